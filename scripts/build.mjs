@@ -1,0 +1,42 @@
+// Builds the committed single-file ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'inherit' });
+
+rmSync('dist', { recursive: true, force: true });
+
+// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+const banner = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: banner },
+  // Dynamic imports stay in the same file: the heavy paths are wrapped lazily by esbuild and run only when reached.
+  splitting: false,
+  plugins: [
+    {
+      // @actions/* ship ESM without a sideEffects flag; declaring them side-effect free lets esbuild drop the
+      // parts we never call (OIDC, http-client, undici 6), which keeps the validate path's start-up lean.
+      name: 'actions-side-effect-free',
+      setup(b) {
+        b.onResolve({ filter: /^@actions\// }, async (args) => {
+          if (args.pluginData?.skip) return undefined;
+          const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { skip: true } });
+          return { ...result, sideEffects: false };
+        });
+      },
+    },
+  ],
+};
+
+await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir: 'dist' });

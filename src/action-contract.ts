@@ -1,0 +1,36 @@
+/** The action's inputs and outputs, named once. action.yml must mirror this table (a test holds them together). */
+
+export const INPUT_DEFAULTS = {
+  config: 'metrics/**/*.{json,yaml,yml}',
+  mode: 'auto',
+  'api-key': '',
+  'api-url': 'https://api.smallest.ai/atoms/v1',
+  'github-token': '${{ github.token }}',
+  'agent-id': '',
+  'allow-breaking': 'false',
+  'breaking-label': 'allow-breaking-metrics',
+  strict: 'false',
+  'disable-rules': '',
+  comment: 'true',
+  'security-check-timeout': '180',
+  'on-live-changed': 'fail',
+  force: 'false',
+  'allow-pull-request-target': 'false',
+  'max-requests-per-second': '8',
+  concurrency: '8',
+} as const;
+
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+export const OUTPUT_NAMES = {
+  valid: 'valid',
+  changed: 'changed',
+  breaking: 'breaking',
+  plan: 'plan',
+  commentUrl: 'comment-url',
+  versions: 'versions',
+  matrix: 'matrix',
+} as const;
+
+export const MODES = ['auto', 'validate', 'plan', 'apply', 'list'] as const;
+export type ModeInput = (typeof MODES)[number];

@@ -1,0 +1,99 @@
+/** Reads every action input once, checks it, and returns one typed object. */
+import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './action-contract.js';
+
+export interface Inputs {
+  config: string[];
+  mode: ModeInput;
+  apiKey: string;
+  apiUrl: string;
+  githubToken: string;
+  agentId: string;
+  allowBreaking: boolean;
+  breakingLabel: string;
+  strict: boolean;
+  disabledRules: string[];
+  comment: boolean;
+  securityCheckTimeoutMs: number;
+  onLiveChanged: 'fail' | 'apply';
+  force: boolean;
+  allowPullRequestTarget: boolean;
+  maxRequestsPerSecond: number;
+  concurrency: number;
+}
+
+/** A problem with an input: the run stops before any work with this message. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Reads `INPUT_<NAME>` the way the runner sets it (spaces → `_`, upper-case), falling back to the documented default. */
+function readRaw(env: NodeJS.ProcessEnv, name: InputName): string {
+  const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  // `${{ github.token }}` only exists inside a workflow; outside one the default is "no token".
+  const fallback = INPUT_DEFAULTS[name].startsWith('${{') ? '' : INPUT_DEFAULTS[name];
+  const trimmed = (value ?? '').trim();
+  return trimmed === '' ? fallback : trimmed;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: InputName): boolean {
+  const raw = readRaw(env, name);
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new InputError(`Input '${name}' must be true or false (YAML 1.2 core schema), got '${raw}'.`);
+}
+
+function readNumber(env: NodeJS.ProcessEnv, name: InputName, min: number, max: number): number {
+  const raw = readRaw(env, name);
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value < min || value > max) {
+    throw new InputError(`Input '${name}' must be a number from ${min} to ${max}, got '${raw}'.`);
+  }
+  return value;
+}
+
+function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: InputName, choices: readonly T[]): T {
+  const raw = readRaw(env, name);
+  const match = choices.find((choice) => choice === raw);
+  if (match === undefined) throw new InputError(`Input '${name}' must be one of ${choices.join(', ')}, got '${raw}'.`);
+  return match;
+}
+
+function readList(env: NodeJS.ProcessEnv, name: InputName): string[] {
+  return readRaw(env, name)
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !item.startsWith('#'));
+}
+
+/** Reads and checks all inputs from the environment (the runner passes them as `INPUT_*`). */
+export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+  const config = readRaw(env, 'config')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const agentId = readRaw(env, 'agent-id');
+  if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) {
+    throw new InputError(`Input 'agent-id' must be 24 lowercase hex characters (an Atoms agent id), got '${agentId}'.`);
+  }
+  const apiUrl = readRaw(env, 'api-url');
+  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new InputError(`Input 'api-url' must be an http(s) URL, got '${apiUrl}'.`);
+  return {
+    config,
+    mode: readChoice(env, 'mode', MODES),
+    apiKey: readRaw(env, 'api-key'),
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    githubToken: readRaw(env, 'github-token'),
+    agentId,
+    allowBreaking: readBoolean(env, 'allow-breaking'),
+    breakingLabel: readRaw(env, 'breaking-label'),
+    strict: readBoolean(env, 'strict'),
+    disabledRules: readList(env, 'disable-rules'),
+    comment: readBoolean(env, 'comment'),
+    securityCheckTimeoutMs: readNumber(env, 'security-check-timeout', 1, 3600) * 1000,
+    onLiveChanged: readChoice(env, 'on-live-changed', ['fail', 'apply'] as const),
+    force: readBoolean(env, 'force'),
+    allowPullRequestTarget: readBoolean(env, 'allow-pull-request-target'),
+    maxRequestsPerSecond: readNumber(env, 'max-requests-per-second', 0, 1000),
+    concurrency: readNumber(env, 'concurrency', 1, 64),
+  };
+}
