@@ -1,0 +1,108 @@
+/**
+ * Advice (warnings) from the platform's own rules. The platform drops a call's whole analytics result
+ * when any one metric's value fails its type check (fact sheet §7), so most rules look for prompts
+ * that invite such a value.
+ */
+import { readMetricType } from './normalize.js';
+import { childPointer, locate, type ParseProblem, type SourceMap } from './source-map.js';
+import { describePath } from './schema-diagnostics.js';
+
+export interface LintRule {
+  id: string;
+  description: string;
+}
+
+/** Every lint rule, documented in the README. Switch one off with `lint.disable` in a file or the `disable-rules` input. */
+export const LINT_RULES: readonly LintRule[] = [
+  { id: 'enum-prompt-options', description: 'An ENUM prompt lists options that differ from its `choices`; an answer outside `choices` drops the whole call\'s analytics.' },
+  { id: 'off-type-fallback', description: 'An INTEGER, BOOLEAN or DATETIME prompt invites an off-type answer such as "N/A" or "unknown", which fails the type check.' },
+  { id: 'skip-instruction', description: 'A prompt tells the model to skip, omit or leave the metric blank; every metric must always get a value.' },
+  { id: 'string-fixed-options', description: 'A STRING prompt lists fixed options: make it an ENUM so values are checked and consistent.' },
+  { id: 'vague-prompt', description: 'A prompt too short to say what to extract (e.g. "Customer happy?").' },
+  { id: 'too-many-metrics', description: 'More metrics than the platform suggests (start with 3–5; each one adds a way for the whole result to be dropped).' },
+  { id: 'legacy-nested-type', description: 'The legacy nested `dispositionValues: {type}` form; use the flat `dispositionMetricType`.' },
+  { id: 'deprecated-field', description: '`summaryPrompt` or `successMetrics`, which the platform no longer uses.' },
+  { id: 'unknown-lint-rule', description: 'A rule id in `lint.disable` or `disable-rules` that does not exist.' },
+];
+
+export const LINT_RULE_IDS = new Set(LINT_RULES.map((rule) => rule.id));
+
+/** Above this many metrics, `too-many-metrics` warns. */
+export const METRICS_ADVISED_MAX = 10;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const OPTION_LIST = /(?:options?|choices?|one of|choose from|pick from|select from|categories|possible values|values?)\s*(?:are|is)?\s*[:\-–]\s*([^.?!\n]+)/i;
+const PARENTHESISED = /\(([^()]*(?:\/|,|\bor\b)[^()]*)\)/;
+
+/** Options a prompt spells out ("Options: a, b, c", "one of: a/b", "(a, b or c)"), normalised; undefined when none. */
+export function extractListedOptions(prompt: string): string[] | undefined {
+  const match = OPTION_LIST.exec(prompt) ?? PARENTHESISED.exec(prompt);
+  if (!match?.[1]) return undefined;
+  const options = match[1]
+    .split(/\s*(?:,|\/|\||;|\bor\b|\band\b)\s*/i)
+    .map((option) => option.trim().replace(/^["'`]+|["'`]+$/g, '').trim())
+    .filter((option) => option !== '');
+  return options.length >= 2 ? options : undefined;
+}
+
+const OFF_TYPE = /\b(n\/?a|not applicable|unknown|none|null|not mentioned|not sure|unsure|if (?:it is |it's )?not (?:mentioned|stated|clear|known|available)|no answer|leave (?:it )?empty)\b/i;
+const SKIP = /\b(skip|omit|leave (?:it |this )?(?:blank|empty)|do not (?:answer|fill|respond)|don't (?:answer|fill|respond)|ignore this (?:metric|question)|return nothing|no value)\b/i;
+
+const normalise = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Lint warnings for a document whose top level is a mapping. `disabled` holds rule ids switched off. */
+export function checkLint(root: Record<string, unknown>, map: SourceMap, disabled: ReadonlySet<string>): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  const warn = (rule: string, pointer: string, message: string, prefer: 'key' | 'value' = 'value') => {
+    if (!disabled.has(rule)) out.push({ position: locate(map, pointer, prefer), message, rule });
+  };
+  const config = root.postCallAnalyticsConfig;
+  if (!isRecord(config)) return out;
+  if (typeof config.summaryPrompt === 'string' && config.summaryPrompt !== '') {
+    warn('deprecated-field', '/postCallAnalyticsConfig/summaryPrompt', '"summaryPrompt" is deprecated: the platform no longer uses it in post-call analysis', 'key');
+  }
+  if (Array.isArray(config.successMetrics) && config.successMetrics.length > 0) {
+    warn('deprecated-field', '/postCallAnalyticsConfig/successMetrics', '"successMetrics" is deprecated: use dispositionMetrics', 'key');
+  }
+  const metrics = Array.isArray(config.dispositionMetrics) ? config.dispositionMetrics : [];
+  if (metrics.length > METRICS_ADVISED_MAX) {
+    warn('too-many-metrics', '/postCallAnalyticsConfig/dispositionMetrics', `${metrics.length} metrics: the platform suggests starting with 3–5, and any one failing its type check drops the whole call's analytics (advice: at most ${METRICS_ADVISED_MAX})`, 'key');
+  }
+  metrics.forEach((metric, index) => {
+    if (!isRecord(metric)) return;
+    const pointer = childPointer('/postCallAnalyticsConfig/dispositionMetrics', index);
+    const where = describePath(pointer, root);
+    const promptPointer = `${pointer}/dispositionMetricPrompt`;
+    const type = readMetricType(metric);
+    if (!('dispositionMetricType' in metric) && 'dispositionValues' in metric) {
+      warn('legacy-nested-type', `${pointer}/dispositionValues`, `${where} uses the legacy "dispositionValues: {type}" form; write "dispositionMetricType: ${typeof type === 'string' ? type : '…'}" instead`, 'key');
+    }
+    const prompt = metric.dispositionMetricPrompt;
+    if (typeof prompt !== 'string' || prompt.trim() === '') return;
+    const words = prompt.trim().split(/\s+/).length;
+    if (words < 4) warn('vague-prompt', promptPointer, `${where}: the prompt "${prompt.trim()}" is too short to say what to extract; ask a complete question and say what form the answer takes`);
+    if (SKIP.test(prompt)) warn('skip-instruction', promptPointer, `${where}: the prompt tells the model to skip or leave the value out; every metric must get a value or the whole call's analytics is dropped`);
+    const listed = extractListedOptions(prompt);
+    if (type === 'ENUM' && listed && Array.isArray(metric.choices)) {
+      const choices = new Set(metric.choices.filter((c): c is string => typeof c === 'string').map(normalise));
+      const options = new Set(listed.map(normalise));
+      const extra = [...options].filter((o) => !choices.has(o));
+      const missing = [...choices].filter((c) => !options.has(c));
+      if (extra.length > 0 || missing.length > 0) {
+        const parts = [extra.length > 0 ? `lists ${extra.map((e) => `"${e}"`).join(', ')} not in choices` : '', missing.length > 0 ? `omits ${missing.map((m) => `"${m}"`).join(', ')}` : ''].filter(Boolean);
+        warn('enum-prompt-options', promptPointer, `${where}: the prompt ${parts.join(' and ')}; an answer outside choices drops the whole call's analytics`);
+      }
+    }
+    if (type === 'STRING' && listed) {
+      warn('string-fixed-options', promptPointer, `${where}: the prompt lists fixed options (${listed.join(', ')}); make it an ENUM with those choices so values are checked`);
+    }
+    if ((type === 'INTEGER' || type === 'BOOLEAN' || type === 'DATETIME') && OFF_TYPE.test(prompt) && !SKIP.test(prompt)) {
+      const match = OFF_TYPE.exec(prompt)?.[0] ?? '';
+      warn('off-type-fallback', promptPointer, `${where}: ${type === 'INTEGER' ? 'an' : 'a'} ${type} prompt that invites "${match}" — that answer fails the type check and drops the whole call's analytics; ask for ${type === 'INTEGER' ? 'a whole number' : type === 'BOOLEAN' ? 'true or false' : 'a date and time'} in every case`);
+    }
+  });
+  return out;
+}

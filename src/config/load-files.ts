@@ -1,0 +1,73 @@
+/** File I/O for validation: expand the config globs inside the workspace, then read and validate each file. */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { globFiles, isGlobPattern } from './glob.js';
+import { MAX_BYTES } from './source-map.js';
+import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
+import { validateText } from './validate-text.js';
+
+function usageProblem(file: string, message: string, rule: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', message, rule };
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/**
+ * Expands globs (`**`, `*`, `?`, `{a,b}`) relative to `cwd`. A pattern matching nothing is an error naming it;
+ * anything outside `workspace` (absolute paths elsewhere, `..`, symlinks leading out) is refused.
+ */
+export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<{ files: string[]; errors: Diagnostic[] }> {
+  const workspace = await realpath(options.workspace).catch(() => resolve(options.workspace));
+  const errors: Diagnostic[] = [];
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    const absolute = resolve(options.cwd, pattern);
+    if (!isInside(workspace, absolute) && !isInside(resolve(options.workspace), absolute)) {
+      errors.push(usageProblem(pattern, `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`, 'outside-workspace'));
+      continue;
+    }
+    const matches = isGlobPattern(pattern)
+      ? await globFiles(pattern, options.cwd)
+      : await stat(absolute).then((s) => (s.isFile() ? [absolute] : s.isDirectory() ? globFiles('**/*.{json,yaml,yml}', absolute) : []), () => []);
+    if (matches.length === 0) {
+      errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
+      continue;
+    }
+    for (const match of matches) {
+      const real = await realpath(match).catch(() => match);
+      if (!isInside(workspace, real)) {
+        errors.push(usageProblem(toPosix(relative(options.cwd, match)), `'${toPosix(relative(options.cwd, match))}' leads outside the workspace (through a symbolic link); refused`, 'outside-workspace'));
+        continue;
+      }
+      found.add(toPosix(relative(options.cwd, match)));
+    }
+  }
+  return { files: [...found].sort(), errors };
+}
+
+/** Reads and validates each file (paths relative to `cwd`). An unreadable file is a diagnostic with rule `unreadable`. */
+export async function validateFiles(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
+  return Promise.all(
+    paths.map(async (path): Promise<FileResult> => {
+      try {
+        const buffer = await readFile(resolve(options.cwd, path));
+        if (buffer.byteLength > MAX_BYTES) {
+          return { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] };
+        }
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+        return validateText(path, text, options);
+      } catch (error) {
+        const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+        const reason = error instanceof TypeError && code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'not valid UTF-8' : code || (error instanceof Error ? error.message : String(error));
+        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${reason}`, reason === 'not valid UTF-8' ? 'encoding' : 'unreadable')] };
+      }
+    }),
+  );
+}

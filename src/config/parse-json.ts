@@ -1,0 +1,195 @@
+/**
+ * A small JSON parser that keeps what JSON.parse throws away: the position of every node, and duplicate
+ * keys (JSON.parse silently keeps the last one, which would lose data without a word).
+ */
+import {
+  FORBIDDEN_KEYS,
+  MAX_DEPTH,
+  childPointer,
+  lineStarts,
+  positionAt,
+  type ParseProblem,
+  type ParsedDocument,
+  type Position,
+  type SourceMap,
+} from './source-map.js';
+
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+function describeChar(ch: string | undefined): string {
+  if (ch === undefined) return 'end of file';
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  return `'${ch}'`;
+}
+
+/** Parses JSON text (BOM already stripped) into a value, a source map and problems. */
+export function parseJson(text: string): ParsedDocument {
+  const starts = lineStarts(text);
+  const map: SourceMap = new Map();
+  const problems: ParseProblem[] = [];
+  const at = (offset: number): Position => positionAt(starts, offset);
+  let i = 0;
+
+  const skipWhitespace = () => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+
+  const fail = (message: string, offset = i): never => {
+    throw new JsonSyntaxError(message, offset);
+  };
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    let runStart = i;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(runStart, i);
+        i++;
+        return out;
+      }
+      if (c === 92) {
+        out += text.slice(runStart, i);
+        const esc = text[i + 1];
+        if (esc === 'u') {
+          const hex = text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid \\u escape in string: expected 4 hex digits', i);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+        } else if (esc !== undefined && esc in ESCAPES) {
+          out += ESCAPES[esc];
+          i += 2;
+        } else {
+          fail(`invalid escape '\\${esc ?? ''}' in string`, i);
+        }
+        runStart = i;
+        continue;
+      }
+      if (c < 32) fail(c === 10 || c === 13 ? 'unterminated string (line break inside a string)' : 'control character inside a string', i);
+      i++;
+    }
+    return fail('unterminated string', start);
+  };
+
+  const parseNumber = (): number => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) return fail(`unexpected ${describeChar(text[i])}: expected a value`);
+    i += match[0].length;
+    return Number(match[0]);
+  };
+
+  const parseValue = (pointer: string, depth: number, key?: Position): unknown => {
+    skipWhitespace();
+    const start = at(i);
+    map.set(pointer, key ? { value: start, key } : { value: start });
+    const ch = text[i];
+    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (ch === '{') return parseObject(pointer, depth);
+    if (ch === '[') return parseArray(pointer, depth);
+    if (ch === '"') return parseString();
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return parseNumber();
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return value;
+      }
+    }
+    return fail(`unexpected ${describeChar(ch)}: expected a value`);
+  };
+
+  const parseObject = (pointer: string, depth: number): Record<string, unknown> => {
+    i++;
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, Position>();
+    skipWhitespace();
+    if (text[i] === '}') {
+      i++;
+      return out;
+    }
+    for (;;) {
+      skipWhitespace();
+      if (text[i] !== '"') fail(`unexpected ${describeChar(text[i])}: expected a key in double quotes`);
+      const keyPos = at(i);
+      const key = parseString();
+      skipWhitespace();
+      if (text[i] !== ':') fail(`unexpected ${describeChar(text[i])}: expected ':' after key "${key}"`);
+      i++;
+      const child = childPointer(pointer, key);
+      const first = seen.get(key);
+      const firstLocation = map.get(child);
+      const value = parseValue(child, depth + 1, keyPos);
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ position: keyPos, message: `key "${key}" is not allowed`, rule: 'forbidden-key' });
+      } else if (first) {
+        problems.push({ position: keyPos, message: `duplicate key "${key}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
+        // The first value is the one kept, so its location stays the one reported for the key.
+        if (firstLocation) map.set(child, firstLocation);
+      } else {
+        seen.set(key, keyPos);
+        out[key] = value;
+      }
+      skipWhitespace();
+      if (text[i] === ',') {
+        i++;
+        skipWhitespace();
+        if (text[i] === '}') fail("trailing comma before '}'");
+        continue;
+      }
+      if (text[i] === '}') {
+        i++;
+        return out;
+      }
+      fail(`unexpected ${describeChar(text[i])}: expected ',' or '}'`);
+    }
+  };
+
+  const parseArray = (pointer: string, depth: number): unknown[] => {
+    i++;
+    const out: unknown[] = [];
+    skipWhitespace();
+    if (text[i] === ']') {
+      i++;
+      return out;
+    }
+    for (;;) {
+      out.push(parseValue(childPointer(pointer, out.length), depth + 1));
+      skipWhitespace();
+      if (text[i] === ',') {
+        i++;
+        skipWhitespace();
+        if (text[i] === ']') fail("trailing comma before ']'");
+        continue;
+      }
+      if (text[i] === ']') {
+        i++;
+        return out;
+      }
+      fail(`unexpected ${describeChar(text[i])}: expected ',' or ']'`);
+    }
+  };
+
+  try {
+    const value = parseValue('', 0);
+    skipWhitespace();
+    if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the document`);
+    return { value, map, problems };
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return { value: undefined, map, problems: [...problems, { position: at(error.offset), message: `JSON syntax error: ${error.message}`, rule: 'json-syntax' }] };
+  }
+}

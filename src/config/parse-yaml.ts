@@ -1,0 +1,107 @@
+/** YAML → plain value plus a source map, with the same safety rules as the JSON parser. */
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  FORBIDDEN_KEYS,
+  MAX_DEPTH,
+  childPointer,
+  lineStarts,
+  positionAt,
+  type ParseProblem,
+  type ParsedDocument,
+  type Position,
+  type SourceMap,
+} from './source-map.js';
+
+/** Upper bound on nodes visited (a 5,000-metric file has about 50,000). */
+const MAX_NODES = 150_000;
+/** Upper bound on nodes reached through aliases, so an alias bomb fails fast instead of expanding. */
+const MAX_ALIASED_NODES = 10_000;
+
+class YamlLimitError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly rule: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses YAML text (BOM already stripped). */
+export function parseYaml(text: string): ParsedDocument {
+  const starts = lineStarts(text);
+  const at = (offset: number): Position => positionAt(starts, offset);
+  const map: SourceMap = new Map();
+  const problems: ParseProblem[] = [];
+
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const multiple = error.code === 'MULTIPLE_DOCS';
+      problems.push({
+        position: at(error.pos[0]),
+        message: multiple
+          ? 'a metrics file holds one YAML document; found a second one (remove the extra `---`)'
+          : `YAML syntax error: ${error.message.split('\n')[0]}`,
+        rule: multiple ? 'yaml-multiple-documents' : 'yaml-syntax',
+      });
+    }
+    return { value: undefined, map, problems };
+  }
+
+  let visited = 0;
+  let aliased = 0;
+  const convert = (node: Node | null | undefined, pointer: string, depth: number, fallback: number, key?: Position, viaAlias = false): unknown => {
+    if (++visited > MAX_NODES) throw new YamlLimitError(`document too large (over ${MAX_NODES} nodes)`, fallback, 'too-large');
+    if (viaAlias && ++aliased > MAX_ALIASED_NODES) {
+      throw new YamlLimitError(`aliases expand to more than ${MAX_ALIASED_NODES} nodes (an alias bomb?)`, fallback, 'yaml-alias-limit');
+    }
+    if (depth > MAX_DEPTH) throw new YamlLimitError(`nesting deeper than ${MAX_DEPTH} levels`, node?.range?.[0] ?? fallback, 'too-deep');
+    const offset = node?.range?.[0] ?? fallback;
+    map.set(pointer, key ? { value: at(offset), key } : { value: at(offset) });
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc as Document);
+      if (!target) throw new YamlLimitError(`unresolved alias *${node.source}`, offset, 'yaml-syntax');
+      return convert(target, pointer, depth + 1, offset, key, true);
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item, index) => convert(item as Node | null, childPointer(pointer, index), depth + 1, offset, undefined, viaAlias));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      const seen = new Map<string, Position>();
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const keyOffset = isScalar(keyNode) || isAlias(keyNode) ? (keyNode.range?.[0] ?? offset) : offset;
+        const keyPos = at(keyOffset);
+        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number' && typeof keyNode.value !== 'boolean')) {
+          problems.push({ position: keyPos, message: 'keys must be plain strings', rule: 'yaml-key' });
+          continue;
+        }
+        const name = String(keyNode.value);
+        const child = childPointer(pointer, name);
+        const first = seen.get(name);
+        const firstLocation = map.get(child);
+        const value = convert(pair.value as Node | null, child, depth + 1, keyNode.range?.[1] ?? keyOffset, keyPos, viaAlias);
+        if (FORBIDDEN_KEYS.has(name)) {
+          problems.push({ position: keyPos, message: `key "${name}" is not allowed`, rule: 'forbidden-key' });
+        } else if (first) {
+          problems.push({ position: keyPos, message: `duplicate key "${name}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
+          if (firstLocation) map.set(child, firstLocation);
+        } else {
+          seen.set(name, keyPos);
+          out[name] = value;
+        }
+      }
+      return out;
+    }
+    return null;
+  };
+
+  try {
+    return { value: convert(doc.contents, '', 0, 0), map, problems };
+  } catch (error) {
+    if (!(error instanceof YamlLimitError)) throw error;
+    return { value: undefined, map, problems: [...problems, { position: at(error.offset), message: error.message, rule: error.rule }] };
+  }
+}

@@ -1,0 +1,120 @@
+/** Rules the schema cannot say well: ids, identifiers, uniqueness, ENUM choices, blank prompts. All errors. */
+import { readMetricType } from './normalize.js';
+import { childPointer, locate, type ParseProblem, type SourceMap } from './source-map.js';
+import { describePath } from './schema-diagnostics.js';
+
+const AGENT_ID = /^[a-f0-9]{24}$/;
+const IDENTIFIER = /^[a-z0-9_]+$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function suggestIdentifier(identifier: string): string {
+  const fixed = identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return fixed === '' ? 'call_outcome' : fixed;
+}
+
+function checkAgentIds(root: Record<string, unknown>, map: SourceMap, out: ParseProblem[]): void {
+  const hasOne = 'agentId' in root;
+  const hasMany = 'agentIds' in root;
+  if (hasOne && hasMany) {
+    out.push({ position: locate(map, '/agentIds', 'key'), message: 'use either "agentId" or "agentIds", not both', rule: 'agent-id' });
+  } else if (!hasOne && !hasMany) {
+    out.push({ position: locate(map, ''), message: 'the file is missing "agentId": the 24-character id of the agent these metrics belong to', rule: 'agent-id' });
+  }
+  const check = (value: unknown, pointer: string) => {
+    if (typeof value === 'string' && !AGENT_ID.test(value)) {
+      const hint = /^[a-fA-F0-9]{24}$/.test(value) ? ' (use lowercase)' : ` (got ${value.length} characters)`;
+      out.push({ position: locate(map, pointer), message: `agent id "${value}" must be 24 lowercase hex characters${hint}`, rule: 'agent-id' });
+    }
+  };
+  check(root.agentId, '/agentId');
+  if (Array.isArray(root.agentIds)) {
+    const seen = new Map<string, number>();
+    root.agentIds.forEach((id, index) => {
+      const pointer = childPointer('/agentIds', index);
+      check(id, pointer);
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        out.push({ position: locate(map, pointer), message: `agent id "${id}" is listed twice (first on line ${locate(map, childPointer('/agentIds', first)).line})`, rule: 'agent-id' });
+      } else seen.set(id, index);
+    });
+  }
+}
+
+function checkChoices(metric: Record<string, unknown>, pointer: string, where: string, map: SourceMap, out: ParseProblem[]): void {
+  const type = readMetricType(metric);
+  const choices = metric.choices;
+  if (choices === undefined) return;
+  if (typeof type === 'string' && type !== 'ENUM' && ['STRING', 'BOOLEAN', 'INTEGER', 'DATETIME'].includes(type)) {
+    out.push({ position: locate(map, `${pointer}/choices`, 'key'), message: `${where} is ${type}, but "choices" only applies to ENUM metrics (change the type to ENUM or remove "choices")`, rule: 'choices-on-non-enum' });
+    return;
+  }
+  if (!Array.isArray(choices)) return;
+  if (choices.length === 0) {
+    out.push({ position: locate(map, `${pointer}/choices`), message: `${where} has an empty "choices" list: list every value the model may answer`, rule: 'enum-choices' });
+    return;
+  }
+  const seen = new Map<string, number>();
+  choices.forEach((choice, index) => {
+    if (typeof choice !== 'string') return;
+    const first = seen.get(choice);
+    const at = childPointer(`${pointer}/choices`, index);
+    if (first !== undefined) {
+      out.push({ position: locate(map, at), message: `${where} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
+    } else seen.set(choice, index);
+    if (choice.trim() === '') out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
+  });
+}
+
+function checkMetric(metric: Record<string, unknown>, pointer: string, root: unknown, map: SourceMap, out: ParseProblem[]): void {
+  const where = describePath(pointer, root);
+  const identifier = metric.identifier;
+  if (typeof identifier === 'string' && !IDENTIFIER.test(identifier)) {
+    const message = identifier === ''
+      ? `${where} has an empty identifier`
+      : `identifier "${identifier}" must use only lowercase letters, digits and underscores — e.g. "${suggestIdentifier(identifier)}"`;
+    out.push({ position: locate(map, `${pointer}/identifier`), message, rule: 'identifier' });
+  }
+  const prompt = metric.dispositionMetricPrompt;
+  if (typeof prompt === 'string' && prompt.trim() === '') {
+    out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
+  }
+  const hasFlat = 'dispositionMetricType' in metric;
+  const hasNested = 'dispositionValues' in metric;
+  if (hasFlat && hasNested) {
+    out.push({ position: locate(map, `${pointer}/dispositionValues`, 'key'), message: `${where} sets both "dispositionMetricType" and the legacy "dispositionValues"; keep only dispositionMetricType`, rule: 'metric-type' });
+  } else if (!hasFlat && !hasNested) {
+    out.push({ position: locate(map, pointer), message: `${where} is missing "dispositionMetricType" (STRING, BOOLEAN, INTEGER, ENUM or DATETIME)`, rule: 'metric-type' });
+  }
+  checkChoices(metric, pointer, where, map, out);
+}
+
+/** Semantic errors for a document whose top level is a mapping. */
+export function checkSemantics(root: Record<string, unknown>, map: SourceMap): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  checkAgentIds(root, map, out);
+  const config = root.postCallAnalyticsConfig;
+  const metrics = isRecord(config) ? config.dispositionMetrics : undefined;
+  if (!Array.isArray(metrics)) return out;
+  const seen = new Map<string, number>();
+  metrics.forEach((metric, index) => {
+    if (!isRecord(metric)) return;
+    const pointer = childPointer('/postCallAnalyticsConfig/dispositionMetrics', index);
+    checkMetric(metric, pointer, root, map, out);
+    const identifier = metric.identifier;
+    if (typeof identifier !== 'string' || identifier === '') return;
+    const first = seen.get(identifier);
+    if (first !== undefined) {
+      const firstLine = locate(map, `${childPointer('/postCallAnalyticsConfig/dispositionMetrics', first)}/identifier`).line;
+      out.push({ position: locate(map, `${pointer}/identifier`), message: `duplicate identifier "${identifier}" (first defined on line ${firstLine}); identifiers must be unique`, rule: 'duplicate-identifier' });
+    } else seen.set(identifier, index);
+  });
+  return out;
+}

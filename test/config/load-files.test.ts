@@ -1,0 +1,52 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { globToRegExp } from '../../src/config/glob.js';
+import { resolveConfigFiles, validateFiles } from '../../src/config/load-files.js';
+import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
+
+let ws: Workspace | undefined;
+afterEach(() => ws?.remove());
+
+describe('globToRegExp', () => {
+  it.each([
+    ['metrics/**/*.{json,yaml,yml}', 'metrics/a.yaml', true],
+    ['metrics/**/*.{json,yaml,yml}', 'metrics/team/b/c.json', true],
+    ['metrics/**/*.{json,yaml,yml}', 'metrics/a.txt', false],
+    ['metrics/*.yaml', 'metrics/sub/a.yaml', false],
+    ['m?.json', 'm1.json', true],
+    ['[ab].json', 'c.json', false],
+  ])('%s ~ %s → %s', (glob, path, expected) => expect(globToRegExp(glob).test(path)).toBe(expected));
+});
+
+describe('resolveConfigFiles', () => {
+  it('expands globs, dedupes and sorts, and names a glob that matches nothing', async () => {
+    ws = makeWorkspace({ 'metrics/b.yaml': VALID_YAML, 'metrics/a/x.json': '{}', 'metrics/notes.txt': '' });
+    const result = await resolveConfigFiles(['metrics/**/*.{json,yaml,yml}', 'metrics/b.yaml', 'other/*.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    expect(result.files).toEqual(['metrics/a/x.json', 'metrics/b.yaml']);
+    expect(result.errors.map((e) => e.message)).toEqual(["'other/*.yaml' matches no file"]);
+  });
+
+  it('refuses paths outside the workspace, by .. and by symbolic link', async () => {
+    ws = makeWorkspace({ 'inside/a.yaml': VALID_YAML });
+    const outside = makeWorkspace({ 'secret.yaml': VALID_YAML });
+    symlinkSync(join(outside.dir, 'secret.yaml'), join(ws.dir, 'inside', 'link.yaml'));
+    const result = await resolveConfigFiles(['../x/*.yaml', `${outside.dir}/secret.yaml`, 'inside/*.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    outside.remove();
+    expect(result.files).toEqual(['inside/a.yaml']);
+    expect(result.errors.map((e) => e.rule)).toEqual(['outside-workspace', 'outside-workspace', 'outside-workspace']);
+  });
+});
+
+describe('validateFiles', () => {
+  it('validates files and reports unreadable and non-UTF-8 ones as diagnostics', async () => {
+    ws = makeWorkspace({ 'a.yaml': VALID_YAML });
+    ws.write('bad.yaml', '');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(ws.dir, 'bad.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const results = await validateFiles(['a.yaml', 'bad.yaml', 'missing.yaml'], { cwd: ws.dir });
+    expect(results[0]?.file?.agentIds).toEqual(['65f1a2b3c4d5e6f708192a3b']);
+    expect(results[1]?.diagnostics.map((d) => d.rule)).toEqual(['encoding']);
+    expect(results[2]?.diagnostics.map((d) => [d.rule, d.message])).toEqual([['unreadable', 'cannot read the file: ENOENT']]);
+  });
+});
