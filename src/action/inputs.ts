@@ -1,5 +1,5 @@
 /** Reads every action input once, checks it, and returns one typed object. */
-import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './action-contract.js';
+import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
 export interface Inputs {
   config: string[];

@@ -1,0 +1,24 @@
+// Small helpers shared by the benchmarks: run a command many times and take the median wall time.
+import { spawnSync } from 'node:child_process';
+
+export function medianMs(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median wall time of `runs` executions of a command (after `warmup` unmeasured runs). */
+export function timeCommand(command, args, { runs = 21, warmup = 3, env = process.env, cwd = process.cwd() } = {}) {
+  const samples = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+    if (i >= warmup) samples.push(ms);
+  }
+  return medianMs(samples);
+}
+
+export function row(name, value, baseline, target) {
+  return { benchmark: name, 'median ms': value.toFixed(1), 'baseline ms': baseline.toFixed(1), ratio: (value / baseline).toFixed(2) + '×', target };
+}

@@ -1,0 +1,50 @@
+/** Decides once what this run does, from the `mode` input and the event that triggered it. Pure. */
+import type { ModeInput } from './contract.js';
+
+/** The facts about the triggering event that the decision needs. */
+export interface EventFacts {
+  eventName: string;
+  /** `refs/heads/<branch>` for pushes. */
+  ref: string;
+  /** The repository's default branch, when the event payload names it. */
+  defaultBranch: string | null;
+  pullRequest: { number: number; isFork: boolean; labels: string[] } | null;
+}
+
+export type Mode =
+  | { kind: 'validate' }
+  | { kind: 'list' }
+  | { kind: 'plan'; pullRequest: { number: number; isFork: boolean; labels: string[] } | null }
+  | { kind: 'apply' }
+  | { kind: 'refuse'; reason: string };
+
+/** `auto`: pull_request → plan with a comment; push to the default branch → apply; anything else → plan without a comment. */
+export function decideMode(input: ModeInput, event: EventFacts, options: { allowPullRequestTarget: boolean }): Mode {
+  if (event.eventName === 'pull_request_target' && !options.allowPullRequestTarget) {
+    return {
+      kind: 'refuse',
+      reason:
+        'Refusing to run on pull_request_target: that event runs with your secrets while the metrics files come from the ' +
+        "pull request's head, which anyone can open. Use the pull_request event, or set allow-pull-request-target: true if you " +
+        'check out only trusted code.',
+    };
+  }
+  const isPullRequest = event.eventName === 'pull_request' || event.eventName === 'pull_request_target';
+  const pullRequest = isPullRequest ? event.pullRequest : null;
+  switch (input) {
+    case 'validate':
+      return { kind: 'validate' };
+    case 'list':
+      return { kind: 'list' };
+    case 'plan':
+      return { kind: 'plan', pullRequest };
+    case 'apply':
+      return { kind: 'apply' };
+    case 'auto': {
+      if (isPullRequest) return { kind: 'plan', pullRequest };
+      const onDefaultBranch = event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;
+      if (event.eventName === 'push' && onDefaultBranch) return { kind: 'apply' };
+      return { kind: 'plan', pullRequest: null };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/** The CLI: parse argv, run one command, return its exit code. Failures become one clear line, never a stack trace. */
+import { HELP, parseCliArgs, UsageError } from './args.js';
+import type { CliIo } from './io.js';
+import { describeFailure } from '../action/failure.js';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+/** Runs the CLI and returns the exit code (0 ok, 1 failed check, 2 usage). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const secrets = [io.env.SMALLEST_API_KEY ?? ''].filter((s) => s !== '');
+  try {
+    const command = parseCliArgs(argv, io.env);
+    switch (command.kind) {
+      case 'help':
+        io.stdout(`${HELP[command.topic ?? 'main'] ?? HELP.main}\n`);
+        return 0;
+      case 'version':
+        io.stdout(`atoms-metrics ${VERSION}\n`);
+        return 0;
+      case 'validate': {
+        const { runValidateCommand } = await import('./validate-command.js');
+        return await runValidateCommand(command, io);
+      }
+      case 'plan':
+      case 'apply':
+      case 'pull':
+      case 'list':
+      case 'emulator':
+        io.stderr(`atoms-metrics: '${command.kind}' is not available in this version yet.\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`atoms-metrics: ${error.message}\nRun 'atoms-metrics --help' for usage.\n`);
+      return 2;
+    }
+    io.stderr(`atoms-metrics: ${describeFailure(error, secrets)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,22 @@
+/** `atoms-metrics validate`: compiler-style lines (or JSON) and exit 0 valid, 1 invalid, 2 unreadable/no match. */
+import { resolveConfigFiles, validateFiles } from '../config/load-files.js';
+import { countDiagnostics, formatCounts, formatDiagnosticLine, hasFailures } from '../report/format-diagnostics.js';
+import type { CliIo } from './io.js';
+
+const USAGE_RULES = new Set(['unreadable', 'no-match', 'outside-workspace', 'encoding']);
+
+export async function runValidateCommand(command: { patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }, io: CliIo): Promise<number> {
+  const resolved = await resolveConfigFiles(command.patterns, { cwd: io.cwd, workspace: io.cwd });
+  const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules: command.disabledRules });
+  const diagnostics = [...resolved.errors, ...results.flatMap((result) => result.diagnostics)];
+  const counts = countDiagnostics(results, resolved.errors);
+  const unreadable = diagnostics.some((d) => USAGE_RULES.has(d.rule));
+  const failed = hasFailures(counts, command.strict);
+  if (command.format === 'json') {
+    io.stdout(`${JSON.stringify({ valid: !failed && !unreadable, ...counts, diagnostics }, null, 2)}\n`);
+  } else {
+    for (const diagnostic of diagnostics) io.stdout(`${formatDiagnosticLine(diagnostic)}\n`);
+    io.stderr(`${formatCounts(counts)}${failed || unreadable ? '' : ' — valid'}\n`);
+  }
+  return unreadable ? 2 : failed ? 1 : 0;
+}

@@ -1,0 +1,4 @@
+// The action's entry point: the only module with a side effect.
+import { run } from './main.js';
+
+await run();

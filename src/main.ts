@@ -1,0 +1,53 @@
+/** The action's run(): reads inputs, decides the mode once, runs the step, sets outputs. The only place that fails the run. */
+import * as core from '@actions/core';
+import { OUTPUT_NAMES } from './action/contract.js';
+import { describeFailure } from './action/failure.js';
+import { getInputs, type Inputs } from './action/inputs.js';
+import { decideMode } from './action/mode.js';
+import { readEventFacts } from './action/event-facts.js';
+import { runValidation } from './action/validate-step.js';
+import { writeValidationSummary } from './action/validation-summary.js';
+
+/** Runs the action with the runner's environment. Never throws: failures end as `core.setFailed`. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const secrets: string[] = [];
+  try {
+    const inputs = getInputs(env);
+    for (const secret of [inputs.apiKey, inputs.githubToken]) {
+      if (secret !== '') {
+        core.setSecret(secret);
+        secrets.push(secret);
+      }
+    }
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const event = await readEventFacts(env);
+    const mode = decideMode(inputs.mode, event, { allowPullRequestTarget: inputs.allowPullRequestTarget });
+    if (mode.kind === 'refuse') {
+      core.setFailed(mode.reason);
+      return;
+    }
+
+    const validation = await runValidation(inputs, workspace);
+    core.setOutput(OUTPUT_NAMES.valid, String(!validation.failed));
+
+    switch (mode.kind) {
+      case 'validate':
+        await writeValidationSummary(validation, inputs.strict);
+        if (validation.failed) core.setFailed(validationFailure(validation.counts.errors, inputs));
+        return;
+      case 'list':
+      case 'plan':
+      case 'apply':
+        await writeValidationSummary(validation, inputs.strict);
+        core.setFailed(`Mode '${mode.kind}' is not available in this version yet; use mode: validate.`);
+        return;
+    }
+  } catch (error) {
+    core.setFailed(describeFailure(error, secrets));
+  }
+}
+
+function validationFailure(errors: number, inputs: Inputs): string {
+  if (errors > 0) return `Metrics files are invalid: ${errors} error${errors === 1 ? '' : 's'} (see the annotations).`;
+  return inputs.strict ? 'Lint warnings fail the run because strict is true (see the annotations).' : 'Metrics files are invalid.';
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
+import { runAction } from '../support/run-action.js';
+
+let ws: Workspace | undefined;
+afterEach(() => ws?.remove());
+
+describe('action, mode validate', () => {
+  it('passes valid files and sets valid=true', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    expect(result.failed).toBe(false);
+    expect(result.outputs.valid).toBe('true');
+    expect(result.summary).toContain('✅ Metrics files are valid');
+  });
+
+  it('annotates each error at file:line:col, fails the step, and writes the summary table', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('call_resolved', 'Call-Resolved') });
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    expect(result.failed).toBe(true);
+    expect(result.outputs.valid).toBe('false');
+    expect(result.errors[0]).toBe(
+      '::error title=atoms-metrics%3A identifier,file=metrics/a.yaml,line=4,col=19::identifier "Call-Resolved" must use only lowercase letters, digits and underscores — e.g. "call_resolved"',
+    );
+    expect(result.errors.at(-1)).toBe('::error::Metrics files are invalid: 1 error (see the annotations).');
+    expect(result.summary).toContain('`metrics/a.yaml:4:19`');
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a glob that matches nothing', async () => {
+    ws = makeWorkspace({});
+    const result = await runAction(ws.dir, { mode: 'validate', config: 'agents/*.yaml' });
+    expect(result.failed).toBe(true);
+    expect(result.errors[0]).toContain("'agents/*.yaml' matches no file");
+  });
+
+  it('rejects a bad input with one clear line', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const result = await runAction(ws.dir, { mode: 'publish' });
+    expect(result.errors).toEqual(["::error::Input 'mode' must be one of auto, validate, plan, apply, list, got 'publish'."]);
+  });
+
+  it('never prints the API key or token', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('BOOLEAN', 'NUMBER') });
+    const result = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_supersecret123', 'github-token': 'ghs_tokensecret456' });
+    expect(result.stdout).toContain('::add-mask::sk_live_supersecret123');
+    const withoutMasks = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(withoutMasks + result.summary + JSON.stringify(result.outputs)).not.toMatch(/supersecret|tokensecret/);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
+
+let ws: Workspace | undefined;
+afterEach(() => ws?.remove());
+
+function io(cwd: string): CliIo & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, { cwd, env: {}, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
+}
+
+describe('atoms-metrics validate', () => {
+  it('exits 0 for valid files', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const cli = io(ws.dir);
+    expect(await runCli(['validate'], cli)).toBe(0);
+    expect(cli.err).toBe('1 file: 0 errors, 0 warnings — valid\n');
+  });
+
+  it('prints path:line:col: error: message [rule] and exits 1 for invalid files', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('BOOLEAN', 'NUMBER') });
+    const cli = io(ws.dir);
+    expect(await runCli(['validate', 'metrics/*.yaml'], cli)).toBe(1);
+    expect(cli.out).toBe('metrics/a.yaml:5:30: error: unknown metric type "NUMBER" in metric #1 ("call_resolved") — did you mean INTEGER? (allowed: STRING, BOOLEAN, INTEGER, ENUM, DATETIME) [metric-type]\n');
+  });
+
+  it('fails warnings under --strict and honours --disable', async () => {
+    ws = makeWorkspace({ 'a.yaml': VALID_YAML.replace("Was the customer's issue resolved during the call?", 'Resolved?') });
+    expect(await runCli(['validate', 'a.yaml'], io(ws.dir))).toBe(0);
+    expect(await runCli(['validate', '--strict', 'a.yaml'], io(ws.dir))).toBe(1);
+    expect(await runCli(['validate', '--strict', '--disable', 'vague-prompt', 'a.yaml'], io(ws.dir))).toBe(0);
+  });
+
+  it('writes JSON with --format json', async () => {
+    ws = makeWorkspace({ 'a.yaml': VALID_YAML });
+    const cli = io(ws.dir);
+    await runCli(['validate', '--format', 'json', 'a.yaml'], cli);
+    expect(JSON.parse(cli.out)).toEqual({ valid: true, files: 1, errors: 0, warnings: 0, diagnostics: [] });
+  });
+
+  it('exits 2 for usage errors, unreadable files and globs matching nothing', async () => {
+    ws = makeWorkspace({});
+    const cli = io(ws.dir);
+    expect(await runCli(['validate', 'nothing/*.yaml'], cli)).toBe(2);
+    expect(await runCli(['validate', '--format', 'xml'], cli)).toBe(2);
+    expect(await runCli(['frobnicate'], cli)).toBe(2);
+    expect(cli.err).toContain("atoms-metrics: unknown command 'frobnicate'");
+  });
+
+  it('prints help', async () => {
+    const cli = io('.');
+    expect(await runCli(['--help'], cli)).toBe(0);
+    expect(cli.out).toContain('atoms-metrics validate');
+    expect(await runCli(['validate', '--help'], cli)).toBe(0);
+    expect(cli.out).toContain('--strict');
+  });
+});
