@@ -1,0 +1,70 @@
+/** Loads a fixture (agents, versions, drafts) into the emulator's state, checking it with clear errors. */
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newBlocks, newObjectId, type AgentRecord, type EmulatorState } from './state.js';
+import type { EmulatorSeed, SeedAgent, SeededIds } from './types.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks the fixture's shape; throws an Error naming the first problem's place. */
+export function checkSeed(value: unknown): EmulatorSeed {
+  if (!isRecord(value) || !Array.isArray(value.agents)) throw new Error('seed: expected {"agents": [...]}');
+  value.agents.forEach((agent: unknown, i: number) => {
+    if (!isRecord(agent)) throw new Error(`seed: agents[${i}] must be an object`);
+    if (agent._id !== undefined && (typeof agent._id !== 'string' || !OBJECT_ID.test(agent._id))) throw new Error(`seed: agents[${i}]._id must be 24 lowercase hex`);
+    if (agent.versions !== undefined && !Array.isArray(agent.versions)) throw new Error(`seed: agents[${i}].versions must be a list`);
+    if (agent.drafts !== undefined && !Array.isArray(agent.drafts)) throw new Error(`seed: agents[${i}].drafts must be a list`);
+  });
+  return { agents: value.agents as SeedAgent[] };
+}
+
+export async function loadSeedFile(path: string): Promise<EmulatorSeed> {
+  const text = await readFile(path, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`seed ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return checkSeed(parsed);
+}
+
+/** Adds one agent from a fixture entry; returns its ids. */
+export function addSeedAgent(state: EmulatorState, seed: SeedAgent): SeededIds['agents'][number] {
+  const now = state.now();
+  const agent: AgentRecord = { _id: seed._id ?? newObjectId(), name: seed.name ?? 'Seeded agent', workflowType: seed.workflowType ?? 'single_prompt', activeVersionId: null, archived: false, createdAt: now, versions: [], drafts: [] };
+  state.agents.set(agent._id, agent);
+  const versions = seed.versions && seed.versions.length > 0 ? seed.versions : [{ isActive: true }];
+  for (const entry of versions) {
+    const config = { ...defaultConfig(), postCallAnalyticsConfig: { ...structuredClone(DEFAULT_ANALYTICS), ...(entry.postCallAnalyticsConfig ?? {}) } };
+    const version = state.publish(agent, config, { publishedBy: 'user_seed', label: entry.label ?? null, description: entry.description ?? null, draftId: entry.draftId ?? null, checkMs: 0 });
+    if (entry._id) version._id = entry._id;
+    if (entry.securityCheck !== undefined) {
+      version.securityOutcome = entry.securityCheck === null ? null : { status: entry.securityCheck.status === 'failed' ? 'failed' : 'passed', reason: entry.securityCheck.reason ?? null };
+    } else if (agent.workflowType === 'workflow_graph') version.securityOutcome = null;
+  }
+  const active = versions.findIndex((v) => v.isActive) >= 0 ? versions.findIndex((v) => v.isActive) : versions.length - 1;
+  const activeVersion = agent.versions[active];
+  if (activeVersion) state.activate(agent, activeVersion, 'user_seed');
+  for (const entry of seed.drafts ?? []) {
+    const source = agent.versions.find((v) => v._id === entry.sourceVersionId) ?? activeVersion;
+    const base = source ? structuredClone(source.config) : defaultConfig();
+    agent.drafts.push({
+      _id: newObjectId(),
+      draftId: entry.draftId ?? newObjectId(),
+      draftName: entry.draftName ?? `Draft #${agent.drafts.length + 1}`,
+      draftRevision: 0,
+      sourceVersionId: source?._id ?? null,
+      createdBy: entry.createdBy ?? 'user_seed',
+      blocks: newBlocks(),
+      config: entry.postCallAnalyticsConfig ? { ...base, postCallAnalyticsConfig: { ...structuredClone(DEFAULT_ANALYTICS), ...entry.postCallAnalyticsConfig } } : base,
+      editHistory: [],
+      discarded: false,
+      published: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return { agentId: agent._id, versionIds: agent.versions.map((v) => v._id), draftIds: agent.drafts.map((d) => d.draftId) };
+}
