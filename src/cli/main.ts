@@ -26,9 +26,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'apply':
       case 'pull':
       case 'list':
-      case 'emulator':
         io.stderr(`atoms-metrics: '${command.kind}' is not available in this version yet.\n`);
         return 2;
+      case 'emulator': {
+        const { runEmulatorCommand } = await import('./emulator-command.js');
+        return await runEmulatorCommand(command, io);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -125,7 +125,7 @@ function createDraft(ctx: RouteContext, agent: AgentRecord): Reply {
   return ok(renderDraft(agent, draft), 201);
 }
 
-function patchDraftConfig(ctx: RouteContext, agent: AgentRecord, draft: DraftRecord): Reply {
+function patchDraftConfig(ctx: RouteContext, draft: DraftRecord): Reply {
   const body = isRecord(ctx.body) ? structuredClone(ctx.body) : {};
   const fields = Object.keys(body).filter((key) => CONFIG_FIELDS.has(key));
   if (fields.length === 0) return fail(400, 'No recognized config fields');
@@ -225,7 +225,7 @@ export function routeAgentRequest(ctx: RouteContext): Reply | undefined {
       draft.discarded = true;
       return ok(null);
     }
-    if (sub === 'config') return patchDraftConfig(ctx, agent, draft);
+    if (sub === 'config') return patchDraftConfig(ctx, draft);
     if (sub === 'publish') return publishDraft(ctx, agent, draft);
     const base = agent.versions.find((v) => v._id === (ctx.query.get('compareTo') ?? draft.sourceVersionId));
     const changed = JSON.stringify(base?.config.postCallAnalyticsConfig) !== JSON.stringify(draft.config.postCallAnalyticsConfig);

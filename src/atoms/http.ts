@@ -1,0 +1,242 @@
+/** The transport under the client: one request with timeouts, a size cap, envelope parsing, classification and retries. */
+import { request, type Dispatcher } from 'undici';
+import { AtomsApiError, type AtomsErrorKind } from './errors.js';
+import { decideRetry, parseRetryAfter } from './retry-policy.js';
+import type { RequestLimiter } from './types.js';
+
+export interface TransportOptions {
+  baseUrl: string;
+  apiKey: string;
+  requestTimeoutMs: number;
+  deadlineMs: number;
+  maxAttempts: number;
+  maxRetryAfterMs: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  maxBodyBytes: number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  dispatcher?: Dispatcher;
+  limiter?: RequestLimiter;
+  onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
+  userAgent: string;
+}
+
+export interface CallOptions {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Safe to repeat after an ambiguous failure. Never true for POST. */
+  idempotent: boolean;
+  /** Lets the caller turn a failure into a more specific error (e.g. agent not found with its id). */
+  describe?: (failure: Failure) => { kind: AtomsErrorKind; message: string } | undefined;
+}
+
+export interface Failure {
+  status?: number;
+  serverMessages: string[];
+  errorType?: string;
+  html: boolean;
+}
+
+interface Attempt {
+  status?: number;
+  headers: Record<string, string | string[] | undefined>;
+  json?: unknown;
+  html: boolean;
+  errorCode?: string;
+  cause?: unknown;
+  /** The request may have reached the server (it timed out or the connection broke after sending). */
+  sent: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function header(headers: Attempt['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Server messages from any of the body shapes the API uses (envelope, rate-limit doc, prompt-scoring). */
+export function serverMessagesOf(body: unknown): string[] {
+  if (!isRecord(body)) return [];
+  if (Array.isArray(body.errors)) return body.errors.map(String);
+  return [body.error, body.message].filter((m): m is string => typeof m === 'string');
+}
+
+/** The server's requested wait from a 429 body, in ms (`retry_after` s, or `rateLimit.retryAfterSec`). */
+function retryAfterFromBody(body: unknown): number | undefined {
+  if (!isRecord(body)) return undefined;
+  if (typeof body.retry_after === 'number') return body.retry_after * 1000;
+  if (isRecord(body.rateLimit) && typeof body.rateLimit.retryAfterSec === 'number') return body.rateLimit.retryAfterSec * 1000;
+  return undefined;
+}
+
+function defaultKind(status: number | undefined, code: string | undefined, failure: Failure): AtomsErrorKind {
+  if (status === undefined) return code === 'TIMEOUT' || code?.includes('TIMEOUT') ? 'timeout' : 'network';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 408) return 'timeout';
+  if (status === 409 && failure.errorType === 'versioning_v2_migration_required') return 'branch-model';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'bad-request';
+}
+
+export class Transport {
+  constructor(private readonly options: TransportOptions) {}
+
+  private async attempt(call: CallOptions, url: string, remainingMs: number): Promise<Attempt> {
+    const timeout = Math.max(1, Math.min(this.options.requestTimeoutMs, remainingMs));
+    const signal = AbortSignal.timeout(timeout);
+    try {
+      const response = await request(url, {
+        method: call.method,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': this.options.userAgent,
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        dispatcher: this.options.dispatcher,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        signal,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > this.options.maxBodyBytes) {
+          response.body.destroy();
+          return { status: response.statusCode, headers: response.headers, html: false, errorCode: 'BODY_TOO_LARGE', sent: true };
+        }
+        chunks.push(chunk);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const type = header(response.headers, 'content-type') ?? '';
+      let json: unknown;
+      try {
+        json = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.statusCode, headers: response.headers, json, html: type.includes('text/html') || /^\s*</.test(text), sent: true };
+    } catch (error) {
+      const code = signal.aborted ? 'TIMEOUT' : isRecord(error) && typeof error.code === 'string' ? error.code : error instanceof Error ? error.name : 'UNKNOWN';
+      // Connection refused or DNS failure: the request never left. Anything else may have reached the server.
+      const sent = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(code);
+      return { headers: {}, html: false, errorCode: code, cause: error, sent };
+    }
+  }
+
+  /** Performs a call with retries; returns the envelope's `data` (or the raw body when it has no envelope). */
+  async call(call: CallOptions): Promise<unknown> {
+    const { options } = this;
+    const query = call.query && Object.keys(call.query).length > 0 ? `?${new URLSearchParams(call.query).toString()}` : '';
+    const url = `${options.baseUrl}${call.path}${query}`;
+    const started = options.now();
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      await options.limiter?.acquire();
+      const result = await this.attempt(call, url, options.deadlineMs - (options.now() - started));
+      const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
+      if (ok && result.errorCode === undefined) {
+        if (result.json === undefined && call.method !== 'DELETE') throw this.error(call, result, attemptNumber, { kind: 'invalid-response', message: `The Atoms API answered ${call.method} ${call.path} with a body that is not JSON.` });
+        if (isRecord(result.json) && (result.json.status === false || result.json.success === false)) {
+          throw this.error(call, result, attemptNumber, { kind: 'bad-request', message: `The Atoms API refused ${call.method} ${call.path}: ${serverMessagesOf(result.json).join('; ') || 'no reason given'}` });
+        }
+        return isRecord(result.json) && 'data' in result.json ? result.json.data : result.json;
+      }
+      const retryAfterMs = result.status === 429 ? (parseRetryAfter(header(result.headers, 'retry-after'), options.now()) ?? retryAfterFromBody(result.json)) : undefined;
+      if (result.status === 429) options.limiter?.onRateLimited(retryAfterMs);
+      const decision =
+        result.errorCode === 'BODY_TOO_LARGE' || (result.status !== undefined && result.status >= 300 && result.status < 400)
+          ? ({ retry: false, reason: '' } as const)
+          : decideRetry({
+              attempt: attemptNumber,
+              maxAttempts: options.maxAttempts,
+              idempotent: call.idempotent,
+              status: result.status,
+              errorCode: result.errorCode,
+              retryAfterMs,
+              elapsedMs: options.now() - started,
+              deadlineMs: options.deadlineMs,
+              maxRetryAfterMs: options.maxRetryAfterMs,
+              backoffBaseMs: options.backoffBaseMs,
+              backoffCapMs: options.backoffCapMs,
+              random: options.random(),
+            });
+      if (decision.retry) {
+        options.onRetry?.({ method: call.method, path: call.path, attempt: attemptNumber, delayMs: decision.delayMs, reason: result.status !== undefined ? `HTTP ${result.status}` : (result.errorCode ?? 'error') });
+        await options.sleep(decision.delayMs);
+        continue;
+      }
+      throw this.error(call, result, attemptNumber, undefined, decision.reason);
+    }
+  }
+
+  private error(call: CallOptions, result: Attempt, attempts: number, override?: { kind: AtomsErrorKind; message: string }, stopReason?: string): AtomsApiError {
+    const failure: Failure = {
+      status: result.status,
+      serverMessages: serverMessagesOf(result.json),
+      errorType: isRecord(result.json) && typeof result.json.error_type === 'string' ? result.json.error_type : undefined,
+      html: result.html,
+    };
+    const described = override ?? call.describe?.(failure) ?? this.describe(call, result, failure, stopReason);
+    const status = result.status;
+    return new AtomsApiError(described.message, {
+      kind: described.kind,
+      method: call.method,
+      path: call.path,
+      status,
+      requestId: header(result.headers, 'x-request-id'),
+      retryable: status === 429 || (status !== undefined && status >= 500) || status === undefined,
+      // A POST that broke after sending, or that the server failed on, may still have taken effect.
+      mayHaveTakenEffect: call.method === 'POST' && result.sent && (status === undefined || status >= 500 || status === 408),
+      serverMessages: failure.serverMessages,
+      attempts,
+      cause: result.cause,
+      secrets: [this.options.apiKey],
+    });
+  }
+
+  private describe(call: CallOptions, result: Attempt, failure: Failure, stopReason?: string): { kind: AtomsErrorKind; message: string } {
+    const kind = defaultKind(result.status, result.errorCode, failure);
+    const what = `${call.method} ${call.path}`;
+    const said = failure.serverMessages.length > 0 ? `: ${failure.serverMessages.join('; ')}` : '';
+    const tries = stopReason && stopReason.startsWith('gave up') ? ` (${stopReason})` : '';
+    const origin = new URL(this.options.baseUrl).origin;
+    if (result.errorCode === 'BODY_TOO_LARGE') return { kind: 'invalid-response', message: `The Atoms API answered ${what} with more than ${this.options.maxBodyBytes} bytes; refusing to read it.` };
+    if (result.status !== undefined && result.status >= 300 && result.status < 400) {
+      return { kind: 'invalid-response', message: `The Atoms API answered ${what} with a redirect (${result.status}), which is not followed. Is api-url right (${this.options.baseUrl})?` };
+    }
+    switch (kind) {
+      case 'unauthorized':
+        return { kind, message: `The Atoms API rejected the API key (401 on ${what}). Check the api-key input (or SMALLEST_API_KEY): is the key current and for this workspace?` };
+      case 'forbidden':
+        return { kind, message: `The Atoms API refused ${what} (403)${said}. The key may belong to another workspace, or a usage limit was reached.` };
+      case 'branch-model':
+        return { kind, message: `The organisation is on Atoms' v2 branch model: the v1 drafts/versions API answered 409 (versioning_v2_migration_required) on ${what}. This version of atoms-metrics supports the v1 API only.` };
+      case 'rate-limited':
+        return { kind, message: `The Atoms API kept rate-limiting ${what} (429)${stopReason ? `; ${stopReason}` : ''}. Lower max-requests-per-second or try again later.` };
+      case 'not-found':
+        if (failure.html) return { kind, message: `The Atoms API has no route ${what} (an HTML 404 page). Is api-url right (${this.options.baseUrl})?` };
+        return { kind, message: `Not found: ${what}${said}.` };
+      case 'timeout':
+        return { kind, message: `The Atoms API did not answer ${what} in time (${Math.round(this.options.requestTimeoutMs / 1000)} s per request, ${Math.round(this.options.deadlineMs / 1000)} s overall)${tries}.` };
+      case 'network':
+        return { kind, message: `Could not reach the Atoms API at ${origin} for ${what} (${result.errorCode ?? 'network error'})${tries}.` };
+      case 'server':
+        return { kind, message: `The Atoms API failed ${what} with ${result.status}${said}${tries}.` };
+      default:
+        if (result.json === undefined && result.status !== undefined) return { kind: 'invalid-response', message: `The Atoms API answered ${what} with ${result.status} and a body that is not JSON.` };
+        return { kind, message: `The Atoms API refused ${what} (${result.status})${said}.` };
+    }
+  }
+}
