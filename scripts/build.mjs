@@ -2,7 +2,7 @@
 // The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'inherit' });
 
@@ -11,7 +11,10 @@ rmSync('dist', { recursive: true, force: true });
 // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
 const banner = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
 const common = {
+  define: { __ATOMS_METRICS_VERSION__: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   format: 'esm',

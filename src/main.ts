@@ -35,11 +35,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await writeValidationSummary(validation, inputs.strict);
         if (validation.failed) core.setFailed(validationFailure(validation.counts.errors, inputs));
         return;
+      case 'plan': {
+        const { runPlanStep } = await import('./action/plan-step.js');
+        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest });
+        return;
+      }
       case 'list':
-      case 'plan':
       case 'apply':
         await writeValidationSummary(validation, inputs.strict);
-        core.setFailed(`Mode '${mode.kind}' is not available in this version yet; use mode: validate.`);
+        core.setFailed(`Mode '${mode.kind}' is not available in this version yet; use mode: validate or plan.`);
         return;
     }
   } catch (error) {

@@ -1,5 +1,4 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
-import type { Dispatcher } from 'undici';
 import { AtomsApiError } from './errors.js';
 import { Transport, type CallOptions, type Failure } from './http.js';
 import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, SecurityCheck, VersionDetail, VersionList } from './types.js';
@@ -22,7 +21,6 @@ export interface AtomsClientOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
-  dispatcher?: Dispatcher;
   limiter?: RequestLimiter;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
   userAgent?: string;
@@ -85,7 +83,6 @@ export class AtomsClient implements AtomsApi {
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
-      dispatcher: options.dispatcher,
       limiter: options.limiter,
       onRetry: options.onRetry,
       userAgent: options.userAgent ?? 'atoms-metrics',

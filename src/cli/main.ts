@@ -2,9 +2,8 @@
 import { HELP, parseCliArgs, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { describeFailure } from '../action/failure.js';
+import { VERSION } from '../version.js';
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 /** Runs the CLI and returns the exit code (0 ok, 1 failed check, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -22,7 +21,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runValidateCommand } = await import('./validate-command.js');
         return await runValidateCommand(command, io);
       }
-      case 'plan':
+      case 'plan': {
+        const { runPlanCommand } = await import('./plan-command.js');
+        return await runPlanCommand(command, io);
+      }
       case 'apply':
       case 'pull':
       case 'list':

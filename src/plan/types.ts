@@ -37,6 +37,8 @@ export interface ConfigDiff {
   flags: FlagChange[];
   /** Identifiers present and identical on both sides. */
   unchanged: string[];
+  /** Metrics kept on both sides appear in another order (the API keeps order; not breaking). */
+  orderChanged: boolean;
   hasChanges: boolean;
   breaking: boolean;
 }

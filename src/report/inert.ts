@@ -45,3 +45,8 @@ export function inertCodeBlock(text: string, language = ''): string {
 export function inertForLog(text: string): string {
   return text.replace(/(^|\r?\n)(\s*)::/g, '$1$2\u200b::').replace(/%/g, '%25');
 }
+
+/** Code inside raw HTML (e.g. `<summary>`), where markdown code spans are not rendered. */
+export function inertHtmlCode(text: string): string {
+  return `<code>${text.replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch).replace(/@/g, '@\u200d')}</code>`;
+}

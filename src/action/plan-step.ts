@@ -1,0 +1,112 @@
+/** The pull-request step: diff against live, one sticky comment, the job summary, outputs, and the breaking-change gate. */
+import * as core from '@actions/core';
+import { AtomsClient } from '../atoms/client.js';
+import { createRateLimiter } from '../fleet/rate-limiter.js';
+import { GitHubApiError, GitHubClient } from '../github/client.js';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import { applyBreakingGate } from '../plan/gate.js';
+import { planHeader } from '../plan/header.js';
+import { planToJson } from '../plan/plan-json.js';
+import { renderPlanMarkdown } from '../plan/render-markdown.js';
+import { buildPlan, planTargets } from '../plan/run-plan.js';
+import type { Plan } from '../plan/types.js';
+import { VERSION } from '../version.js';
+import { OUTPUT_NAMES } from './contract.js';
+import type { Inputs } from './inputs.js';
+import { appendJobSummary } from './summary.js';
+import type { ValidationOutcome } from './validate-step.js';
+
+/** GitHub rejects comments over 65,536 characters; keep a margin. */
+const COMMENT_LIMIT = 65_000;
+/** The job summary may hold 1 MiB per step. */
+const SUMMARY_LIMIT = 1_000_000;
+
+export interface PlanStepInput {
+  inputs: Inputs;
+  env: NodeJS.ProcessEnv;
+  validation: ValidationOutcome;
+  pullRequest: { number: number; isFork: boolean; labels: string[] } | null;
+}
+
+export function commentScope(env: NodeJS.ProcessEnv) {
+  return { workflow: env.GITHUB_WORKFLOW ?? 'workflow', job: env.GITHUB_JOB ?? 'job' };
+}
+
+export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+
+export function createAtomsClient(inputs: Inputs): AtomsClient {
+  return new AtomsClient({
+    apiKey: inputs.apiKey,
+    baseUrl: inputs.apiUrl,
+    limiter: createRateLimiter({ requestsPerSecond: inputs.maxRequestsPerSecond }),
+    userAgent: `atoms-metrics/${VERSION}`,
+    onRetry: (info) => core.info(`Atoms API: ${info.method} ${info.path} answered ${info.reason}; retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1}).`),
+  });
+}
+
+export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitHubClient | undefined {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!inputs.githubToken || !owner || !repo) return undefined;
+  return new GitHubClient(inputs.githubToken, owner, repo, env.GITHUB_API_URL ?? 'https://api.github.com');
+}
+
+async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {
+  const { inputs, env, pullRequest } = step;
+  if (!pullRequest || !inputs.comment) return;
+  const github = createGitHubClient(inputs, env);
+  if (!github) {
+    core.warning('No github-token (or GITHUB_REPOSITORY): the plan is in the job summary only.');
+    return;
+  }
+  try {
+    const login = await github.ownLogin();
+    const result = await upsertStickyComment(github, pullRequest.number, commentScope(env), markdown, login);
+    core.setOutput(OUTPUT_NAMES.commentUrl, result.url);
+    core.info(`Plan comment ${result.action}: ${result.url}`);
+  } catch (error) {
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+      core.warning(`Could not write the pull-request comment (${error.status}): the token needs 'pull-requests: write'. The plan is in the job summary.`);
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Builds the plan and reports it; fails the step for invalid files, unreadable agents, or ungated breaking changes. */
+export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
+  const { inputs, validation, pullRequest } = step;
+  let liveSkippedReason: string | undefined;
+  if (inputs.apiKey === '') {
+    liveSkippedReason = pullRequest?.isFork
+      ? 'This pull request comes from a fork, which gets no secrets: the files were validated, and the diff against live was skipped.'
+      : 'No api-key was given: the files were validated, and the diff against live was skipped.';
+    core.notice(liveSkippedReason);
+  }
+  const built = await buildPlan({
+    targets: planTargets(validation.files, inputs.agentId),
+    diagnostics: validation.diagnostics,
+    files: validation.results.map((r) => r.path),
+    api: inputs.apiKey === '' ? undefined : createAtomsClient(inputs),
+    liveSkippedReason,
+    concurrency: inputs.concurrency,
+  });
+  const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels: pullRequest?.labels ?? [] });
+  const render = (maxChars: number) =>
+    renderPlanMarkdown(plan, { maxChars, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
+
+  await appendJobSummary(render(SUMMARY_LIMIT));
+  const json = planToJson(plan);
+  core.setOutput(OUTPUT_NAMES.changed, String(json.changed));
+  core.setOutput(OUTPUT_NAMES.breaking, String(json.breaking));
+  core.setOutput(OUTPUT_NAMES.plan, JSON.stringify(json));
+  await writeComment(step, render(COMMENT_LIMIT));
+
+  const unreadable = plan.agents.filter((a) => a.status === 'error');
+  if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`);
+  else if (unreadable.length > 0) core.setFailed(`Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`);
+  else if (gate.blocked) core.setFailed(`Breaking changes need approval: add the label '${inputs.breakingLabel}' to the pull request, or set allow-breaking: true.`);
+  return plan;
+}

@@ -1,0 +1,25 @@
+/** `atoms-metrics plan`: the pull-request diff, for a terminal (or as markdown/JSON). Never writes to Atoms. */
+import { AtomsClient } from '../atoms/client.js';
+import { createRateLimiter } from '../fleet/rate-limiter.js';
+import { applyBreakingGate } from '../plan/gate.js';
+import { planToJson } from '../plan/plan-json.js';
+import { renderPlanMarkdown } from '../plan/render-markdown.js';
+import { renderPlanTerminal } from '../plan/render-terminal.js';
+import { buildPlan, planTargets } from '../plan/run-plan.js';
+import { planHeader } from '../plan/header.js';
+import { UsageError } from './args.js';
+import type { CliIo } from './io.js';
+import { loadTargets, requireApiKey } from './load-targets.js';
+
+export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[] }, io: CliIo): Promise<number> {
+  const loaded = await loadTargets(command.patterns, command.disabledRules, io);
+  if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
+  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
+  const built = await buildPlan({ targets: planTargets(loaded.files, command.agentId), diagnostics: loaded.diagnostics, files: loaded.paths, api, concurrency: 8 });
+  const { plan, gate } = applyBreakingGate(built, { allowBreaking: false, breakingLabel: '', labels: [] });
+  if (command.format === 'json') io.stdout(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  else if (command.format === 'markdown') {
+    io.stdout(renderPlanMarkdown(plan, { maxChars: 65_000, scope: { workflow: 'cli', job: 'plan' }, header: planHeader(plan, 'cli'), gate, breakingLabel: 'allow-breaking-metrics', actionVersion: 'cli' }));
+  } else io.stdout(renderPlanTerminal(plan, { color: command.color ?? io.isTTY }));
+  return loaded.hasErrors || plan.agents.some((a) => a.status === 'error') ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+/** The sticky comment's hidden marker (scoped per workflow and job) and the JSON header the apply step reads back. */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { PlanMarkerHeader } from './types.js';
+
+export interface CommentScope {
+  workflow: string;
+  job: string;
+}
+
+/** Scope values are URI-encoded so they cannot close the HTML comment (`-->`) or fake another scope. */
+export function renderMarker(scope: CommentScope): string {
+  return `<!-- atoms-metrics:plan workflow=${encodeURIComponent(scope.workflow)} job=${encodeURIComponent(scope.job)} -->`;
+}
+
+export function hasMarker(body: string, scope: CommentScope): boolean {
+  return body.startsWith(`${renderMarker(scope)}\n`) || body === renderMarker(scope);
+}
+
+/** Deflated then base64url: hex ids compress well, and the header must fit next to the plan under GitHub's cap. */
+export function renderHeader(header: PlanMarkerHeader): string {
+  return `<!-- atoms-metrics:header ${deflateRawSync(JSON.stringify(header)).toString('base64url')} -->`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The header of a plan comment, or undefined when absent or malformed. */
+export function findHeader(body: string): PlanMarkerHeader | undefined {
+  const match = /<!-- atoms-metrics:header ([A-Za-z0-9_-]{1,65536}) -->/.exec(body);
+  if (!match?.[1]) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(inflateRawSync(Buffer.from(match[1], 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || parsed.v !== 1 || typeof parsed.actionVersion !== 'string' || !Array.isArray(parsed.agents)) return undefined;
+  const agents: PlanMarkerHeader['agents'] = [];
+  for (const agent of parsed.agents) {
+    if (!isRecord(agent) || typeof agent.agentId !== 'string' || typeof agent.desiredHash !== 'string') return undefined;
+    agents.push({ agentId: agent.agentId, desiredHash: agent.desiredHash, liveVersionId: typeof agent.liveVersionId === 'string' ? agent.liveVersionId : null });
+  }
+  return { v: 1, actionVersion: parsed.actionVersion, agents };
+}

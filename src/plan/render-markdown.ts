@@ -1,0 +1,156 @@
+/** The plan as GitHub markdown for the sticky comment and the job summary; always under the size cap given. */
+import { renderDiagnosticsTable } from '../report/diagnostics-markdown.js';
+import { inertCodeBlock, inertHtmlCode, inertInlineCode, inertText } from '../report/inert.js';
+import type { GateResult } from './gate.js';
+import { renderHeader, renderMarker, type CommentScope } from './marker.js';
+import type { AgentPlan, MetricChange, Plan, PlanMarkerHeader } from './types.js';
+
+export interface PlanRenderOptions {
+  /** GitHub caps comments at 65,536 characters; callers pass what they can afford. */
+  maxChars: number;
+  scope: CommentScope;
+  header: PlanMarkerHeader;
+  gate: GateResult;
+  breakingLabel: string;
+  /** Where the full plan is when the comment had to be shortened (the job summary). */
+  summaryUrl?: string;
+  actionVersion: string;
+}
+
+/** 1 full detail · 2 without prompt diffs · 3 counts and breaking reasons · 4 summary table only. */
+type Tier = 1 | 2 | 3 | 4;
+
+function counts(agent: AgentPlan) {
+  const metrics = agent.diff?.metrics ?? [];
+  return {
+    added: metrics.filter((m) => m.kind === 'added').length,
+    changed: metrics.filter((m) => m.kind === 'changed' || m.kind === 'renamed').length + (agent.diff?.flags.length ?? 0),
+    removed: metrics.filter((m) => m.kind === 'removed').length,
+    breaking: metrics.filter((m) => m.breaking.length > 0).length,
+  };
+}
+
+function statusCell(agent: AgentPlan): string {
+  switch (agent.status) {
+    case 'unchanged':
+      return 'no changes';
+    case 'skipped':
+      return 'live diff skipped';
+    case 'error':
+      return '❌ could not read live';
+    case 'changed':
+      return agent.diff?.breaking ? (agent.breakingAllowed ? '⚠️ breaking (allowed)' : '⛔ breaking') : '✏️ changes';
+  }
+}
+
+function summaryRow(agent: AgentPlan): string {
+  const c = counts(agent);
+  const show = agent.status === 'changed';
+  return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? inertInlineCode(agent.liveVersionId, { inTable: true }) : '–'} |`;
+}
+
+const TABLE_HEAD = '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
+
+function describeMetric(change: MetricChange, tier: Tier): string[] {
+  const id = inertInlineCode(change.identifier);
+  const lines: string[] = [];
+  const metric = change.after ?? change.before;
+  const type = metric ? ` (${metric.dispositionMetricType}${metric.choices ? `: ${metric.choices.map((c) => inertInlineCode(c)).join(', ')}` : ''})` : '';
+  if (change.kind === 'added') lines.push(`- ➕ ${id}${type}${tier === 1 && metric ? ` — ${inertText(metric.dispositionMetricPrompt)}` : ''}`);
+  if (change.kind === 'removed') lines.push(`- ➖ ${id}${type}`);
+  if (change.kind === 'renamed') lines.push(`- 🔀 ${inertInlineCode(change.previousIdentifier ?? '')} → ${id} (likely rename: same prompt)`);
+  if (change.kind === 'changed') lines.push(`- ✏️ ${id}`);
+  for (const field of change.fields) {
+    if (field.field === 'type') lines.push(`  - type: ${field.before} → **${field.after}**`);
+    if (field.field === 'choices') {
+      const parts = [
+        field.added.length > 0 ? `added ${field.added.map((c) => inertInlineCode(c)).join(', ')}` : '',
+        field.removed.length > 0 ? `removed ${field.removed.map((c) => inertInlineCode(c)).join(', ')}` : '',
+        field.reordered ? 'reordered' : '',
+      ].filter(Boolean);
+      lines.push(`  - choices: ${parts.join('; ')}`);
+    }
+    if (field.field === 'prompt') {
+      if (tier === 1) {
+        const diff = field.parts.map((p) => (p.op === 'equal' ? inertText(p.text) : p.op === 'removed' ? `~~${inertText(p.text).trim()}~~ ` : `**${inertText(p.text).trim()}** `)).join('');
+        lines.push(`  - prompt: ${diff}`);
+      } else lines.push('  - prompt changed');
+    }
+  }
+  for (const reason of change.breaking) lines.push(`  - ⚠️ **breaking:** ${inertText(reason).replace(/\\`/g, '`')}`);
+  return lines;
+}
+
+function renderAgent(agent: AgentPlan, tier: Tier): string {
+  const c = counts(agent);
+  const title = `${inertHtmlCode(agent.agentId)} · ${inertHtmlCode(agent.file)}`;
+  if (agent.status !== 'changed' || !agent.diff) {
+    const why = agent.status === 'unchanged' ? 'no changes' : agent.status === 'skipped' ? `live diff skipped${agent.message ? `: ${inertText(agent.message)}` : ''}` : `could not read the live version: ${inertText(agent.message ?? 'unknown error')}`;
+    return `**${title}** — ${why}`;
+  }
+  const diff = agent.diff;
+  const body: string[] = [];
+  if (tier <= 2) {
+    for (const change of diff.metrics) body.push(...describeMetric(change, tier));
+    for (const flag of diff.flags) body.push(`- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(flag.before))} → ${inertInlineCode(JSON.stringify(flag.after))}`);
+    if (diff.orderChanged) body.push('- ↕️ metric order changes');
+  } else {
+    body.push(`${c.added} added, ${c.changed} changed, ${c.removed} removed.`);
+    for (const change of diff.metrics) for (const reason of change.breaking) body.push(`- ⚠️ **breaking:** ${inertText(reason).replace(/\\`/g, '`')}`);
+  }
+  const open = diff.breaking ? ' open' : '';
+  return `<details${open}><summary>${title} — ${c.added} added, ${c.changed} changed, ${c.removed} removed${diff.breaking ? ', ⚠️ breaking' : ''}</summary>\n\n${body.join('\n')}\n\n</details>`;
+}
+
+function gateLine(plan: Plan, options: PlanRenderOptions): string {
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+  const lines: string[] = [];
+  if (errors > 0) lines.push(`❌ **${errors} validation error${errors === 1 ? '' : 's'}** — fix them before merging.`);
+  if (options.gate.blocked) {
+    lines.push(`⛔ **Breaking changes block this pull request.** Add the label ${inertInlineCode(options.breakingLabel)} or set \`allow-breaking: true\` to allow them.`);
+  } else if (options.gate.breaking) {
+    lines.push(`⚠️ Breaking changes are allowed by ${options.gate.allowedBy === 'label' ? `the label ${inertInlineCode(options.breakingLabel)}` : 'the `allow-breaking` input'}.`);
+  }
+  const changed = plan.agents.filter((a) => a.status === 'changed').length;
+  if (errors === 0 && changed === 0 && plan.agents.every((a) => a.status === 'unchanged')) lines.push('✅ **No changes.** Live metrics already match the files.');
+  else if (changed > 0) lines.push(`Merging will publish and activate new metrics for ${changed} agent${changed === 1 ? '' : 's'}.`);
+  if (plan.liveSkippedReason) lines.push(`ℹ️ ${inertText(plan.liveSkippedReason)}`);
+  return lines.join('\n\n');
+}
+
+function renderTier(plan: Plan, options: PlanRenderOptions, tier: Tier, maxRows = Infinity): string {
+  const parts = [renderMarker(options.scope), renderHeader(options.header), '### 📊 Post-call metrics plan', gateLine(plan, options)];
+  if (plan.agents.length > 0) {
+    const rows = plan.agents.slice(0, maxRows).map(summaryRow);
+    const more = plan.agents.length > maxRows ? `\n\n…and ${plan.agents.length - maxRows} more agent${plan.agents.length - maxRows === 1 ? '' : 's'}.` : '';
+    parts.push(`${TABLE_HEAD}\n${rows.join('\n')}${more}`);
+  }
+  if (tier <= 3) parts.push(...plan.agents.filter((a) => a.status !== 'unchanged').map((agent) => renderAgent(agent, tier)));
+  if (plan.diagnostics.length > 0) {
+    parts.push(tier <= 3 ? `#### Validation\n\n${renderDiagnosticsTable(plan.diagnostics, tier === 1 ? 200 : 50)}` : `#### Validation\n\n${plan.diagnostics.length} problem(s); see the annotations.`);
+  }
+  if (tier > 1) parts.push(`_This comment is shortened to fit GitHub's size limit.${options.summaryUrl ? ` The full plan is in the [job summary](${options.summaryUrl}).` : ' The full plan is in the job summary.'}_`);
+  parts.push(`<sub>atoms-metrics ${inertText(options.actionVersion)} · compared with each agent's live active version · nothing was written to Atoms</sub>`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** Renders the plan, degrading in tiers (never cutting mid-markdown) until it fits `maxChars`. */
+export function renderPlanMarkdown(plan: Plan, options: PlanRenderOptions): string {
+  for (const tier of [1, 2, 3] as const) {
+    const text = renderTier(plan, options, tier);
+    if (text.length <= options.maxChars) return text;
+  }
+  // Tier 4: the summary table alone, with as many rows as fit.
+  let rows = plan.agents.length;
+  for (;;) {
+    const text = renderTier(plan, options, 4, rows);
+    if (text.length <= options.maxChars || rows === 0) return text.length <= options.maxChars ? text : `${renderMarker(options.scope)}\n\n### 📊 Post-call metrics plan\n\nThe plan is too large for a comment; see the job summary.\n`.slice(0, options.maxChars);
+    rows = Math.floor(rows * Math.min(0.9, options.maxChars / text.length));
+  }
+}
+
+/** A code block for raw JSON in the summary. */
+export function renderJsonBlock(value: unknown): string {
+  return inertCodeBlock(JSON.stringify(value, null, 2), 'json');
+}
+

@@ -1,0 +1,42 @@
+/** The plan for a terminal: `+`/`-`/`~` lines, colour only when asked, inert for CI logs. */
+import { formatDiagnosticLine } from '../report/format-diagnostics.js';
+import { inertForLog } from '../report/inert.js';
+import type { Plan } from './types.js';
+
+const COLORS = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+export function renderPlanTerminal(plan: Plan, options: { color: boolean }): string {
+  const paint = (color: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text);
+  const out: string[] = [];
+  for (const d of plan.diagnostics) out.push(paint(d.severity === 'error' ? 'red' : 'yellow', formatDiagnosticLine(d)));
+  if (plan.liveSkippedReason) out.push(paint('dim', plan.liveSkippedReason));
+  for (const agent of plan.agents) {
+    const head = `${paint('bold', agent.agentId)} (${agent.file})`;
+    if (agent.status === 'unchanged') out.push(`${head}: ${paint('green', 'no changes')}`);
+    else if (agent.status === 'skipped') out.push(`${head}: live diff skipped`);
+    else if (agent.status === 'error') out.push(`${head}: ${paint('red', `could not read live: ${agent.message ?? ''}`)}`);
+    else if (agent.diff) {
+      out.push(`${head}: live version ${agent.liveVersionId ?? '(none)'}`);
+      for (const change of agent.diff.metrics) {
+        const metric = change.after ?? change.before;
+        const type = metric ? ` ${metric.dispositionMetricType}` : '';
+        if (change.kind === 'added') out.push(paint('green', `  + ${change.identifier}${type}`));
+        if (change.kind === 'removed') out.push(paint('red', `  - ${change.identifier}${type}`));
+        if (change.kind === 'renamed') out.push(paint('yellow', `  ~ ${change.previousIdentifier} → ${change.identifier} (likely rename)`));
+        if (change.kind === 'changed') out.push(paint('yellow', `  ~ ${change.identifier}`));
+        for (const field of change.fields) {
+          if (field.field === 'type') out.push(`      type: ${field.before} → ${field.after}`);
+          if (field.field === 'prompt') out.push(`      prompt: ${field.parts.map((p) => (p.op === 'equal' ? p.text : p.op === 'removed' ? paint('red', `[-${p.text}-]`) : paint('green', `{+${p.text}+}`))).join('')}`);
+          if (field.field === 'choices') out.push(`      choices: ${[...field.added.map((c) => paint('green', `+${c}`)), ...field.removed.map((c) => paint('red', `-${c}`)), field.reordered ? 'reordered' : ''].filter(Boolean).join(' ')}`);
+        }
+        for (const reason of change.breaking) out.push(paint('red', `      breaking: ${reason.replace(/`/g, '')}`));
+      }
+      for (const flag of agent.diff.flags) out.push(paint('yellow', `  ~ ${flag.flag}: ${JSON.stringify(flag.before)} → ${JSON.stringify(flag.after)}`));
+      if (agent.diff.orderChanged) out.push('  ~ metric order changes');
+    }
+  }
+  const changed = plan.agents.filter((a) => a.status === 'changed').length;
+  const breaking = plan.agents.filter((a) => a.diff?.breaking).length;
+  out.push(changed === 0 ? 'No changes.' : `${changed} agent${changed === 1 ? '' : 's'} to change${breaking > 0 ? `, ${breaking} with breaking changes` : ''}.`);
+  return `${inertForLog(out.join('\n'))}\n`;
+}

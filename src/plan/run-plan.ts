@@ -1,0 +1,72 @@
+/** Builds the plan: reads each target agent's live active config (one GET per agent, bounded concurrency) and diffs it. */
+import type { AtomsApi } from '../atoms/types.js';
+import { hashConfig } from '../config/canonical.js';
+import { normalizeConfig } from '../config/normalize.js';
+import type { Diagnostic, MetricsFile, PostCallAnalyticsConfig } from '../config/types.js';
+import { mapBounded } from '../fleet/concurrency.js';
+import { diffConfigs } from './diff.js';
+import type { AgentPlan, Plan } from './types.js';
+
+/** One (file, agent) pair: a file may target several agents, each planned and applied separately. */
+export interface PlanTarget {
+  agentId: string;
+  file: string;
+  desired: PostCallAnalyticsConfig;
+}
+
+/** Expands validated files into targets; `agentIdOverride` (the `agent-id` input) replaces the file's ids. */
+export function planTargets(files: readonly MetricsFile[], agentIdOverride = ''): PlanTarget[] {
+  return files.flatMap((file) =>
+    (agentIdOverride !== '' ? [agentIdOverride] : file.agentIds).map((agentId) => ({ agentId, file: file.path, desired: file.config })),
+  );
+}
+
+export interface BuildPlanOptions {
+  targets: readonly PlanTarget[];
+  diagnostics: readonly Diagnostic[];
+  files: readonly string[];
+  /** Absent: the live diff is skipped for every agent (fork PR, no api-key) with `liveSkippedReason`. */
+  api?: AtomsApi;
+  liveSkippedReason?: string;
+  concurrency: number;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads live config for every target and returns the plan. Never writes to the Atoms API. */
+export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
+  const { api } = options;
+  const agents = await mapBounded(options.targets, options.concurrency, async (target): Promise<AgentPlan> => {
+    const base = { agentId: target.agentId, file: target.file, desiredHash: hashConfig(target.desired) };
+    if (api === undefined) {
+      return { ...base, status: 'skipped', liveVersionId: null, diff: null, message: options.liveSkippedReason };
+    }
+    try {
+      const agent = await api.getAgent(target.agentId);
+      const diff = diffConfigs(normalizeConfig(agent.postCallAnalyticsConfig), target.desired);
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: agent.activeVersionId, diff };
+    } catch (error) {
+      return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
+    }
+  });
+  return {
+    agents: agents.map((result, index) => (result.ok ? result.value : failedTarget(options.targets[index], result.error))),
+    diagnostics: [...options.diagnostics],
+    files: [...options.files],
+    ...(options.liveSkippedReason !== undefined && api === undefined ? { liveSkippedReason: options.liveSkippedReason } : {}),
+  };
+}
+
+function failedTarget(target: PlanTarget | undefined, error: unknown): AgentPlan {
+  return {
+    agentId: target?.agentId ?? '',
+    file: target?.file ?? '',
+    desiredHash: target ? hashConfig(target.desired) : '',
+    status: 'error',
+    liveVersionId: null,
+    diff: null,
+    message: errorMessage(error),
+  };
+}

@@ -1,0 +1,122 @@
+// The pull-request flow, driven the way the runner drives the action, against the emulator and a fake GitHub.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { findHeader } from '../../src/plan/marker.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { runAction } from '../support/run-action.js';
+import { makeWorkspace, type Workspace } from '../support/workspace.js';
+import { readFileSync } from 'node:fs';
+
+const AGENT = '65f1a2b3c4d5e6f708192a3b';
+const KEY = 'sk_emulator_key';
+const TOKEN = 'ghs_actions_token_abcdef';
+let emu: RunningEmulator;
+let gh: FakeGitHub;
+let ws: Workspace;
+
+function prEvent(labels: string[] = [], fork = false) {
+  const path = join(ws.dir, '.event.json');
+  writeFileSync(path, JSON.stringify({ pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: fork ? 'someone/voice' : 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }));
+  return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'plan', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_REF: 'refs/pull/7/merge' };
+}
+
+const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', ...extra });
+
+beforeEach(async () => {
+  emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  gh = await startFakeGitHub();
+  ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
+});
+afterEach(async () => {
+  await emu.close();
+  await gh.close();
+  ws.remove();
+});
+
+describe('plan on a pull request', () => {
+  it('posts one accurate comment, fails on breaking changes, and writes nothing to Atoms', async () => {
+    const result = await runAction(ws.dir, inputs(), prEvent());
+    expect(result.failed).toBe(true);
+    expect(result.errors.at(-1)).toBe("::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to the pull request, or set allow-breaking: true.");
+    const comments = gh.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? '';
+    expect(body).toContain('<!-- atoms-metrics:plan workflow=metrics job=plan -->');
+    expect(body).toContain('➕ `follow_up_needed`');
+    expect(body).toContain('➖ `summary`');
+    expect(body).toContain('added `transferred`');
+    expect(findHeader(body)?.agents[0]).toMatchObject({ agentId: AGENT, liveVersionId: emu.getAgentState(AGENT)?.activeVersionId });
+    expect(result.outputs).toMatchObject({ changed: 'true', breaking: 'true', 'comment-url': `https://github.com/acme/voice/pull/7#issuecomment-${comments[0]?.id}` });
+    expect(JSON.parse(result.outputs.plan ?? '{}').agents[0].removed).toEqual(['summary']);
+    expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(emu.requests).toHaveLength(1);
+    expect(result.summary).toContain('Post-call metrics plan');
+  });
+
+  it('stays one comment across reruns, and passes once the label allows breaking changes', async () => {
+    await runAction(ws.dir, inputs(), prEvent());
+    const again = await runAction(ws.dir, inputs(), prEvent(['allow-breaking-metrics']));
+    expect(again.failed).toBe(false);
+    const comments = gh.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('allowed by the label `allow-breaking-metrics`');
+    await runAction(ws.dir, inputs(), prEvent(['allow-breaking-metrics']));
+    expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('finds its comment on page 3 and never edits a human comment quoting the marker', async () => {
+    for (let i = 0; i < 230; i++) gh.addComment(7, `comment ${i}`, 'someone');
+    await runAction(ws.dir, inputs(), prEvent());
+    const ourFirstBody = gh.comments.get(7)?.at(-1)?.body ?? '';
+    gh.addComment(7, ourFirstBody, 'a-human');
+    for (let i = 0; i < 30; i++) gh.addComment(7, `more ${i}`, 'someone');
+    await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
+    const list = gh.comments.get(7) ?? [];
+    expect(list.filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
+    expect(list.find((c) => c.user.login === 'a-human')?.body).toBe(ourFirstBody);
+    expect(list.find((c) => c.user.login === 'github-actions[bot]')?.body).toContain('allowed by the `allow-breaking` input');
+  });
+
+  it('says "no changes" plainly when the files match live', async () => {
+    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8'));
+    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: "Was the customer's issue resolved during the call?" }, { identifier: 'satisfaction_score', dispositionMetricType: 'INTEGER', dispositionMetricPrompt: 'On a scale of 1 to 5, how satisfied was the customer by the end of the call? Answer with a single integer.' }, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome of the call?', choices: ['resolved', 'escalated', 'callback_scheduled', 'transferred', 'no_action'] }, { identifier: 'follow_up_needed', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Did the agent promise the customer a follow-up after the call?' }] });
+    const result = await runAction(ws.dir, inputs(), prEvent());
+    expect(result.failed).toBe(false);
+    expect(result.outputs.changed).toBe('false');
+    expect(gh.comments.get(7)?.[0]?.body).toContain('✅ **No changes.**');
+  });
+
+  it('a fork without secrets: validates, skips the live diff with one notice, does not fail', async () => {
+    const result = await runAction(ws.dir, { ...inputs(), 'api-key': '' }, prEvent([], true));
+    expect(result.failed).toBe(false);
+    expect(result.stdout).toContain('::notice::This pull request comes from a fork');
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('a token that cannot comment (403) warns and keeps the plan in the summary', async () => {
+    gh.failNext({ method: 'POST', path: /comments$/, status: 403 });
+    const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
+    expect(result.failed).toBe(false);
+    expect(result.stdout).toContain("::warning::Could not write the pull-request comment (403): the token needs 'pull-requests: write'. The plan is in the job summary.");
+    expect(result.summary).toContain('➕ `follow_up_needed`');
+  });
+
+  it('refuses pull_request_target unless enabled', async () => {
+    const env = { ...prEvent(), GITHUB_EVENT_NAME: 'pull_request_target' };
+    const result = await runAction(ws.dir, inputs(), env);
+    expect(result.failed).toBe(true);
+    expect(result.errors[0]).toContain('Refusing to run on pull_request_target');
+  });
+
+  it('an unknown agent fails with a clear message and no secret anywhere', async () => {
+    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, 'aaaaaaaaaaaaaaaaaaaaaaaa'));
+    const result = await runAction(ws.dir, inputs(), prEvent());
+    expect(result.failed).toBe(true);
+    expect(result.stdout).toContain('Agent aaaaaaaaaaaaaaaaaaaaaaaa was not found');
+    const everything = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs) + JSON.stringify([...gh.comments.values()]);
+    expect(everything).not.toContain(KEY);
+    expect(everything).not.toContain(TOKEN);
+  });
+});
