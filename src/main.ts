@@ -40,11 +40,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest });
         return;
       }
-      case 'list':
-      case 'apply':
-        await writeValidationSummary(validation, inputs.strict);
-        core.setFailed(`Mode '${mode.kind}' is not available in this version yet; use mode: validate or plan.`);
+      case 'apply': {
+        if (validation.failed) {
+          await writeValidationSummary(validation, inputs.strict);
+          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Nothing was applied.`);
+          return;
+        }
+        const { runApplyStep } = await import('./action/apply-step.js');
+        await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
         return;
+      }
+      case 'list': {
+        const { runListStep } = await import('./action/list-step.js');
+        await runListStep(validation, inputs);
+        return;
+      }
     }
   } catch (error) {
     core.setFailed(describeFailure(error, secrets));

@@ -9,7 +9,8 @@ export type CliCommand =
   | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[] }
   | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
   | { kind: 'list'; patterns: string[]; maxSlices: number }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number };
+  | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
+  | { kind: 'demo' };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -81,6 +82,11 @@ Options:
   list: `Usage: atoms-metrics list [files or globs…] [--max-slices N]
 
 Prints the JSON matrix ({"include":[{slice, files, agents}]}) that a workflow can fan out over.`,
+  demo: `Usage: atoms-metrics demo
+
+Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment,
+apply (publish, wait for the security check, activate, verify), show the new live metrics, plan again.
+Needs no API key and no network.`,
   emulator: `Usage: atoms-metrics emulator [options]
 
 Runs a local emulator of the Atoms v1 API (drafts → publish → security check → activate) on 127.0.0.1.
@@ -189,6 +195,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256) };
+    case 'demo':
+      return { kind: 'demo' };
     case 'emulator':
       return {
         kind: 'emulator',

@@ -25,9 +25,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runPlanCommand } = await import('./plan-command.js');
         return await runPlanCommand(command, io);
       }
-      case 'apply':
+      case 'apply': {
+        const { runApplyCommand } = await import('./apply-command.js');
+        return await runApplyCommand(command, io);
+      }
+      case 'list': {
+        const { runListCommand } = await import('./list-command.js');
+        return await runListCommand(command, io);
+      }
+      case 'demo': {
+        const { runDemoCommand } = await import('./demo-command.js');
+        return await runDemoCommand(io);
+      }
       case 'pull':
-      case 'list':
         io.stderr(`atoms-metrics: '${command.kind}' is not available in this version yet.\n`);
         return 2;
       case 'emulator': {

@@ -1,0 +1,100 @@
+/** The merge step: refuse stale commits, read the reviewed plan, apply every agent, report on the PR and in the summary. */
+import * as core from '@actions/core';
+import { applyAll } from '../apply/apply-all.js';
+import { renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
+import type { ApplyTarget } from '../apply/types.js';
+import { hashConfig } from '../config/canonical.js';
+import type { GitHubClient } from '../github/client.js';
+import { readPlanHeader } from '../github/sticky-comment.js';
+import { planTargets } from '../plan/run-plan.js';
+import type { PlanMarkerHeader } from '../plan/types.js';
+import { OUTPUT_NAMES } from './contract.js';
+import type { Inputs } from './inputs.js';
+import { commentScope, createAtomsClient, createGitHubClient, runUrl } from './plan-step.js';
+import { appendJobSummary } from './summary.js';
+import type { ValidationOutcome } from './validate-step.js';
+
+const COMMENT_LIMIT = 65_000;
+
+export interface ApplyStepInput {
+  inputs: Inputs;
+  env: NodeJS.ProcessEnv;
+  validation: ValidationOutcome;
+  defaultBranch: string | null;
+}
+
+interface MergedPullRequest {
+  number: number;
+  title: string;
+  header?: PlanMarkerHeader;
+  commentId?: number;
+  commentBody?: string;
+}
+
+/** The merged PR of this commit and its plan header; absent when there is no token or no PR (a direct push). */
+async function findMergedPullRequest(github: GitHubClient, sha: string, env: NodeJS.ProcessEnv): Promise<MergedPullRequest | undefined> {
+  const pulls = await github.pullRequestsOfCommit(sha);
+  const pr = pulls.find((p) => p.merged) ?? pulls[0];
+  if (!pr) return undefined;
+  const found = await readPlanHeader(github, pr.number, commentScope(env), await github.ownLogin());
+  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id, commentBody: found?.comment.body };
+}
+
+export async function runApplyStep(step: ApplyStepInput): Promise<void> {
+  const { inputs, env, validation } = step;
+  if (inputs.apiKey === '') {
+    core.setFailed("Mode apply needs the 'api-key' input (the Atoms API key, from a secret).");
+    return;
+  }
+  const sha = env.GITHUB_SHA ?? '';
+  const github = createGitHubClient(inputs, env);
+
+  // An older commit must not roll back a newer one.
+  if (!inputs.force && github && step.defaultBranch && sha) {
+    const head = await github.branchHead(step.defaultBranch);
+    if (head !== sha) {
+      core.setFailed(`This run's commit ${sha.slice(0, 7)} is no longer the head of ${step.defaultBranch} (${head.slice(0, 7)}): applying it could roll back a newer change. The run for ${head.slice(0, 7)} applies the latest files; set force: true to apply this commit anyway.`);
+      return;
+    }
+  } else if (!inputs.force) core.warning('Could not check that this commit is the head of the default branch (no github-token or event data).');
+
+  const merged = github && sha ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
+    core.warning(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }) : undefined;
+  if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from this workflow and job; applying without the reviewed-plan check.`);
+
+  const subject = merged ? `${merged.title} (#${merged.number})` : `Commit ${sha.slice(0, 7) || 'local'}`;
+  const link = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && sha ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}` : '';
+  const targets: ApplyTarget[] = planTargets(validation.files, inputs.agentId).map((t) => {
+    const reviewed = merged?.header?.agents.find((a) => a.agentId === t.agentId);
+    if (reviewed && reviewed.desiredHash !== hashConfig(t.desired)) core.warning(`${t.agentId}: the merged ${t.file} differs from what the last plan on #${merged?.number} showed.`);
+    return {
+      ...t,
+      commitSha: sha || 'local',
+      label: subject,
+      description: `Applied by atoms-metrics from ${t.file} at ${sha || 'a local run'}${link ? `\n${link}` : ''}${merged ? `\nPull request #${merged.number}: ${merged.title}` : ''}`,
+      reviewed: reviewed ? { liveVersionId: reviewed.liveVersionId } : undefined,
+    };
+  });
+
+  const results = await applyAll(targets, {
+    api: createAtomsClient(inputs),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: Date.now,
+    log: (line) => core.info(line),
+    securityCheckTimeoutMs: inputs.securityCheckTimeoutMs,
+    onLiveChanged: inputs.onLiveChanged,
+    concurrency: inputs.concurrency,
+  });
+
+  const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });
+  await appendJobSummary(outcome);
+  core.setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
+  core.setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
+  if (github && merged?.commentId !== undefined && merged.commentBody !== undefined) {
+    await github.updateComment(merged.commentId, withOutcome(merged.commentBody, outcome, COMMENT_LIMIT)).catch((error: unknown) => core.warning(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  const failed = results.filter((r) => r.status === 'failed');
+  if (failed.length > 0) core.setFailed(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`);
+}

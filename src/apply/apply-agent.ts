@@ -1,0 +1,231 @@
+/**
+ * Applies one agent's metrics: draft from the active version → patch → publish → wait for the security
+ * check → compare-and-swap → activate → verify. Exactly once under re-runs and ambiguous failures.
+ */
+import { AtomsApiError } from '../atoms/errors.js';
+import type { AgentVersion, AtomsApi } from '../atoms/types.js';
+import { configsEqual } from '../config/canonical.js';
+import { normalizeConfig } from '../config/normalize.js';
+import type { PostCallAnalyticsConfig } from '../config/types.js';
+import { diffConfigs } from '../plan/diff.js';
+import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
+import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
+
+/** Stops the flow with a message for the summary (an expected failure, not a crash). */
+class ApplyStop extends Error {}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The full body for the config PATCH: the list replaces the old one, both flags are always sent, deprecated fields cleared when dropped. */
+export function patchBody(desired: PostCallAnalyticsConfig, live: PostCallAnalyticsConfig): PostCallAnalyticsConfig {
+  const body: PostCallAnalyticsConfig = { ...desired };
+  if (desired.summaryPrompt === undefined && live.summaryPrompt !== undefined) body.summaryPrompt = '';
+  if (desired.successMetrics === undefined && live.successMetrics !== undefined) body.successMetrics = [];
+  return body;
+}
+
+function summarise(live: PostCallAnalyticsConfig, desired: PostCallAnalyticsConfig): string {
+  const diff = diffConfigs(live, desired);
+  const count = (kind: string) => diff.metrics.filter((m) => m.kind === kind).length;
+  return `+${count('added')} ~${count('changed') + count('renamed') + diff.flags.length} -${count('removed')}${diff.breaking ? ' (breaking)' : ''}`;
+}
+
+/** The published version's analytics config, from the version-detail `resolvedConfig` (section-keyed). */
+function versionConfig(resolved: unknown): PostCallAnalyticsConfig | undefined {
+  const analytics = isRecord(resolved) && isRecord(resolved.analytics) ? resolved.analytics : undefined;
+  const config = analytics?.postCallAnalyticsConfig ?? (isRecord(resolved) ? resolved.postCallAnalyticsConfig : undefined);
+  return config === undefined ? undefined : normalizeConfig(config);
+}
+
+export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<ApplyResult> {
+  const steps: string[] = [];
+  const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps };
+  const say = (line: string) => {
+    steps.push(line);
+    deps.log(`${target.agentId}: ${line}`);
+  };
+  const { api } = deps;
+  const marker = changeMarker(target.desired);
+  let ourDraftId: string | undefined;
+  let published = false;
+
+  try {
+    const agent = await api.getAgent(target.agentId);
+    const live = normalizeConfig(agent.postCallAnalyticsConfig);
+    result.previousVersionId = agent.activeVersionId;
+    if (configsEqual(live, target.desired)) {
+      say(`live version ${agent.activeVersionId ?? '(none)'} already matches ${target.file}; nothing to do`);
+      return { ...result, status: 'unchanged', versionId: agent.activeVersionId ?? undefined };
+    }
+    if (!agent.activeVersionId) throw new ApplyStop('the agent has no active version to start a draft from');
+    const forkedFrom = agent.activeVersionId;
+
+    if (target.reviewed && target.reviewed.liveVersionId !== forkedFrom) {
+      const message = `live changed since the pull request's plan: it was made against version ${target.reviewed.liveVersionId ?? '(none)'}, live is now ${forkedFrom}. Against the current live version this change is ${summarise(live, target.desired)}.`;
+      if (deps.onLiveChanged === 'fail') throw new ApplyStop(`${message} Re-run the plan and review the new diff (or set on-live-changed: apply).`);
+      say(`${message} Applying anyway (on-live-changed: apply).`);
+    }
+
+    // A version this change already published (a re-run, or a publish that timed out after taking effect).
+    const existing = await findOurVersion(api, target.agentId, marker);
+    let version: AgentVersion;
+    if (existing) {
+      version = existing;
+      published = true;
+      say(`found version ${existing.versionNumber ?? '?'} (${existing._id}) published earlier for this change; resuming`);
+      result.status = 'resumed';
+      if (existing.sourceVersionId && existing.sourceVersionId !== forkedFrom) {
+        throw new ApplyStop(`version ${existing._id} was published from ${existing.sourceVersionId}, but live is now ${forkedFrom}: someone changed the agent meanwhile. Not activating; re-run the plan.`);
+      }
+    } else {
+      ourDraftId = await createOurDraft(api, target, forkedFrom, marker, say);
+      await api.patchDraftConfig(target.agentId, ourDraftId, { postCallAnalyticsConfig: patchBody(target.desired, live) });
+      say(`patched draft ${ourDraftId}`);
+      version = await publishOnce(api, target, ourDraftId, marker, deps, say);
+      published = true;
+      say(`published version ${version.versionNumber ?? '?'} (${version._id}); publish never activates, so activation follows`);
+    }
+    result.versionId = version._id;
+    result.versionNumber = version.versionNumber;
+
+    await waitAndActivate(api, target, version, forkedFrom, marker, deps, say, result);
+    if (result.status === 'failed') result.status = 'applied';
+    return result;
+  } catch (error) {
+    const message = error instanceof ApplyStop || error instanceof AtomsApiError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (ourDraftId && !published) {
+      // Never leave our half-made draft behind; never touch anyone else's.
+      await api.deleteDraft(target.agentId, ourDraftId).then(
+        () => say(`discarded draft ${ourDraftId}`),
+        () => say(`could not discard draft ${ourDraftId}; it is named "${draftNameFor(marker, target.commitSha)}"`),
+      );
+    }
+    say(`failed: ${message}`);
+    return { ...result, status: 'failed', error: message };
+  }
+}
+
+/** Versions this change published (by marker), oldest first: the oldest is the one every run converges on. */
+function ourVersions(versions: readonly AgentVersion[], marker: string): AgentVersion[] {
+  return versions
+    .filter((v) => (v.description ?? '').includes(marker) && v.securityCheck?.status !== 'failed' && v.securityCheck?.status !== 'errored')
+    .sort((a, b) => (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
+}
+
+async function findOurVersion(api: AtomsApi, agentId: string, marker: string): Promise<AgentVersion | undefined> {
+  const { versions } = await api.listVersions(agentId, { limit: 20 });
+  return ourVersions(versions, marker)[0];
+}
+
+async function createOurDraft(api: AtomsApi, target: ApplyTarget, forkedFrom: string, marker: string, say: (line: string) => void): Promise<string> {
+  const draftName = draftNameFor(marker, target.commitSha);
+  try {
+    const draft = await api.createDraft(target.agentId, { sourceVersionId: forkedFrom, draftName });
+    if (!draft.draftId) throw new ApplyStop('the API created a draft but returned no draftId');
+    say(`created draft ${draft.draftId} from version ${forkedFrom}`);
+    return draft.draftId;
+  } catch (error) {
+    if (!(error instanceof AtomsApiError && error.mayHaveTakenEffect)) throw error;
+    // The POST may have created the draft: look for it by name rather than create a second one.
+    const drafts = await api.listDrafts(target.agentId);
+    const ours = drafts.find((d) => d.draftName === draftName && d.sourceVersionId === forkedFrom);
+    if (ours?.draftId) {
+      say(`draft creation answered ${error.status ?? error.kind}, but draft ${ours.draftId} exists; using it`);
+      return ours.draftId;
+    }
+    say(`draft creation answered ${error.status ?? error.kind} and no draft was made; creating it once more`);
+    const draft = await api.createDraft(target.agentId, { sourceVersionId: forkedFrom, draftName });
+    if (!draft.draftId) throw new ApplyStop('the API created a draft but returned no draftId');
+    return draft.draftId;
+  }
+}
+
+async function publishOnce(api: AtomsApi, target: ApplyTarget, draftId: string, marker: string, deps: ApplyDeps, say: (line: string) => void): Promise<AgentVersion> {
+  const body = { label: truncate(target.label, 200), description: describeWithMarker(target.description, marker) };
+  try {
+    return await api.publishDraft(target.agentId, draftId, body);
+  } catch (error) {
+    if (!(error instanceof AtomsApiError && error.mayHaveTakenEffect)) throw error;
+    say(`publish answered ${error.status ?? error.kind}; checking whether it took effect before doing anything else`);
+    for (const wait of [0, 1000, 3000]) {
+      if (wait > 0) await deps.sleep(wait);
+      const { versions } = await api.listVersions(target.agentId, { limit: 20 });
+      const found = versions.find((v) => v.draftId === draftId || (v.description ?? '').includes(marker));
+      if (found) return found;
+    }
+    const stillThere = (await api.listDrafts(target.agentId)).some((d) => d.draftId === draftId);
+    if (!stillThere) throw new ApplyStop(`publish of draft ${draftId} failed ambiguously and neither the draft nor a version from it can be found; check the agent's versions before re-running`);
+    say('the publish did not take effect; publishing once more');
+    return api.publishDraft(target.agentId, draftId, body);
+  }
+}
+
+async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: AgentVersion, forkedFrom: string, marker: string, deps: ApplyDeps, say: (line: string) => void, result: ApplyResult): Promise<void> {
+  const started = deps.now();
+  let delay = deps.pollStartMs ?? 1000;
+  let check = version.securityCheck;
+  let verifiedContent = false;
+  for (;;) {
+    if (check === null || check.status === 'passed') {
+      if (!verifiedContent) {
+        const detail = await api.getVersion(target.agentId, version._id);
+        check = detail.version.securityCheck;
+        const content = versionConfig(detail.resolvedConfig);
+        if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+        verifiedContent = true;
+        if (check !== null && check.status !== 'passed') continue;
+      }
+      // Compare-and-swap: activate only if live is still the version we forked from. One read of the version list
+      // gives both the active version and any other run's version of this same change.
+      const { versions } = await api.listVersions(target.agentId, { limit: 20 });
+      const active = versions.find((v) => v.isActive);
+      const activeId = active ? active._id : (await api.getAgent(target.agentId)).activeVersionId;
+      if (activeId !== forkedFrom) {
+        if (activeId === version._id || (active && (active.description ?? '').includes(marker))) {
+          say(`live already holds this change (version ${active?.versionNumber ?? '?'}, ${activeId}), activated by another run; not activating again`);
+          result.versionId = activeId ?? version._id;
+          return;
+        }
+        throw new ApplyStop(`someone activated version ${activeId} while this change was being published from ${forkedFrom}; not activating ${version._id} over it. Re-run the plan to review the new diff.`);
+      }
+      const first = ourVersions(versions, marker)[0];
+      if (first && first._id !== version._id) {
+        say(`another run published version ${first.versionNumber ?? '?'} (${first._id}) for this same change first; leaving its activation to that run`);
+        result.versionId = first._id;
+        return;
+      }
+      try {
+        const activated = await api.activateVersion(target.agentId, version._id);
+        result.activatedAt = activated.activatedAt ?? new Date(deps.now()).toISOString();
+      } catch (error) {
+        if (error instanceof AtomsApiError && error.kind === 'security-check-pending') {
+          check = { status: 'pending', reason: null };
+          continue;
+        }
+        throw error;
+      }
+      say(`activated version ${version.versionNumber ?? '?'} (${version._id})`);
+      const after = await api.getAgent(target.agentId);
+      if (after.activeVersionId !== version._id || !configsEqual(normalizeConfig(after.postCallAnalyticsConfig), target.desired)) {
+        throw new ApplyStop(`after activation, live (version ${after.activeVersionId}) does not match ${target.file}`);
+      }
+      say('verified: live metrics match the file');
+      return;
+    }
+    if (check.status === 'failed' || check.status === 'errored') {
+      throw new ApplyStop(`version ${version._id} failed the platform's security check${check.reason ? `: ${check.reason}` : ''}. Live is unchanged; fix the prompts and merge again.`);
+    }
+    const waited = deps.now() - started;
+    if (waited >= deps.securityCheckTimeoutMs) {
+      throw new ApplyStop(`version ${version._id} is published but its security check has not passed after ${Math.round(waited / 1000)} s, so it is not active. Re-run to resume: it will not publish again.`);
+    }
+    say(`waiting for the security check of version ${version.versionNumber ?? '?'} (${Math.round(waited / 1000)} s so far)…`);
+    await deps.sleep(Math.min(delay, deps.securityCheckTimeoutMs - waited));
+    delay = Math.min(delay * 2, deps.pollCapMs ?? 5000);
+    const detail = await api.getVersion(target.agentId, version._id);
+    check = detail.version.securityCheck;
+    const content = versionConfig(detail.resolvedConfig);
+    if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+    verifiedContent = true;
+  }
+}

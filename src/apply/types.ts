@@ -1,0 +1,45 @@
+/** Inputs and outcomes of applying one agent's metrics. */
+import type { AtomsApi } from '../atoms/types.js';
+import type { PostCallAnalyticsConfig } from '../config/types.js';
+
+export interface ApplyTarget {
+  agentId: string;
+  file: string;
+  desired: PostCallAnalyticsConfig;
+  commitSha: string;
+  /** Publish label (≤ 200 characters; truncated safely). */
+  label: string;
+  /** Publish description (≤ 2000); the change marker is appended. */
+  description: string;
+  /** What the merged pull request's plan was made against, when known. */
+  reviewed?: { liveVersionId: string | null };
+}
+
+export interface ApplyDeps {
+  api: AtomsApi;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** Progress lines for the log. */
+  log: (line: string) => void;
+  securityCheckTimeoutMs: number;
+  onLiveChanged: 'fail' | 'apply';
+  /** First security-check poll after this long, then doubling to `pollCapMs`. */
+  pollStartMs?: number;
+  pollCapMs?: number;
+}
+
+export type ApplyStatus = 'unchanged' | 'applied' | 'resumed' | 'failed';
+
+export interface ApplyResult {
+  agentId: string;
+  file: string;
+  status: ApplyStatus;
+  versionId?: string;
+  versionNumber?: number | null;
+  previousVersionId?: string | null;
+  activatedAt?: string | null;
+  /** Safe to show: never contains a secret. */
+  error?: string;
+  /** What happened, in order, for the summary. */
+  steps: string[];
+}

@@ -1,0 +1,11 @@
+/** `atoms-metrics list`: the matrix JSON for a fan-out over files. */
+import { buildMatrix } from '../fleet/matrix.js';
+import type { CliIo } from './io.js';
+import { loadTargets, printDiagnostics } from './load-targets.js';
+
+export async function runListCommand(command: { patterns: string[]; maxSlices: number }, io: CliIo): Promise<number> {
+  const loaded = await loadTargets(command.patterns, [], io);
+  printDiagnostics(loaded.diagnostics, io);
+  io.stdout(`${JSON.stringify(buildMatrix(loaded.files.map((f) => ({ path: f.path, agentIds: f.agentIds })), command.maxSlices))}\n`);
+  return loaded.hasErrors ? 1 : 0;
+}

@@ -1,0 +1,155 @@
+// Apply through the real client against the emulator over HTTP, with a fake clock shared by both.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyAgent } from '../../src/apply/apply-agent.js';
+import { applyAll } from '../../src/apply/apply-all.js';
+import type { ApplyDeps, ApplyTarget } from '../../src/apply/types.js';
+import { AtomsClient } from '../../src/atoms/client.js';
+import { normalizeConfig } from '../../src/config/normalize.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+
+const AGENT = '65f1a2b3c4d5e6f708192a3b';
+const OTHER = '65f1a2b3c4d5e6f708192a3c';
+const LIVE = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }] };
+const DESIRED = normalizeConfig({ dispositionMetrics: [...LIVE.dispositionMetrics, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome?', choices: ['resolved', 'escalated'] }] });
+
+let clock: number;
+let emu: RunningEmulator;
+let log: string[];
+
+const sleep = async (ms: number) => {
+  clock += ms;
+};
+
+function deps(overrides: Partial<ApplyDeps> = {}): ApplyDeps {
+  const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, sleep, now: () => clock, random: () => 0.5 });
+  return { api, sleep, now: () => clock, log: (line) => log.push(line), securityCheckTimeoutMs: 180_000, onLiveChanged: 'fail', ...overrides };
+}
+
+const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({ agentId: AGENT, file: 'metrics/a.yaml', desired: DESIRED, commitSha: 'abcdef1234567890', label: 'Add call_outcome (#7)', description: 'Merged from #7', ...overrides });
+const writes = () => emu.requests.filter((r) => r.method !== 'GET');
+const state = () => emu.getAgentState(AGENT);
+
+beforeEach(async () => {
+  clock = 1_000_000;
+  log = [];
+  emu = await startEmulator({ securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: OTHER }] } });
+});
+afterEach(() => emu.close());
+
+describe('applyAgent', () => {
+  it('publishes once, waits for the check, activates, verifies — in 8 requests plus polls', async () => {
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('applied');
+    const s = state();
+    expect(s?.versions).toHaveLength(2);
+    expect(s?.activeVersionId).toBe(result.versionId);
+    expect(normalizeConfig(s?.versions[1]?.postCallAnalyticsConfig)).toEqual(DESIRED);
+    const activations = emu.requests.filter((r) => r.path.endsWith('/activate'));
+    expect(activations.map((r) => r.status)).toEqual([200]);
+    const polls = emu.requests.filter((r) => /\/versions\/[a-f0-9]{24}$/.test(r.path)).length;
+    expect(emu.requests.length - polls).toBe(8);
+    expect(polls).toBeLessThanOrEqual(4);
+    expect(s?.versions[1]?.description).toContain('atoms-metrics:');
+    expect(log.some((l) => l.includes('waiting for the security check'))).toBe(true);
+  });
+
+  it('does nothing when live already matches', async () => {
+    await applyAgent(target(), deps());
+    emu.requests.length = 0;
+    const again = await applyAgent(target(), deps());
+    expect(again.status).toBe('unchanged');
+    expect(writes()).toEqual([]);
+  });
+
+  it('a publish that failed after taking effect yields exactly one new version', async () => {
+    emu.injectFault({ method: 'POST', path: /\/publish$/, status: 502, afterEffect: true });
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('applied');
+    expect(state()?.versions).toHaveLength(2);
+    expect(emu.requests.filter((r) => r.path.endsWith('/publish'))).toHaveLength(1);
+  });
+
+  it('a draft creation reset after taking effect reuses that draft', async () => {
+    emu.injectFault({ method: 'POST', path: /\/drafts$/, reset: true, afterEffect: true });
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('applied');
+    expect(state()?.drafts).toHaveLength(1);
+  });
+
+  it('rides out 503, 429 and resets on every call', async () => {
+    for (const path of [/^\/agent\/[a-f0-9]{24}$/, /\/versions$/, /\/drafts$/, /\/config$/, /\/publish$/, /\/activate$/, /\/versions\/[a-f0-9]{24}$/]) {
+      emu.injectFault({ path, status: 503 });
+      emu.injectFault({ path, status: 429, headers: { 'retry-after': '1' } });
+    }
+    emu.injectFault({ method: 'GET', path: /^\/agent\/[a-f0-9]{24}$/, reset: true });
+    const result = await applyAgent(target(), deps());
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('applied');
+    expect(state()?.versions).toHaveLength(2);
+  });
+
+  it('a failed security check leaves live untouched and reports the reason', async () => {
+    emu.failNextSecurityCheck('prompt contains a jailbreak');
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain('prompt contains a jailbreak');
+    expect(state()?.activeVersionId).toBe(state()?.versions[0]?._id);
+    expect(emu.requests.filter((r) => r.path.endsWith('/activate'))).toEqual([]);
+  });
+
+  it('refuses to activate over a dashboard change made mid-flight', async () => {
+    let dashboardVersion = '';
+    emu.onRequest(({ method, path }) => {
+      if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !dashboardVersion) dashboardVersion = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    });
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain(`someone activated version ${dashboardVersion}`);
+    expect(state()?.activeVersionId).toBe(dashboardVersion);
+  });
+
+  it('a slow check times out, and the re-run resumes without publishing again', async () => {
+    emu.setSecurityCheckMs(300_000);
+    const first = await applyAgent(target(), deps({ securityCheckTimeoutMs: 30_000 }));
+    expect(first.status).toBe('failed');
+    expect(first.error).toContain('Re-run to resume');
+    clock += 300_000;
+    const second = await applyAgent(target(), deps());
+    expect(second.status).toBe('resumed');
+    expect(second.versionId).toBe(first.versionId);
+    expect(state()?.versions).toHaveLength(2);
+    expect(state()?.activeVersionId).toBe(first.versionId);
+  });
+
+  it('two applies of the same change at once: at most one activation', async () => {
+    const [a, b] = await Promise.all([applyAgent(target(), deps()), applyAgent(target(), deps())]);
+    expect([a.error, b.error].filter(Boolean)).toEqual([]);
+    expect(emu.requests.filter((r) => r.path.endsWith('/activate') && r.status === 200)).toHaveLength(1);
+    expect(normalizeConfig(emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+  });
+
+  it('fails when live changed since the reviewed plan, unless told to apply', async () => {
+    const reviewed = { liveVersionId: 'a'.repeat(24) };
+    const failed = await applyAgent(target({ reviewed }), deps());
+    expect(failed.error).toContain(`it was made against version ${'a'.repeat(24)}`);
+    expect(failed.error).toContain('+1 ~0 -0');
+    expect(writes()).toEqual([]);
+    expect((await applyAgent(target({ reviewed }), deps({ onLiveChanged: 'apply' }))).status).toBe('applied');
+  });
+
+  it('discards its own draft when a step before publish fails', async () => {
+    emu.injectFault({ method: 'PATCH', path: /\/config$/, status: 400, body: { status: false, errors: ['postCallAnalyticsConfig: Invalid'] } });
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('failed');
+    expect(state()?.drafts.map((d) => d.discarded)).toEqual([true]);
+    expect(state()?.versions).toHaveLength(1);
+  });
+});
+
+describe('applyAll', () => {
+  it("one agent's failure does not stop the others", async () => {
+    const results = await applyAll([target({ agentId: 'b'.repeat(24) }), target({ agentId: OTHER })], { ...deps(), concurrency: 2 });
+    expect(results.map((r) => r.status)).toEqual(['failed', 'applied']);
+    expect(results[0]?.error).toContain('was not found');
+  });
+});
