@@ -1,0 +1,99 @@
+// The merge flow, driven the way the runner drives the action: a plan on the PR, then a push to main.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../src/config/normalize.js';
+import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { runAction } from '../support/run-action.js';
+import { makeWorkspace, type Workspace } from '../support/workspace.js';
+
+const AGENT = '65f1a2b3c4d5e6f708192a3b';
+const KEY = 'sk_emulator_key';
+const TOKEN = 'ghs_actions_token_abcdef';
+const SHA = 'c0ffee0000000000000000000000000000000001';
+let emu: RunningEmulator;
+let gh: FakeGitHub;
+let ws: Workspace;
+
+function env(event: 'pull_request' | 'push', labels: string[] = []) {
+  const path = join(ws.dir, `.event-${event}.json`);
+  const payload = event === 'pull_request'
+    ? { pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }
+    : { ref: 'refs/heads/main', after: SHA, repository: { default_branch: 'main' } };
+  writeFileSync(path, JSON.stringify(payload));
+  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'metrics', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '43' };
+}
+
+const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
+
+beforeEach(async () => {
+  emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  gh = await startFakeGitHub();
+  gh.branches.set('main', SHA);
+  gh.pullsOfCommit.set(SHA, [{ number: 7, title: 'Track follow-ups', merged_at: '2026-11-24T10:00:00Z', labels: [] }]);
+  ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
+});
+afterEach(async () => {
+  await emu.close();
+  await gh.close();
+  ws.remove();
+});
+
+describe('apply on a push to the default branch', () => {
+  it('applies the reviewed change, reports on the merged PR, and a re-run writes nothing', async () => {
+    await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.errors).toEqual([]);
+    const state = emu.getAgentState(AGENT);
+    const active = state?.versions.find((v) => v.isActive);
+    expect(active?.versionNumber).toBe(2);
+    expect(active?.label).toBe('Track follow-ups (#7)');
+    expect(normalizeConfig(active?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'follow_up_needed']);
+    expect(JSON.parse(result.outputs.versions ?? '{}')).toEqual({ [AGENT]: active?._id });
+    expect(result.outputs.changed).toBe('true');
+    const comment = gh.comments.get(7)?.[0]?.body ?? '';
+    expect(comment).toContain('🚀 Applied on merge');
+    expect(comment).toContain('✅ applied');
+    expect(result.summary).toContain('✅ applied');
+
+    emu.requests.length = 0;
+    const rerun = await runAction(ws.dir, inputs(), env('push'));
+    expect(rerun.errors).toEqual([]);
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(rerun.outputs.changed).toBe('false');
+  });
+
+  it('refuses a commit that is no longer the head of the default branch', async () => {
+    gh.branches.set('main', 'beef000000000000000000000000000000000002');
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.errors[0]).toContain('is no longer the head of main');
+    expect(emu.requests).toEqual([]);
+  });
+
+  it('fails when live changed after the plan was reviewed, and names both versions', async () => {
+    await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
+    const planned = emu.getAgentState(AGENT)?.activeVersionId;
+    const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.failed).toBe(true);
+    expect(result.stdout).toContain(`it was made against version ${planned}, live is now ${dashboard}`);
+    expect(emu.getAgentState(AGENT)?.activeVersionId).toBe(dashboard);
+  });
+
+  it('applies nothing when a file is invalid, and leaks no secret', async () => {
+    ws.write('metrics/broken.yaml', 'agentId: "65f1a2b3c4d5e6f708192a3c"\npostCallAnalyticsConfig:\n  dispositionMetrics: nope\n');
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.errors.at(-1)).toContain('Nothing was applied.');
+    expect(emu.requests).toEqual([]);
+    const visible = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary;
+    expect(visible).not.toContain(KEY);
+    expect(visible).not.toContain(TOKEN);
+  });
+
+  it('mode list writes a matrix of the files', async () => {
+    ws.write('metrics/b.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, '65f1a2b3c4d5e6f708192a3c'));
+    const result = await runAction(ws.dir, { mode: 'list', config: 'metrics/*.yaml' }, {});
+    expect(JSON.parse(result.outputs.matrix ?? '{}').include.map((s: { files: string[] }) => s.files)).toEqual([['metrics/b.yaml'], ['metrics/support-agent.yaml']]);
+  });
+});

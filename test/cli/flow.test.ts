@@ -1,0 +1,64 @@
+// plan, apply, list and demo through the CLI's own entry (runCli), against the emulator over HTTP.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { makeWorkspace, type Workspace } from '../support/workspace.js';
+
+let emu: RunningEmulator;
+let ws: Workspace;
+
+function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
+}
+
+beforeEach(async () => {
+  emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
+});
+afterEach(async () => {
+  await emu.close();
+  ws.remove();
+});
+
+describe('CLI against the emulator', () => {
+  it('plan shows the diff, apply applies it, plan again shows no changes', async () => {
+    const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
+    const plan = io(ws.dir, env);
+    expect(await runCli(['plan'], plan)).toBe(0);
+    expect(plan.out).toContain('+ follow_up_needed BOOLEAN');
+    expect(plan.out).toContain('- summary STRING');
+    expect(plan.out).toContain('1 agent to change, 1 with breaking changes.');
+    const json = io(ws.dir, env);
+    await runCli(['plan', '--format', 'json'], json);
+    expect(JSON.parse(json.out).agents[0].removed).toEqual(['summary']);
+
+    const apply = io(ws.dir, env);
+    expect(await runCli(['apply'], apply)).toBe(0);
+    expect(apply.out).toMatch(/applied: version 2 \([a-f0-9]{24}\) is active/);
+    const again = io(ws.dir, env);
+    await runCli(['plan'], again);
+    expect(again.out).toContain('No changes.');
+  });
+
+  it('plan without a key is a usage error naming the variable', async () => {
+    const cli = io(ws.dir, {});
+    expect(await runCli(['plan'], cli)).toBe(2);
+    expect(cli.err).toContain('SMALLEST_API_KEY is not set');
+  });
+
+  it('a wrong key fails with one clear line and no key in it', async () => {
+    const cli = io(ws.dir, { SMALLEST_API_KEY: 'sk_wrong_key_777777', ATOMS_API_URL: emu.url });
+    expect(await runCli(['plan'], cli)).toBe(1);
+    expect(cli.out + cli.err).toContain('rejected the API key');
+    expect(cli.out + cli.err).not.toContain('sk_wrong_key_777777');
+  });
+
+  it('list prints a matrix', async () => {
+    const cli = io(ws.dir);
+    expect(await runCli(['list'], cli)).toBe(0);
+    expect(JSON.parse(cli.out)).toEqual({ include: [{ slice: '1', files: ['metrics/support-agent.yaml'], agents: ['65f1a2b3c4d5e6f708192a3b'] }] });
+  });
+});
