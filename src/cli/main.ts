@@ -37,9 +37,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runDemoCommand } = await import('./demo-command.js');
         return await runDemoCommand(io);
       }
-      case 'pull':
-        io.stderr(`atoms-metrics: '${command.kind}' is not available in this version yet.\n`);
-        return 2;
+      case 'pull': {
+        const { runPullCommand } = await import('./pull-command.js');
+        return await runPullCommand(command, io);
+      }
       case 'emulator': {
         const { runEmulatorCommand } = await import('./emulator-command.js');
         return await runEmulatorCommand(command, io);

@@ -1,0 +1,17 @@
+/** `atoms-metrics pull <agentId…>`: metrics files from live config. */
+import { resolve } from 'node:path';
+import { AtomsClient } from '../atoms/client.js';
+import { createRateLimiter } from '../fleet/rate-limiter.js';
+import { pullAgents } from '../pull/pull.js';
+import type { CliIo } from './io.js';
+import { requireApiKey } from './load-targets.js';
+
+export async function runPullCommand(command: { agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }, io: CliIo): Promise<number> {
+  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
+  const results = await pullAgents({ api, agentIds: command.agentIds, outDir: resolve(io.cwd, command.outDir), format: command.format, overwrite: command.overwrite, concurrency: 8 });
+  for (const r of results) {
+    if (r.file) io.stdout(`${r.agentId} → ${r.file}\n`);
+    else io.stderr(`${r.agentId}: ${r.error ?? 'failed'}\n`);
+  }
+  return results.some((r) => r.error) ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+/** Writes one metrics file per agent from its live active config (adopting dashboard-made metrics in one command). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AtomsApi } from '../atoms/types.js';
+import { normalizeConfig } from '../config/normalize.js';
+import { mapBounded } from '../fleet/concurrency.js';
+import { fileNameFor, renderMetricsFile } from './render-file.js';
+
+export interface PullResult {
+  agentId: string;
+  file?: string;
+  error?: string;
+}
+
+export async function pullAgents(options: { api: AtomsApi; agentIds: readonly string[]; outDir: string; format: 'yaml' | 'json'; overwrite: boolean; concurrency: number }): Promise<PullResult[]> {
+  const agents = await mapBounded(options.agentIds, options.concurrency, (agentId) => options.api.getAgent(agentId));
+  await mkdir(options.outDir, { recursive: true });
+  const taken = new Set<string>();
+  const results: PullResult[] = [];
+  for (const [index, outcome] of agents.entries()) {
+    const agentId = options.agentIds[index] ?? '';
+    if (!outcome.ok) {
+      results.push({ agentId, error: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
+      continue;
+    }
+    const name = fileNameFor(agentId, outcome.value.name, options.format, taken);
+    taken.add(name);
+    const path = join(options.outDir, name);
+    const text = renderMetricsFile(agentId, normalizeConfig(outcome.value.postCallAnalyticsConfig), options.format, { name: outcome.value.name, versionId: outcome.value.activeVersionId });
+    try {
+      await writeFile(path, text, { flag: options.overwrite ? 'w' : 'wx' });
+      results.push({ agentId, file: path });
+    } catch (error) {
+      const exists = error instanceof Error && 'code' in error && error.code === 'EEXIST';
+      results.push({ agentId, error: exists ? `${path} exists; use --force to overwrite it` : `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return results;
+}
