@@ -1,5 +1,9 @@
 // `npm run bench`: every benchmark prints its figure next to a baseline measured in the same run.
-import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { benchStartup } from './startup.mjs';
 import { benchValidateLarge } from './validate-large.mjs';
 
@@ -7,5 +11,14 @@ if (!existsSync('dist/index.js')) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(2);
 }
-const rows = [benchStartup(), benchValidateLarge()];
+const only = process.argv[2];
+const rows = [];
+if (!only || only === 'startup') rows.push(benchStartup(), benchValidateLarge());
+if (!only || only === 'fleet') {
+  // The fleet benchmarks drive the engine in-process; bundle them from source first.
+  const out = join(mkdtempSync(join(tmpdir(), 'atoms-bench-')), 'fleet.mjs');
+  await build({ entryPoints: ['bench/fleet.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const { benchFleet } = await import(pathToFileURL(out).href);
+  rows.push(...(await benchFleet()));
+}
 console.table(rows);

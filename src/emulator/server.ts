@@ -135,6 +135,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
       }
     }
     if (fault?.afterEffect) return answerFault();
+    if (options.latencyMs) await sleep(options.latencyMs);
     record(reply.status, false);
     options.log?.(`${method} ${path}${url.search} → ${reply.status}`);
     send(res, reply, requestId);

@@ -65,6 +65,8 @@ export interface EmulatorOptions {
   activationPendingError?: { status: number; message: string };
   /** Add `x-request-id` to every response. Default true. */
   requestIds?: boolean;
+  /** Added to every response, to look like a network round trip (benchmarks). */
+  latencyMs?: number;
   /** Clock, injectable so tests can move time without waiting. */
   now?: () => number;
   /** Log one line per request to this function (the CLI passes console.error). */
