@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { OUTPUT_NAMES } from './action/contract.js';
 import { describeFailure } from './action/failure.js';
-import { getInputs, type Inputs } from './action/inputs.js';
+import { getInputs, readSecretInputs, type Inputs } from './action/inputs.js';
 import { decideMode } from './action/mode.js';
 import { readEventFacts } from './action/event-facts.js';
 import { runValidation } from './action/validate-step.js';
@@ -10,15 +10,10 @@ import { writeValidationSummary } from './action/validation-summary.js';
 
 /** Runs the action with the runner's environment. Never throws: failures end as `core.setFailed`. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const secrets: string[] = [];
+  const secrets = readSecretInputs(env);
+  for (const secret of secrets) core.setSecret(secret);
   try {
     const inputs = getInputs(env);
-    for (const secret of [inputs.apiKey, inputs.githubToken]) {
-      if (secret !== '') {
-        core.setSecret(secret);
-        secrets.push(secret);
-      }
-    }
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const event = await readEventFacts(env);
     const mode = decideMode(inputs.mode, event, { allowPullRequestTarget: inputs.allowPullRequestTarget });

@@ -65,6 +65,14 @@ function readList(env: NodeJS.ProcessEnv, name: InputName): string[] {
     .filter((item) => item !== '' && !item.startsWith('#'));
 }
 
+/**
+ * The secret inputs' values, read before anything else so they are masked even when another input is
+ * invalid and the run stops early (an input error must never be the line that leaks a key).
+ */
+export function readSecretInputs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [readRaw(env, 'api-key'), readRaw(env, 'github-token')].filter((value) => value !== '');
+}
+
 /** Reads and checks all inputs from the environment (the runner passes them as `INPUT_*`). */
 export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const config = readRaw(env, 'config')

@@ -47,4 +47,16 @@ describe('action, mode validate', () => {
     const withoutMasks = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
     expect(withoutMasks + result.summary + JSON.stringify(result.outputs)).not.toMatch(/supersecret|tokensecret/);
   });
+
+  it('masks the secrets before it reads any other input, so an input error cannot be the first line to print one', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const result = await runAction(ws.dir, { mode: 'publish', 'api-key': 'sk_live_supersecret123', 'github-token': 'ghs_tokensecret456' });
+    const lines = result.stdout.split('\n');
+    const firstMask = lines.findIndex((l) => l === '::add-mask::sk_live_supersecret123');
+    const tokenMask = lines.findIndex((l) => l === '::add-mask::ghs_tokensecret456');
+    const inputError = lines.findIndex((l) => l.startsWith("::error::Input 'mode'"));
+    expect(firstMask).toBeGreaterThanOrEqual(0);
+    expect(tokenMask).toBeGreaterThanOrEqual(0);
+    expect(inputError).toBeGreaterThan(Math.max(firstMask, tokenMask));
+  });
 });
