@@ -1,5 +1,8 @@
 // The few tests that run the committed bundles themselves: they start, and the README's demo works.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('dist bundles', () => {
@@ -14,5 +17,22 @@ describe('dist bundles', () => {
     const run = spawnSync(process.execPath, ['dist/index.js'], { encoding: 'utf8', env: { ...process.env, INPUT_MODE: 'validate', INPUT_CONFIG: 'examples/invalid/*.yaml', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error title=atoms-metrics%3A metric-type,file=examples/invalid/broken-agent.yaml,line=10,col=30::unknown metric type "NUMBER"');
+  });
+
+  it('the CLI exits quietly when its reader closes the pipe early (`… | head -1`)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atoms-metrics-pipe-'));
+    try {
+      const metrics = Array.from({ length: 3000 }, (_, i) => ({ identifier: `M${i}`, dispositionMetricType: 'STRING', dispositionMetricPrompt: 'What was said?' }));
+      writeFileSync(join(dir, 'big.json'), JSON.stringify({ agentId: '65f1a2b3c4d5e6f708192a3b', postCallAnalyticsConfig: { dispositionMetrics: metrics } }));
+      const child = spawn(process.execPath, [resolve('dist/cli.js'), 'validate', 'big.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      expect(status).toBe(1);
+      expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
