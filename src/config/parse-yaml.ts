@@ -34,7 +34,7 @@ export function parseYaml(text: string): ParsedDocument {
   const map: SourceMap = new Map();
   const problems: ParseProblem[] = [];
 
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });
+  const doc = parseDocument(text, { logLevel: 'error', uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const multiple = error.code === 'MULTIPLE_DOCS';

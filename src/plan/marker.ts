@@ -1,6 +1,10 @@
 /** The sticky comment's hidden marker (scoped per workflow and job) and the JSON header the apply step reads back. */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { PlanMarkerHeader } from './types.js';
+
+// The bundle is one file, so a static import of node:zlib would load it on every path, validate included;
+// only the plan and apply paths need it, and they reach it through here.
+const zlib = (): typeof import('node:zlib') => createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 
 export interface CommentScope {
   workflow: string;
@@ -18,7 +22,7 @@ export function hasMarker(body: string, scope: CommentScope): boolean {
 
 /** Deflated then base64url: hex ids compress well, and the header must fit next to the plan under GitHub's cap. */
 export function renderHeader(header: PlanMarkerHeader): string {
-  return `<!-- atoms-metrics:header ${deflateRawSync(JSON.stringify(header)).toString('base64url')} -->`;
+  return `<!-- atoms-metrics:header ${zlib().deflateRawSync(JSON.stringify(header)).toString('base64url')} -->`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -31,7 +35,7 @@ export function findHeader(body: string): PlanMarkerHeader | undefined {
   if (!match?.[1]) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(inflateRawSync(Buffer.from(match[1], 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
+    parsed = JSON.parse(zlib().inflateRawSync(Buffer.from(match[1], 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
   } catch {
     return undefined;
   }
