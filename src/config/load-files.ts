@@ -1,4 +1,5 @@
 /** File I/O for validation: expand the config globs inside the workspace, then read and validate each file. */
+import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globFiles, isGlobPattern } from './glob.js';
@@ -8,6 +9,29 @@ import { validateText } from './validate-text.js';
 
 function usageProblem(file: string, message: string, rule: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', message, rule };
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (ENOENT)',
+  EACCES: 'permission denied (EACCES)',
+  EISDIR: 'it is a directory (EISDIR)',
+};
+
+/** Pins the first byte that is not UTF-8 (a file saved as Latin-1, say) so the author can find it. */
+function invalidUtf8(file: string, buffer: Buffer): Diagnostic {
+  const decoded = buffer.toString('utf8');
+  // Every bad sequence decodes to U+FFFD; skip the ones the file really spells (EF BF BD).
+  let index = decoded.indexOf('\uFFFD');
+  while (index >= 0) {
+    const offset = Buffer.byteLength(decoded.slice(0, index));
+    if (!(buffer[offset] === 0xef && buffer[offset + 1] === 0xbf && buffer[offset + 2] === 0xbd)) break;
+    index = decoded.indexOf('\uFFFD', index + 1);
+  }
+  index = Math.max(0, index);
+  const before = decoded.slice(0, index).split('\n');
+  const line = before.length;
+  const column = (before.at(-1) ?? '').length + 1;
+  return { file, line, column, severity: 'error', message: 'the file is not valid UTF-8 (save it as UTF-8; this is the first bad byte)', rule: 'encoding' };
 }
 
 function isInside(root: string, target: string): boolean {
@@ -61,12 +85,12 @@ export async function validateFiles(paths: readonly string[], options: ValidateO
         if (buffer.byteLength > MAX_BYTES) {
           return { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] };
         }
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-        return validateText(path, text, options);
+        if (!isUtf8(buffer)) return { path, diagnostics: [invalidUtf8(path, buffer)] };
+        return validateText(path, buffer.toString('utf8'), options);
       } catch (error) {
         const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-        const reason = error instanceof TypeError && code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'not valid UTF-8' : code || (error instanceof Error ? error.message : String(error));
-        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${reason}`, reason === 'not valid UTF-8' ? 'encoding' : 'unreadable')] };
+        const reason = READ_ERRORS[code] ?? (code || (error instanceof Error ? error.message : String(error)));
+        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${reason}`, 'unreadable')] };
       }
     }),
   );

@@ -47,6 +47,16 @@ describe('validateFiles', () => {
     const results = await validateFiles(['a.yaml', 'bad.yaml', 'missing.yaml'], { cwd: ws.dir });
     expect(results[0]?.file?.agentIds).toEqual(['65f1a2b3c4d5e6f708192a3b']);
     expect(results[1]?.diagnostics.map((d) => d.rule)).toEqual(['encoding']);
-    expect(results[2]?.diagnostics.map((d) => [d.rule, d.message])).toEqual([['unreadable', 'cannot read the file: ENOENT']]);
+    expect(results[2]?.diagnostics.map((d) => [d.rule, d.message])).toEqual([['unreadable', 'cannot read the file: no such file (ENOENT)']]);
+  });
+
+  it('pins the first byte that is not UTF-8, past a U+FFFD the file really contains', async () => {
+    ws = makeWorkspace({});
+    const { writeFileSync } = await import('node:fs');
+    const text = Buffer.from('agentId: "65f1a2b3c4d5e6f708192a3b"\n# keep \uFFFD as is\npostCallAnalyticsConfig:\n  # caf', 'utf8');
+    writeFileSync(join(ws.dir, 'latin1.yaml'), Buffer.concat([text, Buffer.from([0xe9, 0x0a])]));
+    const [result] = await validateFiles(['latin1.yaml'], { cwd: ws.dir });
+    expect(result?.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['encoding', 4, 8]]);
+    expect(result?.diagnostics[0]?.message).toContain('not valid UTF-8');
   });
 });
