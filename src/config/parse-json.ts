@@ -3,8 +3,8 @@
  * keys (JSON.parse silently keeps the last one, which would lose data without a word).
  */
 import {
-  FORBIDDEN_KEYS,
   MAX_DEPTH,
+  addMappingEntry,
   childPointer,
   lineStarts,
   positionAt,
@@ -115,7 +115,7 @@ export function parseJson(text: string): ParsedDocument {
   const parseObject = (pointer: string, depth: number): Record<string, unknown> => {
     i++;
     const out: Record<string, unknown> = {};
-    const seen = new Map<string, Position>();
+    const mapping = { out, seen: new Map<string, Position>(), map, problems };
     skipWhitespace();
     if (text[i] === '}') {
       i++;
@@ -130,19 +130,7 @@ export function parseJson(text: string): ParsedDocument {
       if (text[i] !== ':') fail(`unexpected ${describeChar(text[i])}: expected ':' after key "${key}"`);
       i++;
       const child = childPointer(pointer, key);
-      const first = seen.get(key);
-      const firstLocation = map.get(child);
-      const value = parseValue(child, depth + 1, keyPos);
-      if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({ position: keyPos, message: `key "${key}" is not allowed`, rule: 'forbidden-key' });
-      } else if (first) {
-        problems.push({ position: keyPos, message: `duplicate key "${key}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
-        // The first value is the one kept, so its location stays the one reported for the key.
-        if (firstLocation) map.set(child, firstLocation);
-      } else {
-        seen.set(key, keyPos);
-        out[key] = value;
-      }
+      addMappingEntry(mapping, key, keyPos, child, () => parseValue(child, depth + 1, keyPos));
       skipWhitespace();
       if (text[i] === ',') {
         i++;

@@ -1,8 +1,8 @@
 /** YAML → plain value plus a source map, with the same safety rules as the JSON parser. */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import {
-  FORBIDDEN_KEYS,
   MAX_DEPTH,
+  addMappingEntry,
   childPointer,
   lineStarts,
   positionAt,
@@ -69,7 +69,7 @@ export function parseYaml(text: string): ParsedDocument {
     if (isSeq(node)) return node.items.map((item, index) => convert(item as Node | null, childPointer(pointer, index), depth + 1, offset, undefined, viaAlias));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      const seen = new Map<string, Position>();
+      const mapping = { out, seen: new Map<string, Position>(), map, problems };
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyOffset = isScalar(keyNode) || isAlias(keyNode) ? (keyNode.range?.[0] ?? offset) : offset;
@@ -80,18 +80,7 @@ export function parseYaml(text: string): ParsedDocument {
         }
         const name = String(keyNode.value);
         const child = childPointer(pointer, name);
-        const first = seen.get(name);
-        const firstLocation = map.get(child);
-        const value = convert(pair.value as Node | null, child, depth + 1, keyNode.range?.[1] ?? keyOffset, keyPos, viaAlias);
-        if (FORBIDDEN_KEYS.has(name)) {
-          problems.push({ position: keyPos, message: `key "${name}" is not allowed`, rule: 'forbidden-key' });
-        } else if (first) {
-          problems.push({ position: keyPos, message: `duplicate key "${name}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
-          if (firstLocation) map.set(child, firstLocation);
-        } else {
-          seen.set(name, keyPos);
-          out[name] = value;
-        }
+        addMappingEntry(mapping, name, keyPos, child, () => convert(pair.value as Node | null, child, depth + 1, keyNode.range?.[1] ?? keyOffset, keyPos, viaAlias));
       }
       return out;
     }

@@ -52,6 +52,34 @@ export interface ParsedDocument {
 /** Keys that would reach Object.prototype if assigned naively; never stored. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** One mapping being built by a parser: its values, where each key was first seen, and where problems go. */
+export interface MappingBuilder {
+  out: Record<string, unknown>;
+  seen: Map<string, Position>;
+  map: SourceMap;
+  problems: ParseProblem[];
+}
+
+/**
+ * Adds one key the same way in JSON and YAML: a forbidden key is refused, and of duplicate keys the first
+ * is kept (JSON.parse would keep the last, silently), along with its location. The value is parsed inside,
+ * after the first key's location is saved, because parsing it records a location for the same pointer.
+ */
+export function addMappingEntry(mapping: MappingBuilder, key: string, keyPos: Position, child: string, parseValue: () => unknown): void {
+  const first = mapping.seen.get(key);
+  const firstLocation = mapping.map.get(child);
+  const value = parseValue();
+  if (FORBIDDEN_KEYS.has(key)) {
+    mapping.problems.push({ position: keyPos, message: `key "${key}" is not allowed`, rule: 'forbidden-key' });
+  } else if (first) {
+    mapping.problems.push({ position: keyPos, message: `duplicate key "${key}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
+    if (firstLocation) mapping.map.set(child, firstLocation);
+  } else {
+    mapping.seen.set(key, keyPos);
+    mapping.out[key] = value;
+  }
+}
+
 export const MAX_DEPTH = 64;
 export const MAX_BYTES = 5 * 1024 * 1024;
 
