@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { isBranchModelBlocked, routeAgentRequest, type Reply } from './routes.js';
+import type { Reply } from './reply.js';
+import { isBranchModelBlocked, routeAgentRequest } from './routes.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types.js';
 
