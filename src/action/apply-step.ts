@@ -1,7 +1,7 @@
 /** The merge step: refuse stale commits, read the reviewed plan, apply every agent, report on the PR and in the summary. */
 import * as core from '@actions/core';
 import { applyAll } from '../apply/apply-all.js';
-import { renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
+import { outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
 import type { ApplyTarget } from '../apply/types.js';
 import { hashConfig } from '../config/canonical.js';
 import type { GitHubClient } from '../github/client.js';
@@ -28,7 +28,6 @@ interface MergedPullRequest {
   title: string;
   header?: PlanMarkerHeader;
   commentId?: number;
-  commentBody?: string;
 }
 
 /** The merged PR of this commit and its plan header; absent when there is no token or no PR (a direct push). */
@@ -37,7 +36,13 @@ async function findMergedPullRequest(github: GitHubClient, sha: string, env: Nod
   const pr = pulls.find((p) => p.merged) ?? pulls[0];
   if (!pr) return undefined;
   const found = await readPlanHeader(github, pr.number, commentScope(env), await github.ownLogin());
-  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id, commentBody: found?.comment.body };
+  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id };
+}
+
+/** Re-reads the comment just before writing it: other slices of a fan-out may have added their outcome meanwhile. */
+async function reportOnPullRequest(github: GitHubClient, commentId: number, outcome: string, key: string): Promise<void> {
+  const current = await github.getComment(commentId);
+  await github.updateComment(commentId, withOutcome(current.body, outcome, key, COMMENT_LIMIT));
 }
 
 export async function runApplyStep(step: ApplyStepInput): Promise<void> {
@@ -62,7 +67,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     core.warning(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }) : undefined;
-  if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from this workflow and job; applying without the reviewed-plan check.`);
+  if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from workflow '${env.GITHUB_WORKFLOW ?? ''}' (one from job '${env.GITHUB_JOB ?? ''}', or the workflow's only one); applying without the reviewed-plan check.`);
 
   const subject = merged ? `${merged.title} (#${merged.number})` : `Commit ${sha.slice(0, 7) || 'local'}`;
   const link = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && sha ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}` : '';
@@ -92,8 +97,10 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   await appendJobSummary(outcome);
   core.setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
   core.setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
-  if (github && merged?.commentId !== undefined && merged.commentBody !== undefined) {
-    await github.updateComment(merged.commentId, withOutcome(merged.commentBody, outcome, COMMENT_LIMIT)).catch((error: unknown) => core.warning(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`));
+  if (github && merged?.commentId !== undefined) {
+    await reportOnPullRequest(github, merged.commentId, outcome, outcomeKey(targets.map((t) => t.agentId))).catch((error: unknown) =>
+      core.warning(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
   const failed = results.filter((r) => r.status === 'failed');
   if (failed.length > 0) core.setFailed(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`);

@@ -1,10 +1,11 @@
 /** The apply outcome as markdown: for the job summary and appended to the merged pull request's comment. */
+import { createHash } from 'node:crypto';
 import { inertHtmlCode, inertInlineCode, inertText } from '../report/inert.js';
 import type { ApplyResult } from './types.js';
 
 const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
 
-export const OUTCOME_MARKER = '<!-- atoms-metrics:outcome -->';
+const OUTCOME_MARKER_PREFIX = '<!-- atoms-metrics:outcome';
 
 export function renderApplyOutcome(results: readonly ApplyResult[], context: { commitSha: string; runUrl?: string }): string {
   const rows = results.map(
@@ -15,7 +16,6 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
     .filter((r) => r.steps.length > 0)
     .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertText(step)}`).join('\n')}\n\n</details>`);
   return [
-    OUTCOME_MARKER,
     `### 🚀 Applied on merge (${inertInlineCode(context.commitSha.slice(0, 7))})`,
     `| agent | file | outcome | version id | version | activated at |\n|---|---|---|---|--:|---|\n${rows.join('\n')}`,
     failures.length > 0 ? `**Failed:**\n${failures.join('\n')}` : '',
@@ -26,14 +26,39 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
     .join('\n\n');
 }
 
-/** Puts the outcome into a plan comment, replacing an earlier outcome; stays under the cap by dropping step details first. */
-export function withOutcome(commentBody: string, outcome: string, maxChars: number): string {
-  const base = commentBody.split(`\n\n${OUTCOME_MARKER}`)[0] ?? commentBody;
-  const full = `${base}\n\n${outcome}\n`;
-  if (full.length <= maxChars) return full;
-  const compact = outcome.replace(/\n\n<details>[\s\S]*?<\/details>/g, '');
-  const shorter = `${base}\n\n${compact}\n`;
-  if (shorter.length <= maxChars) return shorter;
-  const note = `${base}\n\n${OUTCOME_MARKER}\nThe outcome is too long for this comment; see the run's job summary.\n`;
-  return note.length <= maxChars ? note : commentBody;
+const BLOCK = /<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- atoms-metrics:outcome-end -->/g;
+
+/**
+ * Which outcome block of the comment belongs to this run: one per set of agents, so the slices of a matrix
+ * fan-out each keep their own block, and a re-run of the same slice replaces its block instead of adding one.
+ */
+export function outcomeKey(agentIds: readonly string[]): string {
+  return createHash('sha256').update([...new Set(agentIds)].sort().join(',')).digest('hex').slice(0, 12);
+}
+
+function block(key: string, outcome: string): string {
+  return `<!-- atoms-metrics:outcome key=${key} -->\n${outcome}\n<!-- atoms-metrics:outcome-end -->`;
+}
+
+/** Drops the collapsible step lists, the first thing to go when the comment nears its cap. */
+function compact(markdown: string): string {
+  return markdown.replace(/\n\n<details>[\s\S]*?<\/details>/g, '');
+}
+
+/**
+ * Puts this run's outcome into the plan comment: replaces its own earlier block, keeps the other slices'
+ * blocks, and stays under the cap by dropping step details first (its own, then everyone's).
+ */
+export function withOutcome(commentBody: string, outcome: string, key: string, maxChars: number): string {
+  const at = commentBody.indexOf(`\n\n${OUTCOME_MARKER_PREFIX}`);
+  const base = at === -1 ? commentBody : commentBody.slice(0, at);
+  const others = [...(at === -1 ? '' : commentBody.slice(at)).matchAll(BLOCK)].filter((m) => m[1] !== key).map((m) => m[0]);
+  const assemble = (blocks: string[]) => `${base}\n\n${blocks.join('\n\n')}\n`;
+  const candidates = [
+    assemble([...others, block(key, outcome)]),
+    assemble([...others, block(key, compact(outcome))]),
+    assemble([...others.map(compact), block(key, compact(outcome))]),
+    assemble([...others.map(compact), block(key, 'The outcome is too long for this comment; see the run\'s job summary.')]),
+  ];
+  return candidates.find((text) => text.length <= maxChars) ?? commentBody;
 }

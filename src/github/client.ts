@@ -96,6 +96,11 @@ export class GitHubClient {
     return toComment((await this.call('POST', `${this.repoPath}/issues/${issueNumber}/comments`, `creating a comment on #${issueNumber}`, { body })).data);
   }
 
+  /** One comment as it is now (an apply slice re-reads before writing, so other slices' outcomes survive). */
+  async getComment(commentId: number): Promise<GitHubComment> {
+    return toComment((await this.call('GET', `${this.repoPath}/issues/comments/${commentId}`, `reading comment ${commentId}`)).data);
+  }
+
   async updateComment(commentId: number, body: string): Promise<GitHubComment> {
     return toComment((await this.call('PATCH', `${this.repoPath}/issues/comments/${commentId}`, `updating comment ${commentId}`, { body })).data);
   }

@@ -1,5 +1,5 @@
 /** One comment per pull request, workflow and job: found by marker and author, updated in place, never duplicated. */
-import { findHeader, hasMarker, type CommentScope } from '../plan/marker.js';
+import { findHeader, hasMarker, markerScope, type CommentScope } from '../plan/marker.js';
 import type { PlanMarkerHeader } from '../plan/types.js';
 import type { GitHubClient, GitHubComment } from './client.js';
 
@@ -16,9 +16,14 @@ export async function upsertStickyComment(client: GitHubClient, issueNumber: num
   return { url: written.htmlUrl, id: written.id, action: existing ? 'updated' : 'created' };
 }
 
-/** The plan header of the sticky comment on a pull request, when there is one. */
+/**
+ * The plan header the merged pull request was reviewed with. The apply usually runs in another job of the same
+ * workflow (a push job, or the slices of a matrix), so it takes this job's plan comment when there is one, else
+ * the workflow's only plan comment; with several and none of this job, it cannot know which one was reviewed.
+ */
 export async function readPlanHeader(client: GitHubClient, issueNumber: number, scope: CommentScope, login: string): Promise<{ header: PlanMarkerHeader; comment: GitHubComment } | undefined> {
-  const comment = await findStickyComment(client, issueNumber, scope, login);
+  const ours = (await client.listComments(issueNumber)).filter((comment) => comment.authorLogin === login && markerScope(comment.body)?.workflow === scope.workflow);
+  const comment = ours.find((c) => hasMarker(c.body, scope)) ?? (ours.length === 1 ? ours[0] : undefined);
   const header = comment ? findHeader(comment.body) : undefined;
   return comment && header ? { header, comment } : undefined;
 }

@@ -16,6 +16,17 @@ export function renderMarker(scope: CommentScope): string {
   return `<!-- atoms-metrics:plan workflow=${encodeURIComponent(scope.workflow)} job=${encodeURIComponent(scope.job)} -->`;
 }
 
+/** The scope a plan comment's marker names, or undefined when the body does not start with one. */
+export function markerScope(body: string): CommentScope | undefined {
+  const match = /^<!-- atoms-metrics:plan workflow=(\S*) job=(\S*) -->(?:\n|$)/.exec(body);
+  if (!match) return undefined;
+  try {
+    return { workflow: decodeURIComponent(match[1] ?? ''), job: decodeURIComponent(match[2] ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
 export function hasMarker(body: string, scope: CommentScope): boolean {
   return body.startsWith(`${renderMarker(scope)}\n`) || body === renderMarker(scope);
 }

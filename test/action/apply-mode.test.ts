@@ -16,13 +16,13 @@ let emu: RunningEmulator;
 let gh: FakeGitHub;
 let ws: Workspace;
 
-function env(event: 'pull_request' | 'push', labels: string[] = []) {
+function env(event: 'pull_request' | 'push', labels: string[] = [], job = 'metrics') {
   const path = join(ws.dir, `.event-${event}.json`);
   const payload = event === 'pull_request'
     ? { pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }
     : { ref: 'refs/heads/main', after: SHA, repository: { default_branch: 'main' } };
   writeFileSync(path, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'metrics', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '43' };
+  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: job, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '43' };
 }
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
@@ -95,5 +95,44 @@ describe('apply on a push to the default branch', () => {
     ws.write('metrics/b.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, '65f1a2b3c4d5e6f708192a3c'));
     const result = await runAction(ws.dir, { mode: 'list', config: 'metrics/*.yaml' }, {});
     expect(JSON.parse(result.outputs.matrix ?? '{}').include.map((s: { files: string[] }) => s.files)).toEqual([['metrics/b.yaml'], ['metrics/support-agent.yaml']]);
+  });
+
+  describe('fanned out over a matrix (one plan job on the PR, apply slices in another job)', () => {
+    const OTHER = '65f1a2b3c4d5e6f708192a3c';
+    beforeEach(async () => {
+      const seed = await loadSeedFile('examples/emulator-seed.json');
+      emu.load({ agents: [...seed.agents, ...seed.agents.map((agent) => ({ ...agent, _id: OTHER, name: 'Sales agent' }))] });
+      ws.write('metrics/sales-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, OTHER));
+    });
+    const slice = (file: string) => inputs({ config: file });
+
+    it('each slice adds its own outcome to the plan comment, and a re-run replaces only its own', async () => {
+      await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics'], 'plan'));
+      expect(gh.comments.get(7)).toHaveLength(1);
+      const first = await runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply'));
+      const second = await runAction(ws.dir, slice('metrics/sales-agent.yaml'), env('push', [], 'apply'));
+      expect([first.errors, second.errors]).toEqual([[], []]);
+      expect(first.stdout).not.toContain('no plan comment');
+      const body = () => gh.comments.get(7)?.[0]?.body ?? '';
+      const blocks = () => body().match(/<!-- atoms-metrics:outcome key=/g)?.length ?? 0;
+      expect(blocks()).toBe(2);
+      expect(body()).toContain(`\`${AGENT}\``);
+      expect(body()).toContain(`\`${OTHER}\``);
+
+      await runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply'));
+      expect(blocks()).toBe(2);
+      expect(body()).toContain('➖ no changes');
+      expect(body()).toContain('✅ applied');
+      expect(gh.comments.get(7)).toHaveLength(1);
+    });
+
+    it('a slice still checks the plan the PR was reviewed with, though it runs in another job', async () => {
+      await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics'], 'plan'));
+      const planned = emu.getAgentState(AGENT)?.activeVersionId;
+      const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+      const result = await runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply'));
+      expect(result.failed).toBe(true);
+      expect(result.stdout).toContain(`it was made against version ${planned}, live is now ${dashboard}`);
+    });
   });
 });

@@ -73,11 +73,12 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
         return send(201, render(comment, issue));
       }
     }
-    if ((m = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path)) && method === 'PATCH') {
+    if ((m = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path)) && (method === 'PATCH' || method === 'GET')) {
       const id = Number(m[1]);
       for (const [issue, list] of comments) {
         const comment = list.find((c) => c.id === id);
         if (!comment) continue;
+        if (method === 'GET') return send(200, render(comment, issue));
         if (comment.user.login !== me.login) return send(403, { message: 'Forbidden' });
         comment.body = String((await read(req)).body);
         return send(200, render(comment, issue));
