@@ -45,9 +45,9 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     deps.log(`${target.agentId}: ${line}`);
   };
   const { api } = deps;
-  const marker = changeMarker(target.desired);
   let ourDraftId: string | undefined;
   let published = false;
+  let marker = '';
 
   try {
     const agent = await api.getAgent(target.agentId);
@@ -59,6 +59,7 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     }
     if (!agent.activeVersionId) throw new ApplyStop('the agent has no active version to start a draft from');
     const forkedFrom = agent.activeVersionId;
+    marker = changeMarker(target.desired, forkedFrom);
 
     if (target.reviewed && target.reviewed.liveVersionId !== forkedFrom) {
       const message = `live changed since the pull request's plan: it was made against version ${target.reviewed.liveVersionId ?? '(none)'}, live is now ${forkedFrom}. Against the current live version this change is ${summarise(live, target.desired)}.`;
@@ -67,7 +68,12 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     }
 
     // A version this change already published (a re-run, or a publish that timed out after taking effect).
-    const existing = await findOurVersion(api, target.agentId, marker);
+    const { versions: recent } = await api.listVersions(target.agentId, { limit: 20 });
+    const existing = ourVersions(recent, marker)[0];
+    const rejected = recent.find((v) => hasMarker(v, marker) && v.securityCheck?.status === 'failed');
+    if (!existing && rejected) {
+      throw new ApplyStop(`version ${rejected.versionNumber ?? '?'} (${rejected._id}) was published for this same change and failed the platform's security check${rejected.securityCheck?.reason ? `: ${rejected.securityCheck.reason}` : ''}. Publishing it again would fail the same way; change the prompts and merge again.`);
+    }
     let version: AgentVersion;
     if (existing) {
       version = existing;
@@ -105,16 +111,18 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
   }
 }
 
-/** Versions this change published (by marker), oldest first: the oldest is the one every run converges on. */
-function ourVersions(versions: readonly AgentVersion[], marker: string): AgentVersion[] {
-  return versions
-    .filter((v) => (v.description ?? '').includes(marker) && v.securityCheck?.status !== 'failed' && v.securityCheck?.status !== 'errored')
-    .sort((a, b) => (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
+function hasMarker(version: AgentVersion, marker: string): boolean {
+  return (version.description ?? '').includes(marker);
 }
 
-async function findOurVersion(api: AtomsApi, agentId: string, marker: string): Promise<AgentVersion | undefined> {
-  const { versions } = await api.listVersions(agentId, { limit: 20 });
-  return ourVersions(versions, marker)[0];
+/**
+ * Versions this change published (by marker), oldest first: the oldest is the one every run converges on.
+ * A check that errored (the platform's fault, not the content's) does not count, so a re-run publishes anew.
+ */
+function ourVersions(versions: readonly AgentVersion[], marker: string): AgentVersion[] {
+  return versions
+    .filter((v) => hasMarker(v, marker) && v.securityCheck?.status !== 'failed' && v.securityCheck?.status !== 'errored')
+    .sort((a, b) => (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
 }
 
 async function createOurDraft(api: AtomsApi, target: ApplyTarget, forkedFrom: string, marker: string, say: (line: string) => void): Promise<string> {
@@ -150,7 +158,9 @@ async function publishOnce(api: AtomsApi, target: ApplyTarget, draftId: string, 
     for (const wait of [0, 1000, 3000]) {
       if (wait > 0) await deps.sleep(wait);
       const { versions } = await api.listVersions(target.agentId, { limit: 20 });
-      const found = versions.find((v) => v.draftId === draftId || (v.description ?? '').includes(marker));
+      // By our draft's id; by marker only where the API does not say which draft a version came from, and
+      // never an earlier version of this change that failed its check.
+      const found = versions.find((v) => v.draftId === draftId) ?? versions.find((v) => !v.draftId && ourVersions([v], marker).length === 1);
       if (found) return found;
     }
     const stillThere = (await api.listDrafts(target.agentId)).some((d) => d.draftId === draftId);
@@ -181,7 +191,7 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
       const active = versions.find((v) => v.isActive);
       const activeId = active ? active._id : (await api.getAgent(target.agentId)).activeVersionId;
       if (activeId !== forkedFrom) {
-        if (activeId === version._id || (active && (active.description ?? '').includes(marker))) {
+        if (activeId === version._id || (active && hasMarker(active, marker))) {
           say(`live already holds this change (version ${active?.versionNumber ?? '?'}, ${activeId}), activated by another run; not activating again`);
           result.versionId = activeId ?? version._id;
           return;

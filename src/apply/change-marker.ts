@@ -1,13 +1,16 @@
-/** How a run recognises its own drafts and versions: a marker derived from the desired config, not from the run. */
+/** How a run recognises its own drafts and versions: a marker derived from the change, not from the run. */
+import { createHash } from 'node:crypto';
 import { hashConfig } from '../config/canonical.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 
 /**
- * The same change always gets the same marker, so a re-run, or a concurrent run of the same change,
- * finds the draft or version another attempt already made instead of publishing a second one.
+ * A change is "these metrics, published over that live version". The same change always gets the same
+ * marker, so a re-run, or a concurrent run of the same change, finds the version another attempt already
+ * made instead of publishing a second one. The source version is part of it so that a revert to metrics
+ * published long ago, or a re-apply after a dashboard edit, is a new change rather than the old version.
  */
-export function changeMarker(desired: PostCallAnalyticsConfig): string {
-  return `atoms-metrics:${hashConfig(desired).slice(0, 16)}`;
+export function changeMarker(desired: PostCallAnalyticsConfig, sourceVersionId: string): string {
+  return `atoms-metrics:${createHash('sha256').update(`${hashConfig(desired)}\n${sourceVersionId}`).digest('hex').slice(0, 16)}`;
 }
 
 export function draftNameFor(marker: string, commitSha: string): string {

@@ -137,6 +137,47 @@ describe('applyAgent', () => {
     expect((await applyAgent(target({ reviewed }), deps({ onLiveChanged: 'apply' }))).status).toBe('applied');
   });
 
+  it('a revert to metrics applied before, and a re-apply after a dashboard edit, are new changes', async () => {
+    const first = await applyAgent(target(), deps());
+    const other = normalizeConfig({ dispositionMetrics: LIVE.dispositionMetrics });
+    const second = await applyAgent(target({ desired: other }), deps());
+    const revert = await applyAgent(target(), deps());
+    expect([first.status, second.status, revert.status]).toEqual(['applied', 'applied', 'applied']);
+    expect(revert.versionId).not.toBe(first.versionId);
+    expect(state()?.activeVersionId).toBe(revert.versionId);
+    const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    const reapply = await applyAgent(target(), deps());
+    expect(reapply.status).toBe('applied');
+    expect(state()?.activeVersionId).toBe(reapply.versionId);
+    expect(reapply.versionId).not.toBe(dashboard);
+  });
+
+  it('a re-run after a failed security check reports it again and publishes nothing', async () => {
+    emu.failNextSecurityCheck('prompt contains a jailbreak');
+    const first = await applyAgent(target(), deps());
+    expect(first.status).toBe('failed');
+    emu.requests.length = 0;
+    const rerun = await applyAgent(target(), deps());
+    expect(rerun.status).toBe('failed');
+    expect(rerun.error).toContain('failed the platform\'s security check: prompt contains a jailbreak');
+    expect(writes()).toEqual([]);
+    expect(state()?.versions).toHaveLength(2);
+  });
+
+  it('a re-run after a refused compare-and-swap applies over the new live version', async () => {
+    let dashboardVersion = '';
+    emu.onRequest(({ method, path }) => {
+      if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !dashboardVersion) dashboardVersion = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    });
+    const refused = await applyAgent(target(), deps());
+    expect(refused.status).toBe('failed');
+    const rerun = await applyAgent(target(), deps());
+    expect(rerun.status).toBe('applied');
+    expect(rerun.previousVersionId).toBe(dashboardVersion);
+    expect(rerun.versionId).not.toBe(refused.versionId);
+    expect(state()?.activeVersionId).toBe(rerun.versionId);
+  });
+
   it('discards its own draft when a step before publish fails', async () => {
     emu.injectFault({ method: 'PATCH', path: /\/config$/, status: 400, body: { status: false, errors: ['postCallAnalyticsConfig: Invalid'] } });
     const result = await applyAgent(target(), deps());
