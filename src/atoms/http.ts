@@ -164,7 +164,8 @@ export class Transport {
         return isRecord(result.json) && 'data' in result.json ? result.json.data : result.json;
       }
       const retryAfterMs = result.status === 429 ? (parseRetryAfter(header(result.headers, 'retry-after'), options.now()) ?? retryAfterFromBody(result.json)) : undefined;
-      if (result.status === 429) options.limiter?.onRateLimited(retryAfterMs);
+      // A server asking for an hour fails this request fast (decideRetry); it must not park every other request for that hour.
+      if (result.status === 429) options.limiter?.onRateLimited(retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, options.maxRetryAfterMs));
       const decision =
         result.errorCode === 'BODY_TOO_LARGE' || (result.status !== undefined && result.status >= 300 && result.status < 400)
           ? ({ retry: false, reason: '' } as const)

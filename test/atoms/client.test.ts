@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomsClient } from '../../src/atoms/client.js';
 import { AtomsApiError } from '../../src/atoms/errors.js';
+import { createRateLimiter } from '../../src/fleet/rate-limiter.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
@@ -127,6 +128,17 @@ describe('riding out faults', () => {
     expect(error.kind).toBe('rate-limited');
     expect(error.message).toContain('asked to wait 3600 s');
     expect(sleeps).toEqual([]);
+  });
+
+  it('a Retry-After over the cap does not park the other requests for that long', async () => {
+    let clock = 0;
+    const limiterSleeps: number[] = [];
+    const limiter = createRateLimiter({ requestsPerSecond: 8, now: () => clock, sleep: async (ms) => void limiterSleeps.push(ms) });
+    const api = client({ limiter, now: () => clock });
+    emu.injectFault({ path: `/agent/${AGENT}`, status: 429, headers: { 'retry-after': '7200' } });
+    expect((await caught(api.getAgent(AGENT))).kind).toBe('rate-limited');
+    await api.getAgent(AGENT);
+    expect(Math.max(0, ...limiterSleeps)).toBeLessThanOrEqual(60_000);
   });
 
   it('never repeats a POST that failed after taking effect, and says it may have', async () => {
