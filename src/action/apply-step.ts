@@ -8,6 +8,7 @@ import type { GitHubClient } from '../github/client.js';
 import { readPlanHeader } from '../github/sticky-comment.js';
 import { planTargets } from '../plan/run-plan.js';
 import type { PlanMarkerHeader } from '../plan/types.js';
+import { inertForLog } from '../report/inert.js';
 import { OUTPUT_NAMES } from './contract.js';
 import type { Inputs } from './inputs.js';
 import { commentScope, createAtomsClient, createGitHubClient, runUrl } from './plan-step.js';
@@ -87,7 +88,8 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     api: createAtomsClient(inputs),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
-    log: (line) => core.info(line),
+    // Steps quote the platform's own words (a security check's reason, an error); core.info writes them raw.
+    log: (line) => core.info(inertForLog(line)),
     securityCheckTimeoutMs: inputs.securityCheckTimeoutMs,
     onLiveChanged: inputs.onLiveChanged,
     concurrency: inputs.concurrency,

@@ -18,8 +18,9 @@ import type { ValidationOutcome } from './validate-step.js';
 
 /** GitHub rejects comments over 65,536 characters; keep a margin. */
 const COMMENT_LIMIT = 65_000;
-/** The job summary may hold 1 MiB per step. */
+/** The job summary may hold 1 MiB per step, counted in bytes: a CJK prompt is three bytes a character. */
 const SUMMARY_LIMIT = 1_000_000;
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 export interface PlanStepInput {
   inputs: Inputs;
@@ -94,10 +95,10 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
     concurrency: inputs.concurrency,
   });
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels: pullRequest?.labels ?? [] });
-  const render = (maxChars: number) =>
-    renderPlanMarkdown(plan, { maxChars, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
+  const render = (maxChars: number, measure?: (text: string) => number) =>
+    renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
 
-  await appendJobSummary(render(SUMMARY_LIMIT));
+  await appendJobSummary(render(SUMMARY_LIMIT, utf8Bytes));
   const json = planToJson(plan);
   core.setOutput(OUTPUT_NAMES.changed, String(json.changed));
   core.setOutput(OUTPUT_NAMES.breaking, String(json.breaking));

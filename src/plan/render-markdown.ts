@@ -6,8 +6,10 @@ import { renderHeader, renderMarker, type CommentScope } from './marker.js';
 import type { AgentPlan, MetricChange, Plan, PlanMarkerHeader } from './types.js';
 
 export interface PlanRenderOptions {
-  /** GitHub caps comments at 65,536 characters; callers pass what they can afford. */
+  /** GitHub caps comments at 65,536 characters; callers pass what they can afford, in the unit `measure` counts. */
   maxChars: number;
+  /** How size is counted: characters by default; the job summary's cap (1 MiB) is in UTF-8 bytes. */
+  measure?: (text: string) => number;
   scope: CommentScope;
   header: PlanMarkerHeader;
   gate: GateResult;
@@ -55,13 +57,13 @@ function describeMetric(change: MetricChange, tier: Tier): string[] {
   const id = inertInlineCode(change.identifier);
   const lines: string[] = [];
   const metric = change.after ?? change.before;
-  const type = metric ? ` (${metric.dispositionMetricType}${metric.choices ? `: ${metric.choices.map((c) => inertInlineCode(c)).join(', ')}` : ''})` : '';
+  const type = metric ? ` (${inertText(metric.dispositionMetricType)}${metric.choices ? `: ${metric.choices.map((c) => inertInlineCode(c)).join(', ')}` : ''})` : '';
   if (change.kind === 'added') lines.push(`- ➕ ${id}${type}${tier === 1 && metric ? ` — ${inertText(metric.dispositionMetricPrompt)}` : ''}`);
   if (change.kind === 'removed') lines.push(`- ➖ ${id}${type}`);
   if (change.kind === 'renamed') lines.push(`- 🔀 ${inertInlineCode(change.previousIdentifier ?? '')} → ${id} (likely rename: same prompt)`);
   if (change.kind === 'changed') lines.push(`- ✏️ ${id}`);
   for (const field of change.fields) {
-    if (field.field === 'type') lines.push(`  - type: ${field.before} → **${field.after}**`);
+    if (field.field === 'type') lines.push(`  - type: ${inertText(field.before)} → **${inertText(field.after)}**`);
     if (field.field === 'choices') {
       const parts = [
         field.added.length > 0 ? `added ${field.added.map((c) => inertInlineCode(c)).join(', ')}` : '',
@@ -136,16 +138,18 @@ function renderTier(plan: Plan, options: PlanRenderOptions, tier: Tier, maxRows 
 
 /** Renders the plan, degrading in tiers (never cutting mid-markdown) until it fits `maxChars`. */
 export function renderPlanMarkdown(plan: Plan, options: PlanRenderOptions): string {
+  const size = options.measure ?? ((text: string) => text.length);
   for (const tier of [1, 2, 3] as const) {
     const text = renderTier(plan, options, tier);
-    if (text.length <= options.maxChars) return text;
+    if (size(text) <= options.maxChars) return text;
   }
   // Tier 4: the summary table alone, with as many rows as fit.
   let rows = plan.agents.length;
   for (;;) {
     const text = renderTier(plan, options, 4, rows);
-    if (text.length <= options.maxChars || rows === 0) return text.length <= options.maxChars ? text : `${renderMarker(options.scope)}\n\n### 📊 Post-call metrics plan\n\nThe plan is too large for a comment; see the job summary.\n`.slice(0, options.maxChars);
-    rows = Math.floor(rows * Math.min(0.9, options.maxChars / text.length));
+    if (size(text) <= options.maxChars) return text;
+    if (rows === 0) return `${renderMarker(options.scope)}\n\n### 📊 Post-call metrics plan\n\nThe plan is too large for a comment; see the job summary.\n`.slice(0, options.maxChars);
+    rows = Math.floor(rows * Math.min(0.9, options.maxChars / size(text)));
   }
 }
 

@@ -124,6 +124,41 @@ describe('renderPlanMarkdown', () => {
     expect(renderPlanTerminal(plan, { color: false }).split('\n').some((l) => l.trimStart().startsWith('::'))).toBe(false);
   });
 
+  it('keeps text inert across every kind of line break, and a hostile live type too', () => {
+    const breakout = 'x\r</details>\r<img src=https://evil/p.png>\r\r[click](https://evil)\u2028@acme/team\u0085# heading';
+    const hostileType = '</details><img src=https://evil/t.png> @org/team';
+    const plan: Plan = {
+      agents: [agentPlan('65f1a2b3c4d5e6f708192a3b', [metric('a', hostileType, 'old'), metric('c', 'ENUM', 'Which?', ['x'])], [metric('a', 'STRING', breakout), metric('c', 'ENUM', 'Which?', ['x', breakout]), metric('d', 'STRING', breakout)], { file: 'metrics/a\r|b.yaml' })],
+      diagnostics: [],
+      files: [],
+    };
+    const text = render(plan);
+    const outsideCode = stripCodeSpans(text);
+    expect(text).not.toMatch(/[\r\u2028\u2029\u0085]/);
+    expect(outsideCode).not.toContain('<img');
+    expect(outsideCode).not.toContain('](https://evil');
+    expect(outsideCode).not.toMatch(/@(acme|org)\//);
+    expect(balanced(outsideCode)).toBe(true);
+  });
+
+  it('neutralises workflow commands in terminal output wherever the runner would see a line start', () => {
+    const prompt = 'y\r::add-mask::hello\n\u0085::error::boom and 80% sure';
+    const plan: Plan = { agents: [agentPlan('65f1a2b3c4d5e6f708192a3b', [metric('a', 'STRING', 'old words')], [metric('a', 'STRING', prompt)])], diagnostics: [], files: [] };
+    const out = renderPlanTerminal(plan, { color: false });
+    const runnerLines = out.split(/\r\n|\r|\n/).map((l) => l.replace(/^[\s\u0085]+/, ''));
+    expect(runnerLines.some((l) => l.startsWith('::'))).toBe(false);
+    expect(out).toContain('80% sure');
+  });
+
+  it('can measure its cap in UTF-8 bytes (the job summary counts bytes)', () => {
+    const cjk = '顧客は満足していましたか'.repeat(500);
+    const agents = Array.from({ length: 10 }, (_, i) => agentPlan(i.toString(16).padStart(24, '0'), [metric('a', 'STRING', `${cjk}旧`)], [metric('a', 'STRING', `${cjk}新`)]));
+    const { plan, gate } = applyBreakingGate({ agents, diagnostics: [], files: [] }, { allowBreaking: false, breakingLabel: 'l', labels: [] });
+    const text = renderPlanMarkdown(plan, { maxChars: 200_000, measure: (t) => Buffer.byteLength(t), scope, header: planHeader(plan, 'test'), gate, breakingLabel: 'l', actionVersion: 'test' });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(200_000);
+    expect(balanced(text)).toBe(true);
+  });
+
   it('stays under every cap, degrading in tiers, balanced', () => {
     const agents = Array.from({ length: 300 }, (_, i) =>
       agentPlan(i.toString(16).padStart(24, '0'), Array.from({ length: 50 }, (_, j) => metric(`m${j}`, 'STRING', `Old prompt number ${j} `.repeat(8))), Array.from({ length: 50 }, (_, j) => metric(`m${j + 1}`, 'STRING', `New prompt number ${j} `.repeat(8)))),
