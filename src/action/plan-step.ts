@@ -72,6 +72,11 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
       core.warning(`Could not write the pull-request comment (${error.status}): the token needs 'pull-requests: write'. The plan is in the job summary.`);
       return;
     }
+    // The comment is a report, not the check: GitHub being down must not hide the plan's own verdict.
+    if (error instanceof GitHubApiError) {
+      core.warning(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`);
+      return;
+    }
     throw error;
   }
 }

@@ -9,6 +9,8 @@ export interface GitHubComment {
   body: string;
   htmlUrl: string;
   authorLogin: string;
+  /** `Bot` for apps and the Actions token, `User` for people. */
+  authorType: string;
 }
 
 /** A GitHub API failure with its status; the message never holds the token. */
@@ -29,7 +31,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function toComment(value: unknown): GitHubComment {
   const c = isRecord(value) ? value : {};
   const user = isRecord(c.user) ? c.user : {};
-  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '' };
+  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
 }
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */
@@ -70,13 +72,19 @@ export class GitHubClient {
     return `/repos/${encodeURIComponent(this.owner)}/${encodeURIComponent(this.repo)}`;
   }
 
-  /** The token's own login, to recognise our comments; the Actions token cannot read /user, and is github-actions[bot]. */
-  async ownLogin(): Promise<string> {
+  /**
+   * The token's own login, to recognise our comments. Integration tokens (the Actions token, a GitHub App's
+   * installation token) cannot read /user (403) and comment as some `…[bot]`: undefined then means "a bot".
+   * Any other failure is thrown: guessing wrong here would post a second comment.
+   */
+  async ownLogin(): Promise<string | undefined> {
     try {
       const { data } = await this.call('GET', '/user', 'reading the token identity');
-      return isRecord(data) && typeof data.login === 'string' ? data.login : 'github-actions[bot]';
-    } catch {
-      return 'github-actions[bot]';
+      if (isRecord(data) && typeof data.login === 'string') return data.login;
+      throw new GitHubApiError('GitHub API: reading the token identity answered without a login.', 200);
+    } catch (error) {
+      if (error instanceof GitHubApiError && error.status === 403) return undefined;
+      throw error;
     }
   }
 

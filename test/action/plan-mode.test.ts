@@ -66,6 +66,26 @@ describe('plan on a pull request', () => {
     expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
+  it("a GitHub App's token (whose login /user cannot tell) still keeps one comment, and never takes a human's", async () => {
+    const app = inputs({ 'github-token': 'ghs_app_installation_token' });
+    await runAction(ws.dir, app, prEvent());
+    gh.addComment(7, gh.comments.get(7)?.[0]?.body ?? '', 'a-human');
+    await runAction(ws.dir, app, prEvent(['allow-breaking-metrics']));
+    await runAction(ws.dir, app, prEvent(['allow-breaking-metrics']));
+    const list = gh.comments.get(7) ?? [];
+    expect(list.map((c) => c.user.login)).toEqual(['metrics-app[bot]', 'a-human']);
+    expect(list[0]?.body).toContain('allowed by the label');
+    expect(list[1]?.body).not.toContain('allowed by the label');
+  });
+
+  it('a GitHub outage while commenting is a warning; the plan still decides the check', async () => {
+    gh.failNext({ method: 'GET', path: /\/user$/, status: 502 });
+    const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
+    expect(result.failed).toBe(false);
+    expect(result.stdout).toContain('::warning::Could not write the pull-request comment');
+    expect(gh.comments.get(7) ?? []).toHaveLength(0);
+  });
+
   it('finds its comment on page 3 and never edits a human comment quoting the marker', async () => {
     for (let i = 0; i < 230; i++) gh.addComment(7, `comment ${i}`, 'someone');
     await runAction(ws.dir, inputs(), prEvent());

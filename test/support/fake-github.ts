@@ -19,7 +19,7 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-/** Tokens → identities. `ghs_*` tokens behave like the Actions token: GET /user answers 403. */
+/** Tokens → identities. `ghs_*` tokens behave like integration tokens (GET /user answers 403): `ghs_app_*` is a GitHub App, the rest the Actions token. */
 export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<FakeGitHub> {
   const comments = new Map<number, FakeComment[]>();
   const pullsOfCommit: FakeGitHub['pullsOfCommit'] = new Map();
@@ -28,7 +28,8 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const failures: { method: string; path: RegExp; status: number; times: number }[] = [];
   let nextId = 1000;
   let url = '';
-  const identity = (token: string) => (token.startsWith('ghs_') ? { login: 'github-actions[bot]', type: 'Bot' } : { login: `user-${token}`, type: 'User' });
+  const identity = (token: string) =>
+    token.startsWith('ghs_app_') ? { login: 'metrics-app[bot]', type: 'Bot' } : token.startsWith('ghs_') ? { login: 'github-actions[bot]', type: 'Bot' } : { login: `user-${token}`, type: 'User' };
 
   const read = async (req: IncomingMessage) => {
     let text = '';
