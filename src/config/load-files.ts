@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { checkAgentsAcrossFiles } from './cross-file.js';
 import { globFiles, isGlobPattern } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
@@ -78,6 +79,10 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
 
 /** Reads and validates each file (paths relative to `cwd`). An unreadable file is a diagnostic with rule `unreadable`. */
 export async function validateFiles(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
+  return checkAgentsAcrossFiles(await readAndValidateEach(paths, options));
+}
+
+async function readAndValidateEach(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
   return Promise.all(
     paths.map(async (path): Promise<FileResult> => {
       try {

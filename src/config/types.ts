@@ -42,6 +42,8 @@ export interface MetricsFile {
   path: string;
   /** Every agent this file targets: `agentId`, or each of `agentIds`. */
   agentIds: string[];
+  /** Where each of `agentIds` is written, in the same order (for errors that concern a whole fleet). */
+  agentIdPositions: { line: number; column: number }[];
   /** Normalised desired config, exactly what apply sends. */
   config: PostCallAnalyticsConfig;
 }

@@ -73,6 +73,8 @@ export function validateText(path: string, text: string, options: ValidateOption
     }
     return { path, diagnostics: sorted };
   }
+  // The schema guarantees the shape here: one `agentId` string, or `agentIds`, an array of strings.
   const agentIds = typeof root.agentId === 'string' ? [root.agentId] : Array.isArray(root.agentIds) ? root.agentIds.filter((id): id is string => typeof id === 'string') : [];
-  return { path, diagnostics: sorted, file: { path, agentIds, config: normalizeConfig(root.postCallAnalyticsConfig) } };
+  const agentIdPositions = agentIds.map((_, index) => locate(parsed.map, typeof root.agentId === 'string' ? '/agentId' : `/agentIds/${index}`));
+  return { path, diagnostics: sorted, file: { path, agentIds, agentIdPositions, config: normalizeConfig(root.postCallAnalyticsConfig) } };
 }

@@ -59,4 +59,15 @@ describe('validateFiles', () => {
     expect(result?.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['encoding', 4, 8]]);
     expect(result?.diagnostics[0]?.message).toContain('not valid UTF-8');
   });
+
+  it('refuses a second file for the same agent, at its agentId, naming the first', async () => {
+    ws = makeWorkspace({ 'a.yaml': VALID_YAML, 'b.json': JSON.stringify({ agentIds: ['65f1a2b3c4d5e6f708192a3c', '65f1a2b3c4d5e6f708192a3b'], postCallAnalyticsConfig: { dispositionMetrics: [] } }, null, 2) });
+    const results = await validateFiles(['b.json', 'a.yaml'], { cwd: ws.dir });
+    expect(results.map((r) => r.path)).toEqual(['a.yaml', 'b.json']);
+    expect(results[0]?.file).toBeDefined();
+    expect(results[1]?.file).toBeUndefined();
+    expect(results[1]?.diagnostics.filter((d) => d.rule === 'agent-in-two-files').map((d) => [d.line, d.column, d.message])).toEqual([
+      [4, 5, "agent 65f1a2b3c4d5e6f708192a3b already has a metrics file: a.yaml:1; one agent, one file (each apply would undo the other's metrics)"],
+    ]);
+  });
 });

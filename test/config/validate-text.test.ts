@@ -45,6 +45,7 @@ describe('valid files', () => {
     expect(result.file).toEqual({
       path: 'm.yaml',
       agentIds: ['65f1a2b3c4d5e6f708192a3b'],
+      agentIdPositions: [{ line: 1, column: 10 }],
       config: {
         useInternalAnalyticsModel: true,
         useReasoningModel: false,
