@@ -57,6 +57,10 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
       say(`live version ${agent.activeVersionId ?? '(none)'} already matches ${target.file}; nothing to do`);
       return { ...result, status: 'unchanged', versionId: agent.activeVersionId ?? undefined };
     }
+    if (deps.refuseBreaking) {
+      const reasons = diffConfigs(live, target.desired).metrics.flatMap((m) => m.breaking.map((reason) => reason.replace(/\.$/, '')));
+      if (reasons.length > 0) throw new ApplyStop(`this change breaks consumers of the metrics: ${reasons.join('; ').replace(/`/g, '')}. Nothing was written; pass --allow-breaking to apply it anyway.`);
+    }
     if (!agent.activeVersionId) throw new ApplyStop('the agent has no active version to start a draft from');
     const forkedFrom = agent.activeVersionId;
     marker = changeMarker(target.desired, forkedFrom);

@@ -23,6 +23,11 @@ export interface ApplyDeps {
   log: (line: string) => void;
   securityCheckTimeoutMs: number;
   onLiveChanged: 'fail' | 'apply';
+  /**
+   * Refuse a change that breaks consumers (a removed or renamed metric, a changed type, a lost ENUM choice).
+   * The action's gate is the reviewed pull request, so it leaves this off; the CLI has no review and turns it on.
+   */
+  refuseBreaking?: boolean;
   /** First security-check poll after this long, then doubling to `pollCapMs`. */
   pollStartMs?: number;
   pollCapMs?: number;

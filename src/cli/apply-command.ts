@@ -10,15 +10,15 @@ import type { CliIo } from './io.js';
 import { loadTargets, printDiagnostics, requireApiKey } from './load-targets.js';
 
 export async function runApplyCommand(
-  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[] },
+  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean },
   io: CliIo,
   options: { sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
 ): Promise<number> {
-  const loaded = await loadTargets(command.patterns, command.disabledRules, io);
+  const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: command.strict }, io);
   printDiagnostics(loaded.diagnostics, io);
-  if (loaded.hasErrors) {
-    io.stderr('Metrics files are invalid; nothing was applied.\n');
-    return 1;
+  if (loaded.exitCode !== 0) {
+    io.stderr(`${command.strict && !loaded.diagnostics.some((d) => d.severity === 'error') ? 'Lint warnings count as errors under --strict' : 'Metrics files are invalid'}; nothing was applied.\n`);
+    return loaded.exitCode;
   }
   if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -26,7 +26,7 @@ export async function runApplyCommand(
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }), sleep, now });
   const results = await applyAll(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
-    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', concurrency: 8 },
+    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: 8 },
   );
   if (command.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   else io.stdout(formatResults(results));

@@ -5,10 +5,10 @@ export type CliCommand =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
   | { kind: 'validate'; patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }
-  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[] }
-  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[] }
+  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }
+  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean }
   | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
-  | { kind: 'list'; patterns: string[]; maxSlices: number }
+  | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
   | { kind: 'demo' };
 
@@ -29,6 +29,8 @@ Usage:
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
   atoms-metrics emulator                     Run the local Atoms API emulator
+  atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
+  atoms-metrics --version                    Print the version
 
 Files default to '${DEFAULT_PATTERN}'. Run 'atoms-metrics <command> --help' for options.
 Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}).
@@ -53,9 +55,11 @@ Options:
   --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>               Override the file's agentId (exactly one file)
   --color / --no-color          Force colours on or off (default: on for a TTY)
+  --strict                      Treat lint warnings as errors
   --disable <rule>              Switch a lint rule off
   -h, --help                    Show this help
-Exit code 0 whether or not there are changes; 1 when files are invalid or an agent could not be read.`,
+Exit code 0 whether or not there are changes (breaking ones included: the plan only reports);
+1 when files are invalid or an agent could not be read.`,
   apply: `Usage: atoms-metrics apply [files or globs…] [options]
 
 For each agent whose live metrics differ from its file: create a draft from the active version,
@@ -66,8 +70,13 @@ Options:
   --api-url <url>                     API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>                     Override the file's agentId (exactly one file)
   --security-check-timeout <seconds>  Wait at most this long for the security check (default 180)
+  --allow-breaking                    Apply even when a metric is removed, renamed, changes type or
+                                      loses an ENUM choice (exports, webhooks and dashboards key on them)
+  --strict                            Treat lint warnings as errors
+  --disable <rule>                    Switch a lint rule off
   --format text|json                  Output format (default text)
-  -h, --help                          Show this help`,
+  -h, --help                          Show this help
+Exit code 0 when every agent is applied or unchanged; 1 when any failed or was refused.`,
   pull: `Usage: atoms-metrics pull <agentId…> [options]
 
 Writes one metrics file per agent from its live active config, so dashboard-made metrics
@@ -79,9 +88,14 @@ Options:
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   -h, --help           Show this help`,
-  list: `Usage: atoms-metrics list [files or globs…] [--max-slices N]
+  list: `Usage: atoms-metrics list [files or globs…] [options]
 
-Prints the JSON matrix ({"include":[{slice, files, agents}]}) that a workflow can fan out over.`,
+Prints the JSON matrix ({"include":[{slice, files, agents}]}) that a workflow can fan out over:
+files balanced by agent count into at most N slices.
+
+Options:
+  --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
+  -h, --help           Show this help`,
   demo: `Usage: atoms-metrics demo
 
 Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment,
@@ -98,6 +112,17 @@ Options:
   --security-check-ms <n>    Time a published version stays "pending" (default 6000, like the platform)
   -h, --help                 Show this help
 The API key it accepts is printed on start.`,
+};
+
+/** Which options each command takes; anything else is a usage error rather than silently ignored. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  validate: ['format', 'strict', 'disable'],
+  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color'],
+  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking'],
+  pull: ['format', 'out', 'force', 'api-url'],
+  list: ['max-slices', 'disable'],
+  demo: [],
+  emulator: ['port', 'host', 'seed', 'security-check-ms'],
 };
 
 function readFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -123,7 +148,9 @@ function splitRules(values: string[] | undefined): string[] {
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    return { kind: 'help', topic: command === 'help' ? rest[0] : undefined };
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && (!(topic in HELP) || topic === 'main')) throw new UsageError(`unknown command '${topic}'`);
+    return { kind: 'help', topic };
   }
   if (command === '-v' || command === '--version') return { kind: 'version' };
   if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
@@ -151,13 +178,23 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         host: { type: 'string' },
         seed: { type: 'string' },
         'security-check-ms': { type: 'string' },
+        'allow-breaking': { type: 'boolean' },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
+    const code = error instanceof Error && 'code' in error ? error.code : '';
+    const option = error instanceof Error ? /'(-{1,2}[^' ]*)/.exec(error.message)?.[1] : undefined;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option '${option}' for ${command}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) throw new UsageError(`option '${option}' needs a value`);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help', topic: command };
+  const allowed = COMMAND_OPTIONS[command] ?? [];
+  const stray = Object.keys(values).find((name) => name !== 'help' && !allowed.includes(name));
+  if (stray !== undefined) throw new UsageError(`unknown option '--${stray}' for ${command} (see 'atoms-metrics ${command} --help')`);
+  const rawUrl = values['api-url'] ?? env.ATOMS_API_URL;
+  if (rawUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(rawUrl)) throw new UsageError(`${values['api-url'] !== undefined ? '--api-url' : 'ATOMS_API_URL'} must be an http(s) URL, got '${rawUrl}'`);
   const patterns = positionals.length > 0 ? positionals : [DEFAULT_PATTERN];
   const apiUrl = (values['api-url'] ?? env.ATOMS_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';
@@ -175,6 +212,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         apiUrl,
         agentId,
         disabledRules,
+        strict: values.strict === true,
         color: values['no-color'] ? false : values.color,
       };
     case 'apply':
@@ -184,6 +222,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         apiUrl,
         agentId,
         disabledRules,
+        strict: values.strict === true,
+        allowBreaking: values['allow-breaking'] === true,
         format: readFormat(values.format, ['text', 'json'] as const, 'text'),
         securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
       };
@@ -194,7 +234,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       return { kind: 'pull', agentIds: positionals, outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true };
     }
     case 'list':
-      return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256) };
+      return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
     case 'demo':
       return { kind: 'demo' };
     case 'emulator':

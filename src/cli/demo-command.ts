@@ -26,7 +26,7 @@ export async function runDemoCommand(io: CliIo): Promise<number> {
   try {
     heading(`Emulator on ${emulator.url} — agent seeded with the documentation's four example metrics`);
     const api = new AtomsClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
-    const loaded = await loadTargets([FILES], [], io);
+    const loaded = await loadTargets([FILES], { disabledRules: [], strict: false }, io);
     printDiagnostics(loaded.diagnostics, io);
     if (loaded.hasErrors) return 1;
     const targets = planTargets(loaded.files);

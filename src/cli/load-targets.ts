@@ -10,13 +10,22 @@ export interface LoadedFiles {
   paths: string[];
   diagnostics: Diagnostic[];
   hasErrors: boolean;
+  /** What the command exits with if it stops here: 2 when a file could not be read at all, 1 when invalid, else 0. */
+  exitCode: 0 | 1 | 2;
 }
 
-export async function loadTargets(patterns: string[], disabledRules: string[], io: CliIo): Promise<LoadedFiles> {
+/** Problems with what was asked for (a missing file, a glob that matches nothing), not with a file's content. */
+export const USAGE_RULES = new Set(['unreadable', 'no-match', 'outside-workspace', 'encoding', 'too-large']);
+
+export async function loadTargets(patterns: string[], options: { disabledRules: string[]; strict: boolean }, io: CliIo): Promise<LoadedFiles> {
   const resolved = await resolveConfigFiles(patterns, { cwd: io.cwd, workspace: io.cwd });
-  const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules });
+  const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules: options.disabledRules });
   const diagnostics = [...resolved.errors, ...results.flatMap((r) => r.diagnostics)];
-  return { files: results.flatMap((r) => (r.file ? [r.file] : [])), paths: resolved.files, diagnostics, hasErrors: diagnostics.some((d) => d.severity === 'error') };
+  const hasErrors = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  const exitCode = diagnostics.some((d) => USAGE_RULES.has(d.rule)) ? 2 : hasErrors ? 1 : 0;
+  // Under strict, a file with warnings is held back like an invalid one.
+  const held = new Set(options.strict ? results.filter((r) => r.diagnostics.length > 0).map((r) => r.path) : []);
+  return { files: results.flatMap((r) => (r.file && !held.has(r.path) ? [r.file] : [])), paths: resolved.files, diagnostics, hasErrors, exitCode };
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {

@@ -11,8 +11,8 @@ import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { loadTargets, requireApiKey } from './load-targets.js';
 
-export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[] }, io: CliIo): Promise<number> {
-  const loaded = await loadTargets(command.patterns, command.disabledRules, io);
+export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }, io: CliIo): Promise<number> {
+  const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: command.strict }, io);
   if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
   const built = await buildPlan({ targets: planTargets(loaded.files, command.agentId), diagnostics: loaded.diagnostics, files: loaded.paths, api, concurrency: 8 });
@@ -21,5 +21,5 @@ export async function runPlanCommand(command: { patterns: string[]; format: 'tex
   else if (command.format === 'markdown') {
     io.stdout(renderPlanMarkdown(plan, { maxChars: 65_000, scope: { workflow: 'cli', job: 'plan' }, header: planHeader(plan, 'cli'), gate, breakingLabel: 'allow-breaking-metrics', actionVersion: 'cli' }));
   } else io.stdout(renderPlanTerminal(plan, { color: command.color ?? io.isTTY }));
-  return loaded.hasErrors || plan.agents.some((a) => a.status === 'error') ? 1 : 0;
+  return loaded.exitCode !== 0 ? loaded.exitCode : plan.agents.some((a) => a.status === 'error') ? 1 : 0;
 }

@@ -2,8 +2,7 @@
 import { resolveConfigFiles, validateFiles } from '../config/load-files.js';
 import { countDiagnostics, formatCounts, formatDiagnosticLine, hasFailures } from '../report/format-diagnostics.js';
 import type { CliIo } from './io.js';
-
-const USAGE_RULES = new Set(['unreadable', 'no-match', 'outside-workspace', 'encoding']);
+import { USAGE_RULES } from './load-targets.js';
 
 export async function runValidateCommand(command: { patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }, io: CliIo): Promise<number> {
   const resolved = await resolveConfigFiles(command.patterns, { cwd: io.cwd, workspace: io.cwd });

@@ -37,6 +37,14 @@ export function renderPlanTerminal(plan: Plan, options: { color: boolean }): str
   }
   const changed = plan.agents.filter((a) => a.status === 'changed').length;
   const breaking = plan.agents.filter((a) => a.diff?.breaking).length;
-  out.push(changed === 0 ? 'No changes.' : `${changed} agent${changed === 1 ? '' : 's'} to change${breaking > 0 ? `, ${breaking} with breaking changes` : ''}.`);
+  const unreadable = plan.agents.filter((a) => a.status === 'error').length;
+  const invalid = plan.diagnostics.some((d) => d.severity === 'error');
+  const verdict = [
+    changed > 0 ? `${changed} agent${changed === 1 ? '' : 's'} to change${breaking > 0 ? `, ${breaking} with breaking changes` : ''}.` : '',
+    unreadable > 0 ? `${unreadable} agent${unreadable === 1 ? '' : 's'} could not be read, so ${unreadable === 1 ? 'its' : 'their'} changes are unknown.` : '',
+    invalid ? 'Invalid files were left out of the plan.' : '',
+  ].filter(Boolean);
+  // "No changes." only when that is known to be true: never after a failure.
+  out.push(verdict.length > 0 ? verdict.join(' ') : 'No changes.');
   return `${inertForLog(out.join('\n'))}\n`;
 }

@@ -35,8 +35,14 @@ describe('CLI against the emulator', () => {
     await runCli(['plan', '--format', 'json'], json);
     expect(JSON.parse(json.out).agents[0].removed).toEqual(['summary']);
 
+    const refused = io(ws.dir, env);
+    expect(await runCli(['apply'], refused)).toBe(1);
+    expect(refused.out).toContain('this change breaks consumers of the metrics: summary is removed');
+    expect(refused.out).toContain('pass --allow-breaking');
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+
     const apply = io(ws.dir, env);
-    expect(await runCli(['apply'], apply)).toBe(0);
+    expect(await runCli(['apply', '--allow-breaking'], apply)).toBe(0);
     expect(apply.out).toMatch(/applied: version 2 \([a-f0-9]{24}\) is active/);
     const again = io(ws.dir, env);
     await runCli(['plan'], again);
@@ -54,11 +60,28 @@ describe('CLI against the emulator', () => {
     expect(await runCli(['plan'], cli)).toBe(1);
     expect(cli.out + cli.err).toContain('rejected the API key');
     expect(cli.out + cli.err).not.toContain('sk_wrong_key_777777');
+    expect(cli.out).not.toContain('No changes.');
+    expect(cli.out).toContain('1 agent could not be read, so its changes are unknown.');
   });
 
   it('list prints a matrix', async () => {
     const cli = io(ws.dir);
     expect(await runCli(['list'], cli)).toBe(0);
     expect(JSON.parse(cli.out)).toEqual({ include: [{ slice: '1', files: ['metrics/support-agent.yaml'], agents: ['65f1a2b3c4d5e6f708192a3b'] }] });
+  });
+
+  it('--strict holds back files with warnings in plan and apply; exit codes match validate', async () => {
+    const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
+    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(/dispositionMetricPrompt: .*follow.*$/m, 'dispositionMetricPrompt: Follow up?'));
+    const apply = io(ws.dir, env);
+    expect(await runCli(['apply', '--strict', '--allow-breaking'], apply)).toBe(1);
+    expect(apply.err).toContain('Lint warnings count as errors under --strict; nothing was applied.');
+    expect(emu.requests).toEqual([]);
+    const plan = io(ws.dir, env);
+    expect(await runCli(['plan', '--strict'], plan)).toBe(1);
+    for (const command of ['validate', 'plan', 'list']) {
+      const missing = io(ws.dir, env);
+      expect([command, await runCli([command, 'nope/*.yaml'], missing)]).toEqual([command, 2]);
+    }
   });
 });

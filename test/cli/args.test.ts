@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '../../src/cli/args.js';
+
+const usage = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  try {
+    parseCliArgs(argv, env);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  return 'no usage error';
+};
+
+describe('parseCliArgs', () => {
+  it('rejects an option the command does not take, instead of ignoring it', () => {
+    expect(usage(['validate', '--port', '5'])).toBe("unknown option '--port' for validate (see 'atoms-metrics validate --help')");
+    expect(usage(['list', '--format', 'json'])).toBe("unknown option '--format' for list (see 'atoms-metrics list --help')");
+    expect(usage(['plan', '--bogus'])).toBe("unknown option '--bogus' for plan");
+    expect(usage(['pull', 'x', '--out'])).toBe("option '--out' needs a value");
+  });
+
+  it('checks the API URL before any request, from the flag or the environment', () => {
+    expect(usage(['plan', '--api-url', 'notaurl'])).toBe("--api-url must be an http(s) URL, got 'notaurl'");
+    expect(usage(['plan'], { ATOMS_API_URL: 'localhost:4010' })).toBe("ATOMS_API_URL must be an http(s) URL, got 'localhost:4010'");
+    expect(parseCliArgs(['plan', '--api-url', 'http://127.0.0.1:4010/atoms/v1/'], {})).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/atoms/v1' });
+  });
+
+  it('help for an unknown command is a usage error; known topics and --strict/--allow-breaking parse', () => {
+    expect(usage(['help', 'nope'])).toBe("unknown command 'nope'");
+    expect(parseCliArgs(['help', 'apply'], {})).toEqual({ kind: 'help', topic: 'apply' });
+    expect(parseCliArgs(['apply', '--strict', '--allow-breaking'], {})).toMatchObject({ kind: 'apply', strict: true, allowBreaking: true });
+    expect(parseCliArgs(['plan', '--strict'], {})).toMatchObject({ kind: 'plan', strict: true });
+  });
+});
