@@ -67,8 +67,19 @@ function fetchErrorCode(error: unknown): string {
   const cause = isRecord(error) ? error.cause : undefined;
   if (isRecord(cause) && typeof cause.code === 'string') return cause.code;
   if (isRecord(error) && typeof error.code === 'string') return error.code;
+  // fetch refuses some ports itself ("bad port") with no code; its message is the only reason there is.
+  if (cause instanceof Error && cause.message !== '') return cause.message.slice(0, 100);
   return error instanceof Error ? error.name : 'UNKNOWN';
 }
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused: nothing is listening there',
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'the host name could not be resolved just now',
+  ECONNRESET: 'the connection was reset',
+  'bad port': 'fetch refuses to connect to that port',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+};
 
 /** Server messages from any of the body shapes the API uses (envelope, rate-limit doc, prompt-scoring). */
 export function serverMessagesOf(body: unknown): string[] {
@@ -242,7 +253,7 @@ export class Transport {
       case 'timeout':
         return { kind, message: `The Atoms API did not answer ${what} in time (${Math.round(this.options.requestTimeoutMs / 1000)} s per request, ${Math.round(this.options.deadlineMs / 1000)} s overall)${tries}.` };
       case 'network':
-        return { kind, message: `Could not reach the Atoms API at ${origin} for ${what} (${result.errorCode ?? 'network error'})${tries}.` };
+        return { kind, message: `Could not reach the Atoms API at ${origin} for ${what}: ${NETWORK_REASONS[result.errorCode ?? ''] ?? 'network error'} (${result.errorCode ?? 'no code'})${tries}.` };
       case 'server':
         return { kind, message: `The Atoms API failed ${what} with ${result.status}${said}${tries}.` };
       default:

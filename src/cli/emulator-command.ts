@@ -1,10 +1,28 @@
 /** `atoms-metrics emulator`: runs the local Atoms API emulator until interrupted. */
-import { loadSeedFile, startEmulator } from '../emulator/index.js';
+import { loadSeedFile, SeedError, startEmulator, type EmulatorSeed, type RunningEmulator } from '../emulator/index.js';
+import { resolve } from 'node:path';
 import type { CliIo } from './io.js';
 
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: 'the port is in use (pick another with --port, or --port 0 for a free one)',
+  EACCES: 'permission denied (ports below 1024 need privileges)',
+  EADDRNOTAVAIL: 'that address is not on this machine',
+  ENOTFOUND: 'that host name does not resolve',
+};
+
 export async function runEmulatorCommand(command: { port: number; host: string; seed?: string; securityCheckMs: number }, io: CliIo): Promise<number> {
-  const seed = command.seed ? await loadSeedFile(command.seed) : undefined;
-  const emulator = await startEmulator({ port: command.port, host: command.host, seed, securityCheckMs: command.securityCheckMs, log: (line) => io.stderr(`${line}\n`) });
+  let seed: EmulatorSeed | undefined;
+  let emulator: RunningEmulator;
+  try {
+    seed = command.seed ? await loadSeedFile(resolve(io.cwd, command.seed), command.seed) : undefined;
+    emulator = await startEmulator({ port: command.port, host: command.host, seed, securityCheckMs: command.securityCheckMs, log: (line) => io.stderr(`${line}\n`) });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (error instanceof SeedError) io.stderr(`atoms-metrics: ${error.message}\n`);
+    else if (LISTEN_ERRORS[code]) io.stderr(`atoms-metrics: cannot listen on ${command.host}:${command.port}: ${LISTEN_ERRORS[code]}\n`);
+    else throw error;
+    return 2;
+  }
   io.stdout(`atoms emulator listening on ${emulator.url} (API key: ${emulator.apiKey})\n`);
   for (const agentId of seed?.agents.map((a) => a._id).filter((id): id is string => id !== undefined) ?? []) io.stdout(`  seeded agent ${agentId}\n`);
   io.stdout(`Try: ATOMS_API_URL=${emulator.url} SMALLEST_API_KEY=${emulator.apiKey} atoms-metrics plan\nPress Ctrl+C to stop.\n`);

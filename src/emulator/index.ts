@@ -5,7 +5,7 @@ import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig } from './state.js';
 import type { AgentStateSnapshot, EmulatorOptions, RunningEmulator } from './types.js';
 
-export { loadSeedFile, checkSeed } from './seed.js';
+export { loadSeedFile, checkSeed, SeedError } from './seed.js';
 export type * from './types.js';
 
 export const DEFAULT_EMULATOR_KEY = 'sk_emulator_key';

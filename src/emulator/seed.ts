@@ -1,5 +1,6 @@
 /** Loads a fixture (agents, versions, drafts) into the emulator's state, checking it with clear errors. */
 import { readFile } from 'node:fs/promises';
+import { parseJson } from '../config/parse-json.js';
 import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newBlocks, newObjectId, type AgentRecord, type EmulatorState } from './state.js';
 import type { EmulatorSeed, SeedAgent, SeededIds } from './types.js';
 
@@ -7,27 +8,41 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks the fixture's shape; throws an Error naming the first problem's place. */
+/** A seed file that cannot be used, with a message naming the file and, where known, the place in it. */
+export class SeedError extends Error {
+  override name = 'SeedError';
+}
+
+/** Checks the fixture's shape; throws a SeedError naming the first problem's place. */
 export function checkSeed(value: unknown): EmulatorSeed {
-  if (!isRecord(value) || !Array.isArray(value.agents)) throw new Error('seed: expected {"agents": [...]}');
+  if (!isRecord(value) || !Array.isArray(value.agents)) throw new SeedError('seed: expected {"agents": [...]}');
   value.agents.forEach((agent: unknown, i: number) => {
-    if (!isRecord(agent)) throw new Error(`seed: agents[${i}] must be an object`);
-    if (agent._id !== undefined && (typeof agent._id !== 'string' || !OBJECT_ID.test(agent._id))) throw new Error(`seed: agents[${i}]._id must be 24 lowercase hex`);
-    if (agent.versions !== undefined && !Array.isArray(agent.versions)) throw new Error(`seed: agents[${i}].versions must be a list`);
-    if (agent.drafts !== undefined && !Array.isArray(agent.drafts)) throw new Error(`seed: agents[${i}].drafts must be a list`);
+    if (!isRecord(agent)) throw new SeedError(`seed: agents[${i}] must be an object`);
+    if (agent._id !== undefined && (typeof agent._id !== 'string' || !OBJECT_ID.test(agent._id))) throw new SeedError(`seed: agents[${i}]._id must be 24 lowercase hex`);
+    if (agent.versions !== undefined && !Array.isArray(agent.versions)) throw new SeedError(`seed: agents[${i}].versions must be a list`);
+    if (agent.drafts !== undefined && !Array.isArray(agent.drafts)) throw new SeedError(`seed: agents[${i}].drafts must be a list`);
   });
   return { agents: value.agents as SeedAgent[] };
 }
 
-export async function loadSeedFile(path: string): Promise<EmulatorSeed> {
-  const text = await readFile(path, 'utf8');
-  let parsed: unknown;
+/** `label`: how messages name the file (what the user typed; `path` may be resolved against another directory). */
+export async function loadSeedFile(path: string, label = path): Promise<EmulatorSeed> {
+  let text: string;
   try {
-    parsed = JSON.parse(text);
+    text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new Error(`seed ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    throw new SeedError(`cannot read the seed file ${label}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code || String(error)}`);
   }
-  return checkSeed(parsed);
+  // Our own JSON parser, for the line and column JSON.parse does not give.
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''));
+  const problem = parsed.problems[0];
+  if (problem) throw new SeedError(`${label}:${problem.position.line}:${problem.position.column}: ${problem.message}`);
+  try {
+    return checkSeed(parsed.value);
+  } catch (error) {
+    throw error instanceof SeedError ? new SeedError(`${label}: ${error.message}`) : error;
+  }
 }
 
 /** Adds one agent from a fixture entry; returns its ids. */

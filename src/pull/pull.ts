@@ -1,6 +1,6 @@
 /** Writes one metrics file per agent from its live active config (adopting dashboard-made metrics in one command). */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { AtomsApi } from '../atoms/types.js';
 import { normalizeConfig } from '../config/normalize.js';
 import { mapBounded } from '../fleet/concurrency.js';
@@ -12,9 +12,17 @@ export interface PullResult {
   error?: string;
 }
 
-export async function pullAgents(options: { api: AtomsApi; agentIds: readonly string[]; outDir: string; format: 'yaml' | 'json'; overwrite: boolean; concurrency: number }): Promise<PullResult[]> {
+/** `schemaPath`: where the JSON Schema is on disk, if anywhere; each file then points at it relatively. */
+export async function pullAgents(options: { api: AtomsApi; agentIds: readonly string[]; outDir: string; format: 'yaml' | 'json'; overwrite: boolean; concurrency: number; schemaPath?: string }): Promise<PullResult[]> {
+  try {
+    await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : code || String(error);
+    return options.agentIds.map((agentId) => ({ agentId, error: `cannot create the directory ${options.outDir}: ${reason}` }));
+  }
   const agents = await mapBounded(options.agentIds, options.concurrency, (agentId) => options.api.getAgent(agentId));
-  await mkdir(options.outDir, { recursive: true });
+  const schemaRef = options.schemaPath ? relative(options.outDir, options.schemaPath).split(sep).join('/') : undefined;
   const taken = new Set<string>();
   const results: PullResult[] = [];
   for (const [index, outcome] of agents.entries()) {
@@ -26,7 +34,7 @@ export async function pullAgents(options: { api: AtomsApi; agentIds: readonly st
     const name = fileNameFor(agentId, outcome.value.name, options.format, taken);
     taken.add(name);
     const path = join(options.outDir, name);
-    const text = renderMetricsFile(agentId, normalizeConfig(outcome.value.postCallAnalyticsConfig), options.format, { name: outcome.value.name, versionId: outcome.value.activeVersionId });
+    const text = renderMetricsFile(agentId, normalizeConfig(outcome.value.postCallAnalyticsConfig), options.format, { name: outcome.value.name, versionId: outcome.value.activeVersionId, schemaRef });
     try {
       await writeFile(path, text, { flag: options.overwrite ? 'w' : 'wx' });
       results.push({ agentId, file: path });

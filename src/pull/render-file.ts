@@ -2,11 +2,9 @@
 import { stringify } from 'yaml';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 
-/** Editors resolve this against the file when the repository keeps the schema at schema/ (as `pull --out metrics` assumes). */
-export const SCHEMA_REF = '../schema/metrics.schema.json';
-
-export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConfig, format: 'yaml' | 'json', meta: { name?: string; versionId?: string | null } = {}): string {
-  const body = { $schema: SCHEMA_REF, agentId, postCallAnalyticsConfig: config };
+/** `schemaRef`: the schema's path relative to the file, for editors; left out when there is none to point at. */
+export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConfig, format: 'yaml' | 'json', meta: { name?: string; versionId?: string | null; schemaRef?: string } = {}): string {
+  const body = { ...(meta.schemaRef ? { $schema: meta.schemaRef } : {}), agentId, postCallAnalyticsConfig: config };
   if (format === 'json') return `${JSON.stringify(body, null, 2)}\n`;
   const header = [`# Pulled from the live active version${meta.versionId ? ` ${meta.versionId}` : ''}${meta.name ? ` of "${meta.name.replace(/[\r\n]/g, ' ')}"` : ''} by atoms-metrics pull.`];
   // The yaml package quotes anything that would read back differently (yes/no, numbers, leading spaces, `#`, `: `).

@@ -84,4 +84,19 @@ describe('CLI against the emulator', () => {
       expect([command, await runCli([command, 'nope/*.yaml'], missing)]).toEqual([command, 2]);
     }
   });
+
+  it('emulator: a bad seed file or a busy port is one clear line and exit 2', async () => {
+    ws.write('bad-seed.json', '{\n  "agents": [\n    {"_id": "65f1a2b3c4d5e6f708192a3b",}\n  ]\n}\n');
+    const cases: [string[], string][] = [
+      [['emulator', '--seed', 'missing.json'], 'cannot read the seed file missing.json: no such file'],
+      [['emulator', '--seed', 'bad-seed.json'], "bad-seed.json:3:40: JSON syntax error: trailing comma before '}'"],
+      [['emulator', '--port', String(emu.port)], `cannot listen on 127.0.0.1:${emu.port}: the port is in use`],
+    ];
+    for (const [argv, message] of cases) {
+      const cli = io(ws.dir);
+      expect(await runCli(argv, cli)).toBe(2);
+      expect(cli.err).toContain(message);
+      expect(cli.err).not.toContain('Unexpected');
+    }
+  });
 });

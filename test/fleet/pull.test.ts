@@ -56,4 +56,17 @@ describe('atoms-metrics pull', () => {
     expect(out.err).toContain('exists; use --force');
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics', '--force'], io)).toBe(0);
   });
+
+  it('points $schema at the schema it can find, relative to each file, and names a path that is in the way', async () => {
+    emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    ws = makeWorkspace({ 'schema/metrics.schema.json': '{}', 'README.md': 'hello' });
+    const out = { text: '', err: '' };
+    const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
+    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'agents/prod/eu'], io)).toBe(0);
+    expect(readFileSync(`${ws.dir}/agents/prod/eu/support-agent.yaml`, 'utf8')).toContain('$schema: ../../../schema/metrics.schema.json');
+    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'README.md'], io)).toBe(1);
+    expect(out.err).toContain('cannot create the directory');
+    expect(out.err).toContain('a file of that name is in the way');
+    expect(out.err).not.toContain('Unexpected');
+  });
 });
