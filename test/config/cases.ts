@@ -19,6 +19,8 @@ export const INVALID_CASES: Case[] = [
   { name: 'json not a mapping', path: 'a.json', text: `[1, 2, 3]` },
   { name: 'json too deep', path: 'a.json', text: `${'['.repeat(100)}${']'.repeat(100)}` },
   { name: 'yaml syntax: bad indentation', path: 'a.yaml', text: `agentId: "${ID}"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n   useReasoningModel: true\n` },
+  { name: 'yaml syntax: unclosed flow sequence at the end of the file', path: 'a.yaml', text: `agentId: "${ID}"\npostCallAnalyticsConfig:\n  dispositionMetrics: [\n    {identifier: a, dispositionMetricType: BOOLEAN\n` },
+  { name: 'yaml syntax: unterminated quote', path: 'a.yaml', text: `agentId: "${ID}"\npostCallAnalyticsConfig:\n  dispositionMetrics:\n    - identifier: "unterminated\n` },
   { name: 'yaml duplicate key', path: 'a.yaml', text: yaml(good, '\n  useReasoningModel: false\n  useReasoningModel: true') },
   { name: 'yaml two documents', path: 'a.yaml', text: `agentId: "${ID}"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n---\nagentId: "${ID}"\n` },
   { name: 'yaml constructor key', path: 'a.yaml', text: yaml(good) + `constructor: 1\n` },
