@@ -24,10 +24,17 @@ export function patchBody(desired: PostCallAnalyticsConfig, live: PostCallAnalyt
   return body;
 }
 
+/** The diff against the current live version, in one line: which metrics are added, changed, removed. */
 function summarise(live: PostCallAnalyticsConfig, desired: PostCallAnalyticsConfig): string {
   const diff = diffConfigs(live, desired);
-  const count = (kind: string) => diff.metrics.filter((m) => m.kind === kind).length;
-  return `+${count('added')} ~${count('changed') + count('renamed') + diff.flags.length} -${count('removed')}${diff.breaking ? ' (breaking)' : ''}`;
+  const ids = (kinds: string[]) => diff.metrics.filter((m) => kinds.includes(m.kind)).map((m) => (m.kind === 'renamed' ? `${m.previousIdentifier ?? '?'} → ${m.identifier}` : m.identifier));
+  const parts = [
+    ids(['added']).length > 0 ? `adds ${ids(['added']).join(', ')}` : '',
+    ids(['changed', 'renamed']).length > 0 ? `changes ${ids(['changed', 'renamed']).join(', ')}` : '',
+    ids(['removed']).length > 0 ? `removes ${ids(['removed']).join(', ')}` : '',
+    diff.flags.length > 0 ? `sets ${diff.flags.map((f) => `${f.flag}: ${String(f.after)}`).join(', ')}` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ') || 'only reorders metrics'}${diff.breaking ? ' (breaking)' : ''}`;
 }
 
 /** The published version's analytics config, from the version-detail `resolvedConfig` (section-keyed). */
@@ -66,7 +73,7 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     marker = changeMarker(target.desired, forkedFrom);
 
     if (target.reviewed && target.reviewed.liveVersionId !== forkedFrom) {
-      const message = `live changed since the pull request's plan: it was made against version ${target.reviewed.liveVersionId ?? '(none)'}, live is now ${forkedFrom}. Against the current live version this change is ${summarise(live, target.desired)}.`;
+      const message = `live changed since the pull request's plan: it was made against version ${target.reviewed.liveVersionId ?? '(none)'}, live is now ${forkedFrom}. Against the current live version this change ${summarise(live, target.desired)}.`;
       if (deps.onLiveChanged === 'fail') throw new ApplyStop(`${message} Re-run the plan and review the new diff (or set on-live-changed: apply).`);
       say(`${message} Applying anyway (on-live-changed: apply).`);
     }
@@ -204,9 +211,15 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
       }
       const first = ourVersions(versions, marker)[0];
       if (first && first._id !== version._id) {
-        say(`another run published version ${first.versionNumber ?? '?'} (${first._id}) for this same change first; leaving its activation to that run`);
+        // Every run converges on the oldest version of the change; activating it is idempotent, so this run
+        // sees it through rather than report success for an activation it never saw.
+        say(`another run published version ${first.versionNumber ?? '?'} (${first._id}) for this same change first; activating that one instead (version ${version._id} stays inactive)`);
+        version = first;
         result.versionId = first._id;
-        return;
+        result.versionNumber = first.versionNumber;
+        check = first.securityCheck;
+        verifiedContent = false;
+        continue;
       }
       try {
         const activated = await api.activateVersion(target.agentId, version._id);

@@ -56,6 +56,9 @@ describe('apply on a push to the default branch', () => {
     expect(comment).toContain('🚀 Applied on merge');
     expect(comment).toContain('✅ applied');
     expect(result.summary).toContain('✅ applied');
+    const everything = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs) + comment;
+    expect(everything).not.toContain(KEY);
+    expect(everything).not.toContain(TOKEN);
 
     emu.requests.length = 0;
     const rerun = await runAction(ws.dir, inputs(), env('push'));
