@@ -231,7 +231,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (positionals.length === 0) throw new UsageError('pull needs at least one agent id');
       const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
       if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
-      return { kind: 'pull', agentIds: positionals, outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true };
+      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true };
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };

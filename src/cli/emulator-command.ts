@@ -25,7 +25,7 @@ export async function runEmulatorCommand(command: { port: number; host: string; 
   }
   io.stdout(`atoms emulator listening on ${emulator.url} (API key: ${emulator.apiKey})\n`);
   for (const agentId of seed?.agents.map((a) => a._id).filter((id): id is string => id !== undefined) ?? []) io.stdout(`  seeded agent ${agentId}\n`);
-  io.stdout(`Try: ATOMS_API_URL=${emulator.url} SMALLEST_API_KEY=${emulator.apiKey} atoms-metrics plan\nPress Ctrl+C to stop.\n`);
+  io.stdout(`Try: ATOMS_API_URL=${emulator.url} SMALLEST_API_KEY=${emulator.apiKey} atoms-metrics plan <metrics files>\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -30,5 +30,6 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['help', 'apply'], {})).toEqual({ kind: 'help', topic: 'apply' });
     expect(parseCliArgs(['apply', '--strict', '--allow-breaking'], {})).toMatchObject({ kind: 'apply', strict: true, allowBreaking: true });
     expect(parseCliArgs(['plan', '--strict'], {})).toMatchObject({ kind: 'plan', strict: true });
+    expect(parseCliArgs(['pull', '65f1a2b3c4d5e6f708192a3b', '65f1a2b3c4d5e6f708192a3b'], {})).toMatchObject({ agentIds: ['65f1a2b3c4d5e6f708192a3b'] });
   });
 });
