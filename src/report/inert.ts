@@ -14,6 +14,9 @@ export function inertText(text: string): string {
     .replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch)
     .replace(/([\\`*_[\]()#!|~])/g, '\\$1')
     .replace(/@/g, '@\u200d')
+    // GitHub turns bare URLs into links; a zero-width space after the scheme (or `www`) keeps them text.
+    .replace(/\b(https?|ftp):\/\//gi, '$1:\u200b//')
+    .replace(/\bwww\./gi, 'www\u200b.')
     .replace(LINE_BREAKS, ' ');
 }
 

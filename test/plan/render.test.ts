@@ -125,7 +125,7 @@ describe('renderPlanMarkdown', () => {
   });
 
   it('keeps text inert across every kind of line break, and a hostile live type too', () => {
-    const breakout = 'x\r</details>\r<img src=https://evil/p.png>\r\r[click](https://evil)\u2028@acme/team\u0085# heading';
+    const breakout = 'x\r</details>\r<img src=https://evil/p.png>\r\r[click](https://evil)\u2028@acme/team\u0085# heading see https://evil.example/x or www.evil.example';
     const hostileType = '</details><img src=https://evil/t.png> @org/team';
     const plan: Plan = {
       agents: [agentPlan('65f1a2b3c4d5e6f708192a3b', [metric('a', hostileType, 'old'), metric('c', 'ENUM', 'Which?', ['x'])], [metric('a', 'STRING', breakout), metric('c', 'ENUM', 'Which?', ['x', breakout]), metric('d', 'STRING', breakout)], { file: 'metrics/a\r|b.yaml' })],
@@ -138,6 +138,8 @@ describe('renderPlanMarkdown', () => {
     expect(outsideCode).not.toContain('<img');
     expect(outsideCode).not.toContain('](https://evil');
     expect(outsideCode).not.toMatch(/@(acme|org)\//);
+    // Bare URLs would be autolinked by GitHub.
+    expect(outsideCode).not.toMatch(/https?:\/\/|www\./);
     expect(balanced(outsideCode)).toBe(true);
   });
 
