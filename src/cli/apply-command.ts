@@ -17,7 +17,7 @@ export async function runApplyCommand(
   const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: command.strict }, io);
   printDiagnostics(loaded.diagnostics, io);
   if (loaded.exitCode !== 0) {
-    io.stderr(`${command.strict && !loaded.diagnostics.some((d) => d.severity === 'error') ? 'Lint warnings count as errors under --strict' : 'Metrics files are invalid'}; nothing was applied.\n`);
+    io.stderr(`Metrics files are invalid${command.strict ? ' (lint warnings count as errors under --strict)' : ''}; nothing was applied.\n`);
     return loaded.exitCode;
   }
   if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);

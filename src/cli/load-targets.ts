@@ -20,8 +20,9 @@ export const USAGE_RULES = new Set(['unreadable', 'no-match', 'outside-workspace
 export async function loadTargets(patterns: string[], options: { disabledRules: string[]; strict: boolean }, io: CliIo): Promise<LoadedFiles> {
   const resolved = await resolveConfigFiles(patterns, { cwd: io.cwd, workspace: io.cwd });
   const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules: options.disabledRules });
-  const diagnostics = [...resolved.errors, ...results.flatMap((r) => r.diagnostics)];
-  const hasErrors = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  // Under strict a warning is an error everywhere downstream (the plan's verdict, the exit code).
+  const diagnostics = [...resolved.errors, ...results.flatMap((r) => r.diagnostics)].map((d) => (options.strict ? { ...d, severity: 'error' as const } : d));
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const exitCode = diagnostics.some((d) => USAGE_RULES.has(d.rule)) ? 2 : hasErrors ? 1 : 0;
   // Under strict, a file with warnings is held back like an invalid one.
   const held = new Set(options.strict ? results.filter((r) => r.diagnostics.length > 0).map((r) => r.path) : []);

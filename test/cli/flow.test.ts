@@ -75,10 +75,12 @@ describe('CLI against the emulator', () => {
     ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(/dispositionMetricPrompt: .*follow.*$/m, 'dispositionMetricPrompt: Follow up?'));
     const apply = io(ws.dir, env);
     expect(await runCli(['apply', '--strict', '--allow-breaking'], apply)).toBe(1);
-    expect(apply.err).toContain('Lint warnings count as errors under --strict; nothing was applied.');
+    expect(apply.err).toContain('Metrics files are invalid (lint warnings count as errors under --strict); nothing was applied.');
     expect(emu.requests).toEqual([]);
     const plan = io(ws.dir, env);
     expect(await runCli(['plan', '--strict'], plan)).toBe(1);
+    expect(plan.out).toContain('Invalid files were left out of the plan.');
+    expect(plan.out).not.toContain('No changes.');
     for (const command of ['validate', 'plan', 'list']) {
       const missing = io(ws.dir, env);
       expect([command, await runCli([command, 'nope/*.yaml'], missing)]).toEqual([command, 2]);
