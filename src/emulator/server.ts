@@ -48,6 +48,15 @@ async function readBody(req: IncomingMessage): Promise<{ ok: true; text: string 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates the HTTP server (not yet listening). */
+/** Path segments, each decoded once; undefined when one is not valid percent-encoding. */
+function decodeSegments(path: string): string[] | undefined {
+  try {
+    return path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createEmulatorServer(state: EmulatorState, options: Required<Pick<EmulatorOptions, 'keys'>> & EmulatorOptions, hooks: ServerHooks) {
   const windows = new Map<string, number[]>();
   const sockets = new Set<Socket>();
@@ -67,7 +76,10 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://emulator.local');
-    const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : url.pathname;
+    // The raw path, not url.pathname: WHATWG URLs resolve `..` and `%2e%2e`, which Express never does, so an id
+    // of `%2e%2e` would reach another route here and a 400 there.
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = rawPath.startsWith(BASE_PATH) ? rawPath.slice(BASE_PATH.length) : rawPath;
     const requestId = randomUUID();
     const record = (status: number, faulted: boolean) => hooks.requests.push({ method, path, query: url.search, status, faulted, at: state.now() });
     hooks.onRequest?.({ method, path });
@@ -90,7 +102,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     if (fault && !fault.afterEffect) return answerFault();
 
     let reply: Reply & { html?: string };
-    if (!url.pathname.startsWith(`${BASE_PATH}/`)) reply = expressNotFound(method, url.pathname);
+    if (!rawPath.startsWith(`${BASE_PATH}/`)) reply = expressNotFound(method, rawPath);
     else if (!body.ok) reply = { status: body.status, body: { status: false, errors: ['Request body too large'] } };
     else {
       const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
@@ -101,8 +113,11 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         const window = (windows.get(key) ?? []).filter((t) => state.now() - t < 1000);
         window.push(state.now());
         windows.set(key, window);
-        const segments = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
-        if (options.rateLimitPerSecond && window.length > options.rateLimitPerSecond) {
+        const segments = decodeSegments(path);
+        if (segments === undefined) {
+          // Express answers a malformed escape (`%ZZ`) with 400 before any route runs.
+          reply = { status: 400, body: { status: false, errors: [`Failed to decode param '${path}'`] } };
+        } else if (options.rateLimitPerSecond && window.length > options.rateLimitPerSecond) {
           const documented = options.rateLimitBody === 'documented';
           reply = { status: 429, headers: { 'retry-after': '1' }, body: documented ? { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 } : { status: false, errors: ['Rate limit exceeded'] } };
         } else if (hooks.branchModel && isBranchModelBlocked(method, segments)) {
@@ -131,7 +146,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
                   validateMetrics: options.validateMetrics !== false,
                   activationPendingError: options.activationPendingError ?? { status: 400, message: 'Security check pending for this version' },
                 },
-              }) ?? expressNotFound(method, url.pathname));
+              }) ?? expressNotFound(method, rawPath));
         }
       }
     }
