@@ -1,4 +1,5 @@
 /** Reads every action input once, checks it, and returns one typed object. */
+import { unknownRuleProblem } from '../config/lint-rules.js';
 import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
 export interface Inputs {
@@ -65,6 +66,13 @@ function readList(env: NodeJS.ProcessEnv, name: InputName): string[] {
     .filter((item) => item !== '' && !item.startsWith('#'));
 }
 
+function readRuleIds(env: NodeJS.ProcessEnv): string[] {
+  const rules = readList(env, 'disable-rules');
+  const problem = rules.map(unknownRuleProblem).find((p) => p !== undefined);
+  if (problem) throw new InputError(`Input 'disable-rules': ${problem}.`);
+  return rules;
+}
+
 /**
  * The secret inputs' values, read before anything else so they are masked even when another input is
  * invalid and the run stops early (an input error must never be the line that leaks a key).
@@ -84,7 +92,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError(`Input 'agent-id' must be 24 lowercase hex characters (an Atoms agent id), got '${agentId}'.`);
   }
   const apiUrl = readRaw(env, 'api-url');
+  // Checked before it is echoed: a URL with user:password@ must not reach the log.
+  if (/^[a-z]+:\/\/[^/]*@/i.test(apiUrl)) throw new InputError("Input 'api-url' must not contain credentials (user:password@); pass the key in 'api-key'.");
   if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new InputError(`Input 'api-url' must be an http(s) URL, got '${apiUrl}'.`);
+  if (/[\s\x00-\x1f\x7f]/.test(readRaw(env, 'api-key'))) throw new InputError("Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).");
   return {
     config,
     mode: readChoice(env, 'mode', MODES),
@@ -95,7 +106,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     allowBreaking: readBoolean(env, 'allow-breaking'),
     breakingLabel: readRaw(env, 'breaking-label'),
     strict: readBoolean(env, 'strict'),
-    disabledRules: readList(env, 'disable-rules'),
+    disabledRules: readRuleIds(env),
     comment: readBoolean(env, 'comment'),
     securityCheckTimeoutMs: readNumber(env, 'security-check-timeout', 1, 3600) * 1000,
     onLiveChanged: readChoice(env, 'on-live-changed', ['fail', 'apply'] as const),

@@ -1,5 +1,6 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
+import { unknownRuleProblem } from '../config/lint-rules.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
@@ -194,12 +195,16 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const stray = Object.keys(values).find((name) => name !== 'help' && !allowed.includes(name));
   if (stray !== undefined) throw new UsageError(`unknown option '--${stray}' for ${command} (see 'atoms-metrics ${command} --help')`);
   const rawUrl = values['api-url'] ?? env.ATOMS_API_URL;
-  if (rawUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(rawUrl)) throw new UsageError(`${values['api-url'] !== undefined ? '--api-url' : 'ATOMS_API_URL'} must be an http(s) URL, got '${rawUrl}'`);
+  const urlSource = values['api-url'] !== undefined ? '--api-url' : 'ATOMS_API_URL';
+  if (rawUrl !== undefined && /^[a-z]+:\/\/[^/]*@/i.test(rawUrl)) throw new UsageError(`${urlSource} must not contain credentials (user:password@); the key goes in SMALLEST_API_KEY`);
+  if (rawUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(rawUrl)) throw new UsageError(`${urlSource} must be an http(s) URL, got '${rawUrl}'`);
   const patterns = positionals.length > 0 ? positionals : [DEFAULT_PATTERN];
   const apiUrl = (values['api-url'] ?? env.ATOMS_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';
   if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) throw new UsageError(`--agent-id must be 24 lowercase hex characters, got '${agentId}'`);
   const disabledRules = splitRules(values.disable);
+  const ruleProblem = disabledRules.map(unknownRuleProblem).find((p) => p !== undefined);
+  if (ruleProblem) throw new UsageError(`--disable: ${ruleProblem}`);
 
   switch (command) {
     case 'validate':

@@ -37,5 +37,6 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo):
 export function requireApiKey(io: CliIo): string {
   const key = io.env.SMALLEST_API_KEY ?? '';
   if (key === '') throw new UsageError('SMALLEST_API_KEY is not set: export your Atoms API key (or run against the emulator: see atoms-metrics emulator --help).');
+  if (/[\s\x00-\x1f\x7f]/.test(key)) throw new UsageError('SMALLEST_API_KEY contains a space, line break or control character (read from a file with a trailing newline?).');
   return key;
 }

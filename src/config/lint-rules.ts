@@ -6,6 +6,7 @@
 import { readMetricType } from './normalize.js';
 import { childPointer, locate, type ParseProblem, type SourceMap } from './source-map.js';
 import { describePath } from './schema-diagnostics.js';
+import { didYouMean } from './suggest.js';
 
 export interface LintRule {
   id: string;
@@ -22,10 +23,15 @@ export const LINT_RULES: readonly LintRule[] = [
   { id: 'too-many-metrics', description: 'More metrics than the platform suggests (start with 3–5; each one adds a way for the whole result to be dropped).' },
   { id: 'legacy-nested-type', description: 'The legacy nested `dispositionValues: {type}` form; use the flat `dispositionMetricType`.' },
   { id: 'deprecated-field', description: '`summaryPrompt` or `successMetrics`, which the platform no longer uses.' },
-  { id: 'unknown-lint-rule', description: 'A rule id in `lint.disable` or `disable-rules` that does not exist.' },
+  { id: 'unknown-lint-rule', description: 'A rule id in `lint.disable` that does not exist (in the `disable-rules` input or `--disable` it is an input error).' },
 ];
 
 export const LINT_RULE_IDS = new Set(LINT_RULES.map((rule) => rule.id));
+
+/** For ids given to switch rules off (the `disable-rules` input, `--disable`): why one is not a rule, or undefined. */
+export function unknownRuleProblem(rule: string): string | undefined {
+  return LINT_RULE_IDS.has(rule) ? undefined : `'${rule}' is not a lint rule${didYouMean(rule, [...LINT_RULE_IDS])} (the rules are listed in the README)`;
+}
 
 /** Above this many metrics, `too-many-metrics` warns. */
 export const METRICS_ADVISED_MAX = 10;

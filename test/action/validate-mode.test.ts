@@ -59,4 +59,15 @@ describe('action, mode validate', () => {
     expect(tokenMask).toBeGreaterThanOrEqual(0);
     expect(inputError).toBeGreaterThan(Math.max(firstMask, tokenMask));
   });
+
+  it('refuses unknown rule ids in disable-rules, a key with a line break, and a URL with credentials, echoing no secret', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const rules = await runAction(ws.dir, { mode: 'validate', 'disable-rules': 'vague-prompt\nstring-fixed-option' });
+    expect(rules.errors).toEqual(["::error::Input 'disable-rules': 'string-fixed-option' is not a lint rule — did you mean \"string-fixed-options\"? (the rules are listed in the README)."]);
+    const key = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_abc\ndef' });
+    expect(key.errors[0]).toContain("Input 'api-key' contains a space, line break or control character");
+    const url = await runAction(ws.dir, { mode: 'validate', 'api-url': 'https://me:hunter2@api.example/atoms/v1' });
+    expect(url.errors[0]).toContain('must not contain credentials');
+    expect(url.stdout).not.toContain('hunter2');
+  });
 });

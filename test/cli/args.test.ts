@@ -32,4 +32,11 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['plan', '--strict'], {})).toMatchObject({ kind: 'plan', strict: true });
     expect(parseCliArgs(['pull', '65f1a2b3c4d5e6f708192a3b', '65f1a2b3c4d5e6f708192a3b'], {})).toMatchObject({ agentIds: ['65f1a2b3c4d5e6f708192a3b'] });
   });
+
+  it('names an unknown rule id with a suggestion, and refuses a URL carrying credentials without echoing it', () => {
+    expect(usage(['validate', '--disable', 'vague-promt'])).toBe("--disable: 'vague-promt' is not a lint rule — did you mean \"vague-prompt\"? (the rules are listed in the README)");
+    const message = usage(['plan'], { ATOMS_API_URL: 'https://user:hunter2@api.example/atoms/v1' });
+    expect(message).toContain('must not contain credentials');
+    expect(message).not.toContain('hunter2');
+  });
 });
