@@ -12,6 +12,9 @@ import {
   type SourceMap,
 } from './source-map.js';
 
+/** Tags that only say what a plain value already is; anything else (`!!binary`, `!!timestamp`, `!custom`) is refused. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`));
+
 /** Upper bound on nodes visited (a 5,000-metric file has about 50,000). */
 const MAX_NODES = 150_000;
 /** Upper bound on nodes reached through aliases, so an alias bomb fails fast instead of expanding. */
@@ -65,12 +68,20 @@ export function parseYaml(text: string): ParsedDocument {
     }
     if (depth > MAX_DEPTH) throw new YamlLimitError(`nesting deeper than ${MAX_DEPTH} levels`, node?.range?.[0] ?? fallback, 'too-deep');
     const offset = node?.range?.[0] ?? fallback;
-    map.set(pointer, key ? { value: at(offset), key } : { value: at(offset) });
+    const location = key ? { value: at(offset), key } : { value: at(offset) };
+    map.set(pointer, location);
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = node.resolve(doc as Document);
       if (!target) throw new YamlLimitError(`unresolved alias *${node.source}`, offset, 'yaml-syntax');
-      return convert(target, pointer, depth + 1, offset, key, true);
+      const value = convert(target, pointer, depth + 1, offset, key, true);
+      // A problem with this value is reported where the alias is used, not at the anchor it copies.
+      map.set(pointer, location);
+      return value;
+    }
+    const tag = (isScalar(node) || isMap(node) || isSeq(node)) && typeof node.tag === 'string' ? node.tag : undefined;
+    if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+      problems.push({ position: at(offset), message: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed in a metrics file (the API takes plain JSON values): remove it`, rule: 'yaml-tag' });
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return node.items.map((item, index) => convert(item as Node | null, childPointer(pointer, index), depth + 1, offset, undefined, viaAlias));
@@ -86,6 +97,10 @@ export function parseYaml(text: string): ParsedDocument {
           continue;
         }
         const name = String(keyNode.value);
+        if (name === '<<' && keyNode.type === 'PLAIN') {
+          problems.push({ position: keyPos, message: 'YAML merge keys (<<) are not supported in a metrics file: write the keys out (the API takes plain JSON)', rule: 'yaml-merge-key' });
+          continue;
+        }
         const child = childPointer(pointer, name);
         addMappingEntry(mapping, name, keyPos, child, () => convert(pair.value as Node | null, child, depth + 1, keyNode.range?.[1] ?? keyOffset, keyPos, viaAlias));
       }
