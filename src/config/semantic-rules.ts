@@ -6,6 +6,17 @@ import { describePath } from './schema-diagnostics.js';
 const AGENT_ID = /^[a-f0-9]{24}$/;
 const IDENTIFIER = /^[a-z0-9_]+$/;
 
+/** Blank to a reader: whitespace, zero-width characters and control characters only (trim() keeps U+200B). */
+function isBlank(text: string): boolean {
+  return /^[\s\u200b-\u200d\u2060\ufeff\u0000-\u001f\u007f-\u009f]*$/.test(text);
+}
+
+/** A control character (tab and line breaks aside) or half a surrogate pair: invisible, and not valid text for the API. */
+function unprintable(text: string): string | undefined {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
+  return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -69,7 +80,8 @@ function checkChoices(metric: Record<string, unknown>, pointer: string, where: s
     if (first !== undefined) {
       out.push({ position: locate(map, at), message: `${where} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
     } else seen.set(choice, index);
-    if (choice.trim() === '') out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
+    if (isBlank(choice)) out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
+    else if (unprintable(choice)) out.push({ position: locate(map, at), message: `${where} has a choice containing the invisible character ${unprintable(choice)}`, rule: 'unprintable' });
   });
 }
 
@@ -83,8 +95,10 @@ function checkMetric(metric: Record<string, unknown>, pointer: string, root: unk
     out.push({ position: locate(map, `${pointer}/identifier`), message, rule: 'identifier' });
   }
   const prompt = metric.dispositionMetricPrompt;
-  if (typeof prompt === 'string' && prompt.trim() === '') {
+  if (typeof prompt === 'string' && isBlank(prompt)) {
     out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
+  } else if (typeof prompt === 'string' && unprintable(prompt)) {
+    out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a prompt containing the invisible character ${unprintable(prompt)} (remove it)`, rule: 'unprintable' });
   }
   const hasFlat = 'dispositionMetricType' in metric;
   const hasNested = 'dispositionValues' in metric;

@@ -53,6 +53,8 @@ export const INVALID_CASES: Case[] = [
   { name: 'choices on BOOLEAN', path: 'a.yaml', text: yaml(metric('identifier: x\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?\nchoices: [yes, no]')) },
   { name: 'empty prompt', path: 'a.yaml', text: yaml(metric('identifier: x\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: ""')) },
   { name: 'blank prompt', path: 'a.yaml', text: yaml(metric('identifier: x\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: "   "')) },
+  { name: 'prompt of invisible characters only', path: 'a.yaml', text: yaml(metric('identifier: x\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: "\\u00a0\\u200b\\u3000"')) },
+  { name: 'prompt with a NUL character', path: 'a.json', text: `{"agentId": "${ID}", "postCallAnalyticsConfig": {"dispositionMetrics": [{"identifier": "x", "dispositionMetricType": "BOOLEAN", "dispositionMetricPrompt": "Was it resolved?\\u0000"}]}}` },
   { name: 'flag as quoted yes', path: 'a.yaml', text: yaml(good, '\n  useReasoningModel: "yes"') },
   { name: 'flag as number', path: 'a.json', text: `{"agentId": "${ID}", "postCallAnalyticsConfig": {"useInternalAnalyticsModel": 1, "dispositionMetrics": []}}` },
   { name: 'dispositionMetrics not a list', path: 'a.yaml', text: `agentId: "${ID}"\npostCallAnalyticsConfig:\n  dispositionMetrics: call_resolved\n` },
