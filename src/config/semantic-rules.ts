@@ -45,6 +45,9 @@ function checkAgentIds(root: Record<string, unknown>, map: SourceMap, out: Parse
     }
   };
   check(root.agentId, '/agentId');
+  if (Array.isArray(root.agentIds) && root.agentIds.length === 0) {
+    out.push({ position: locate(map, '/agentIds'), message: '"agentIds" is empty: list at least one agent id (or use "agentId")', rule: 'agent-id' });
+  }
   if (Array.isArray(root.agentIds)) {
     const seen = new Map<string, number>();
     root.agentIds.forEach((id, index) => {

@@ -34,6 +34,7 @@ export const INVALID_CASES: Case[] = [
   { name: 'agentId too short', path: 'a.yaml', text: yaml(good).replace(ID, ID.slice(0, 23)) },
   { name: 'agentId uppercase', path: 'a.yaml', text: yaml(good).replace(ID, ID.toUpperCase()) },
   { name: 'agentId and agentIds', path: 'a.yaml', text: `agentIds: ["${ID}"]\n` + yaml(good) },
+  { name: 'agentIds empty', path: 'a.yaml', text: yaml(good).replace(`agentId: "${ID}"`, 'agentIds: []') },
   { name: 'agentIds duplicate', path: 'a.yaml', text: yaml(good).replace(`agentId: "${ID}"`, `agentIds:\n  - "${ID}"\n  - "${ID}"`) },
   { name: 'unknown top-level key (near miss)', path: 'a.yaml', text: yaml(good).replace('postCallAnalyticsConfig:', 'postCallAnalyticConfig:\n  dispositionMetrics: []\npostCallAnalyticsConfig:') },
   { name: 'unknown metric key (near miss)', path: 'a.yaml', text: yaml(metric('identifier: x\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?\ndispositionMetricPromt: typo')) },
