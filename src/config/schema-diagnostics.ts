@@ -87,7 +87,7 @@ const EXPECTED: Record<string, string> = { boolean: 'true or false', string: 'a 
 /** Keywords whose problems the semantic rules report with better messages (or that only echo another error). */
 const LEFT_TO_SEMANTIC_RULES = new Set(['pattern', 'minLength', 'minItems', 'uniqueItems', 'if', 'then', 'oneOf', 'anyOf', 'not', 'const']);
 
-function toProblem(error: SchemaError, root: unknown, map: SourceMap): ParseProblem | undefined {
+function toProblem(error: SchemaError, root: unknown, map: SourceMap, format: 'json' | 'yaml'): ParseProblem | undefined {
   const where = describePath(error.instancePath, root);
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -108,7 +108,12 @@ function toProblem(error: SchemaError, root: unknown, map: SourceMap): ParseProb
       const expected = EXPECTED[String(error.params.type)] ?? String(error.params.type);
       const name = lastSegment(error.instancePath);
       const label = /^\d+$/.test(name) ? `item ${Number(name) + 1} of "${lastSegment(error.instancePath.slice(0, error.instancePath.lastIndexOf('/')))}"` : `"${name}"`;
-      const hint = expected === 'true or false' && typeof value === 'string' ? ' (quoted words like "yes" are strings, not booleans)' : '';
+      const hint =
+        expected === 'true or false' && typeof value === 'string'
+          ? ' (quoted words like "yes" are strings, not booleans)'
+          : format === 'yaml' && expected === 'a string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? ' (YAML reads unquoted values like 015, 0x1f, 1e3 or true as numbers and booleans: put it in "quotes")'
+            : '';
       return { position: locate(map, error.instancePath), message: `${error.instancePath === '' ? 'the file' : label} must be ${expected}, got ${typeName(value)}${hint}`, rule: 'type' };
     }
     case 'enum': {
@@ -129,8 +134,8 @@ function toProblem(error: SchemaError, root: unknown, map: SourceMap): ParseProb
 }
 
 /** Validates against schema/metrics.schema.json; returns positioned problems (empty when the shape is right). */
-export function checkSchema(root: unknown, map: SourceMap): { valid: boolean; problems: ParseProblem[] } {
+export function checkSchema(root: unknown, map: SourceMap, format: 'json' | 'yaml' = 'json'): { valid: boolean; problems: ParseProblem[] } {
   const valid = validateSchema(root);
-  const problems = (validateSchema.errors ?? []).map((error) => toProblem(error, root, map)).filter((p): p is ParseProblem => p !== undefined);
+  const problems = (validateSchema.errors ?? []).map((error) => toProblem(error, root, map, format)).filter((p): p is ParseProblem => p !== undefined);
   return { valid, problems };
 }

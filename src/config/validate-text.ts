@@ -50,7 +50,7 @@ export function validateText(path: string, text: string, options: ValidateOption
     return { path, diagnostics: sortDiagnostics(diagnostics) };
   }
 
-  const schema = checkSchema(root, parsed.map);
+  const schema = checkSchema(root, parsed.map, format);
   diagnostics.push(...schema.problems.map((p) => toDiagnostic(path, 'error', p)));
   diagnostics.push(...checkSemantics(root, parsed.map).map((p) => toDiagnostic(path, 'error', p)));
 
