@@ -78,11 +78,12 @@ function checkChoices(metric: Record<string, unknown>, pointer: string, where: s
   const seen = new Map<string, number>();
   choices.forEach((choice, index) => {
     if (typeof choice !== 'string') return;
-    const first = seen.get(choice);
+    // Compared as NFC: "café" typed two ways is one choice to a reader, and two to the platform.
+    const first = seen.get(choice.normalize('NFC'));
     const at = childPointer(`${pointer}/choices`, index);
     if (first !== undefined) {
       out.push({ position: locate(map, at), message: `${where} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
-    } else seen.set(choice, index);
+    } else seen.set(choice.normalize('NFC'), index);
     if (isBlank(choice)) out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
     else if (unprintable(choice)) out.push({ position: locate(map, at), message: `${where} has a choice containing the invisible character ${unprintable(choice)}`, rule: 'unprintable' });
   });
@@ -92,9 +93,12 @@ function checkMetric(metric: Record<string, unknown>, pointer: string, root: unk
   const where = describePath(pointer, root);
   const identifier = metric.identifier;
   if (typeof identifier === 'string' && !IDENTIFIER.test(identifier)) {
+    const foreign = /[^\x00-\x7f]/.exec(identifier)?.[0];
     const message = identifier === ''
       ? `${where} has an empty identifier`
-      : `identifier "${identifier}" must use only lowercase letters, digits and underscores — e.g. "${suggestIdentifier(identifier)}"`;
+      : foreign !== undefined
+        ? `identifier "${identifier}" contains "${foreign}" (U+${(foreign.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not an ASCII letter though it may look like one; use only a-z, 0-9 and _`
+        : `identifier "${identifier}" must use only lowercase letters, digits and underscores — e.g. "${suggestIdentifier(identifier)}"`;
     out.push({ position: locate(map, `${pointer}/identifier`), message, rule: 'identifier' });
   }
   const prompt = metric.dispositionMetricPrompt;

@@ -46,6 +46,8 @@ export const INVALID_CASES: Case[] = [
   { name: 'identifier with capitals and dash', path: 'a.yaml', text: yaml(metric('identifier: Call-Outcome\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?')) },
   { name: 'identifier with space', path: 'a.yaml', text: yaml(metric('identifier: call outcome\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?')) },
   { name: 'identifier not a string', path: 'a.yaml', text: yaml(metric('identifier: 42\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?')) },
+  { name: 'identifier with a Cyrillic lookalike letter', path: 'a.yaml', text: yaml(metric('identifier: c\u0430ll_resolved\ndispositionMetricType: BOOLEAN\ndispositionMetricPrompt: Was it resolved at all?')) },
+  { name: 'ENUM choices equal once normalised (NFC and NFD)', path: 'a.yaml', text: yaml(metric('identifier: outcome\ndispositionMetricType: ENUM\ndispositionMetricPrompt: Where did the customer want to meet?\nchoices: [caf\u00e9, cafe\u0301]')) },
   { name: 'duplicate identifier', path: 'a.yaml', text: yaml(good + good) },
   { name: 'ENUM without choices', path: 'a.yaml', text: yaml(metric('identifier: outcome\ndispositionMetricType: ENUM\ndispositionMetricPrompt: What was the outcome of the call?')) },
   { name: 'ENUM with empty choices', path: 'a.yaml', text: yaml(metric('identifier: outcome\ndispositionMetricType: ENUM\ndispositionMetricPrompt: What was the outcome of the call?\nchoices: []')) },
