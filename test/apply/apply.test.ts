@@ -26,6 +26,15 @@ function deps(overrides: Partial<ApplyDeps> = {}): ApplyDeps {
 }
 
 const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({ agentId: AGENT, file: 'metrics/a.yaml', desired: DESIRED, commitSha: 'abcdef1234567890', label: 'Add call_outcome (#7)', description: 'Merged from #7', ...overrides });
+/** Someone activates a dashboard edit while the apply polls its security check (the first GET of a version). */
+function editInDashboardOnFirstPoll(): { versionId: string } {
+  const edit = { versionId: '' };
+  emu.onRequest(({ method, path }) => {
+    if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !edit.versionId) edit.versionId = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+  });
+  return edit;
+}
+
 const writes = () => emu.requests.filter((r) => r.method !== 'GET');
 const state = () => emu.getAgentState(AGENT);
 
@@ -98,14 +107,11 @@ describe('applyAgent', () => {
   });
 
   it('refuses to activate over a dashboard change made mid-flight', async () => {
-    let dashboardVersion = '';
-    emu.onRequest(({ method, path }) => {
-      if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !dashboardVersion) dashboardVersion = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
-    });
+    const dashboard = editInDashboardOnFirstPoll();
     const result = await applyAgent(target(), deps());
     expect(result.status).toBe('failed');
-    expect(result.error).toContain(`someone activated version ${dashboardVersion}`);
-    expect(state()?.activeVersionId).toBe(dashboardVersion);
+    expect(result.error).toContain(`someone activated version ${dashboard.versionId}`);
+    expect(state()?.activeVersionId).toBe(dashboard.versionId);
   });
 
   it('a slow check times out, and the re-run resumes without publishing again', async () => {
@@ -168,15 +174,12 @@ describe('applyAgent', () => {
   });
 
   it('a re-run after a refused compare-and-swap applies over the new live version', async () => {
-    let dashboardVersion = '';
-    emu.onRequest(({ method, path }) => {
-      if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !dashboardVersion) dashboardVersion = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
-    });
+    const dashboard = editInDashboardOnFirstPoll();
     const refused = await applyAgent(target(), deps());
     expect(refused.status).toBe('failed');
     const rerun = await applyAgent(target(), deps());
     expect(rerun.status).toBe('applied');
-    expect(rerun.previousVersionId).toBe(dashboardVersion);
+    expect(rerun.previousVersionId).toBe(dashboard.versionId);
     expect(rerun.versionId).not.toBe(refused.versionId);
     expect(state()?.activeVersionId).toBe(rerun.versionId);
   });
