@@ -1,7 +1,7 @@
 /** The merge step: refuse stale commits, read the reviewed plan, apply every agent, report on the PR and in the summary. */
 import * as core from '@actions/core';
 import { applyAll } from '../apply/apply-all.js';
-import { outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
+import { hasOutcome, outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
 import type { ApplyTarget } from '../apply/types.js';
 import { hashConfig } from '../config/canonical.js';
 import type { GitHubClient } from '../github/client.js';
@@ -40,11 +40,22 @@ async function findMergedPullRequest(github: GitHubClient, sha: string, env: Nod
   return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id };
 }
 
-/** Re-reads the comment just before writing it: other slices of a fan-out may have added their outcome meanwhile. */
+/**
+ * Re-reads the comment just before writing it, since other slices of a fan-out add their outcome too, and
+ * checks a moment later that its own section survived: GitHub has no conditional update, so two slices that
+ * read at the same instant could otherwise write over each other. A few rounds make that very unlikely.
+ */
 async function reportOnPullRequest(github: GitHubClient, commentId: number, outcome: string, key: string): Promise<void> {
-  const current = await github.getComment(commentId);
-  await github.updateComment(commentId, withOutcome(current.body, outcome, key, COMMENT_LIMIT));
+  for (let round = 0; round < 3; round++) {
+    const current = await github.getComment(commentId);
+    if (round > 0 && hasOutcome(current.body, key)) return;
+    await github.updateComment(commentId, withOutcome(current.body, outcome, key, COMMENT_LIMIT));
+    await new Promise((resolve) => setTimeout(resolve, reportTiming.settleMs()));
+  }
 }
+
+/** How long a slice waits before checking its section survived; a seam for tests, which have no other writers' timing to respect. */
+export const reportTiming = { settleMs: (): number => 1000 + Math.floor(Math.random() * 2000) };
 
 export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   const { inputs, env, validation } = step;

@@ -49,7 +49,9 @@ function compact(markdown: string): string {
  * Puts this run's outcome into the plan comment: replaces its own earlier block, keeps the other slices'
  * blocks, and stays under the cap by dropping step details first (its own, then everyone's).
  */
-export function withOutcome(commentBody: string, outcome: string, key: string, maxChars: number): string {
+export function withOutcome(original: string, outcome: string, key: string, maxChars: number): string {
+  // A comment edited in GitHub's web editor comes back with CRLF line ends.
+  const commentBody = original.replace(/\r\n/g, '\n');
   const at = commentBody.indexOf(`\n\n${OUTCOME_MARKER_PREFIX}`);
   const base = at === -1 ? commentBody : commentBody.slice(0, at);
   const others = [...(at === -1 ? '' : commentBody.slice(at)).matchAll(BLOCK)].filter((m) => m[1] !== key).map((m) => m[0]);
@@ -59,6 +61,13 @@ export function withOutcome(commentBody: string, outcome: string, key: string, m
     assemble([...others, block(key, compact(outcome))]),
     assemble([...others.map(compact), block(key, compact(outcome))]),
     assemble([...others.map(compact), block(key, 'The outcome is too long for this comment; see the run\'s job summary.')]),
+    assemble([block(key, 'The outcomes are too long for this comment; see the runs\' job summaries.')]),
   ];
-  return candidates.find((text) => text.length <= maxChars) ?? commentBody;
+  // When not even that fits, the plan alone: never leave this slice's earlier, now stale, outcome behind.
+  return candidates.find((text) => text.length <= maxChars) ?? base;
+}
+
+/** Whether the comment holds this slice's outcome block (a concurrent slice may have written over it). */
+export function hasOutcome(commentBody: string, key: string): boolean {
+  return commentBody.includes(`<!-- atoms-metrics:outcome key=${key} -->`);
 }

@@ -20,7 +20,7 @@ export async function runApplyCommand(
     io.stderr(`Metrics files are invalid${command.strict ? ' (lint warnings count as errors under --strict)' : ''}; nothing was applied.\n`);
     return loaded.exitCode;
   }
-  if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
+  if (command.agentId !== '' && loaded.paths.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }), sleep, now });

@@ -96,6 +96,7 @@ files balanced by agent count into at most N slices.
 
 Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
+  --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
   demo: `Usage: atoms-metrics demo
 
@@ -186,7 +187,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     const code = error instanceof Error && 'code' in error ? error.code : '';
     const option = error instanceof Error ? /'(-{1,2}[^' ]*)/.exec(error.message)?.[1] : undefined;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option '${option}' for ${command}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) throw new UsageError(`option '${option}' needs a value`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      // Node uses this code both for a missing value and for a value given to an on/off option.
+      throw new UsageError(/does not take an argument/.test(error instanceof Error ? error.message : '') ? `option '${option}' is on/off and takes no value` : `option '${option}' needs a value`);
+    }
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
@@ -194,12 +198,14 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const allowed = COMMAND_OPTIONS[command] ?? [];
   const stray = Object.keys(values).find((name) => name !== 'help' && !allowed.includes(name));
   if (stray !== undefined) throw new UsageError(`unknown option '--${stray}' for ${command} (see 'atoms-metrics ${command} --help')`);
-  const rawUrl = values['api-url'] ?? env.ATOMS_API_URL;
+  // Only the commands that call the API read it; an empty variable (an unset `vars.X` in CI) counts as unset.
+  const usesApi = (COMMAND_OPTIONS[command] ?? []).includes('api-url');
+  const rawUrl = usesApi ? values['api-url'] ?? (env.ATOMS_API_URL || undefined) : undefined;
   const urlSource = values['api-url'] !== undefined ? '--api-url' : 'ATOMS_API_URL';
   if (rawUrl !== undefined && /^[a-z]+:\/\/[^/]*@/i.test(rawUrl)) throw new UsageError(`${urlSource} must not contain credentials (user:password@); the key goes in SMALLEST_API_KEY`);
   if (rawUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(rawUrl)) throw new UsageError(`${urlSource} must be an http(s) URL, got '${rawUrl}'`);
   const patterns = positionals.length > 0 ? positionals : [DEFAULT_PATTERN];
-  const apiUrl = (values['api-url'] ?? env.ATOMS_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const apiUrl = (rawUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';
   if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) throw new UsageError(`--agent-id must be 24 lowercase hex characters, got '${agentId}'`);
   const disabledRules = splitRules(values.disable);

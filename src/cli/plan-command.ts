@@ -13,7 +13,7 @@ import { loadTargets, requireApiKey } from './load-targets.js';
 
 export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }, io: CliIo): Promise<number> {
   const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: command.strict }, io);
-  if (command.agentId !== '' && loaded.files.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
+  if (command.agentId !== '' && loaded.paths.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
   const built = await buildPlan({ targets: planTargets(loaded.files, command.agentId), diagnostics: loaded.diagnostics, files: loaded.paths, api, concurrency: 8 });
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: false, breakingLabel: '', labels: [] });

@@ -12,8 +12,8 @@ import {
   type SourceMap,
 } from './source-map.js';
 
-/** Tags that only say what a plain value already is; anything else (`!!binary`, `!!timestamp`, `!custom`) is refused. */
-const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`));
+/** Tags that only say what a plain value already is (`!` forces a string); anything else (`!!binary`, `!!timestamp`, `!custom`) is refused. */
+const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`)]);
 
 /** Upper bound on nodes visited (a 5,000-metric file has about 50,000). */
 const MAX_NODES = 150_000;
@@ -80,7 +80,8 @@ export function parseYaml(text: string): ParsedDocument {
       return value;
     }
     const tag = (isScalar(node) || isMap(node) || isSeq(node)) && typeof node.tag === 'string' ? node.tag : undefined;
-    if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+    // Reported at the anchor once, not again for every alias that copies it.
+    if (tag !== undefined && !PLAIN_TAGS.has(tag) && !viaAlias) {
       problems.push({ position: at(offset), message: `YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed in a metrics file (the API takes plain JSON values): remove it`, rule: 'yaml-tag' });
     }
     if (isScalar(node)) return node.value;

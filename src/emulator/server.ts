@@ -78,7 +78,8 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     // The raw path, not url.pathname: WHATWG URLs resolve `..` and `%2e%2e`, which Express never does, so an id
     // of `%2e%2e` would reach another route here and a 400 there.
-    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    // An absolute-form request line (`GET http://host/atoms/v1/…`, as through a proxy) carries the same raw path.
+    const rawPath = ((req.url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/').split('?')[0] ?? '/';
     const path = rawPath.startsWith(BASE_PATH) ? rawPath.slice(BASE_PATH.length) : rawPath;
     const requestId = randomUUID();
     const record = (status: number, faulted: boolean) => hooks.requests.push({ method, path, query: url.search, status, faulted, at: state.now() });
@@ -115,8 +116,8 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         windows.set(key, window);
         const segments = decodeSegments(path);
         if (segments === undefined) {
-          // Express answers a malformed escape (`%ZZ`) with 400 before any route runs.
-          reply = { status: 400, body: { status: false, errors: [`Failed to decode param '${path}'`] } };
+          // Express answers a malformed escape (`%ZZ`) in a route's parameter with 400; outside any route it is a 404.
+          reply = /^\/agent(\/|$)/.test(path) ? { status: 400, body: { status: false, errors: [`Failed to decode param '${path}'`] } } : expressNotFound(method, rawPath);
         } else if (options.rateLimitPerSecond && window.length > options.rateLimitPerSecond) {
           const documented = options.rateLimitBody === 'documented';
           reply = { status: 429, headers: { 'retry-after': '1' }, body: documented ? { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 } : { status: false, errors: ['Rate limit exceeded'] } };

@@ -19,6 +19,7 @@ export class GitHubApiError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
+    readonly rateLimited = false,
   ) {
     super(message);
   }
@@ -60,7 +61,11 @@ export class GitHubClient {
     } catch (error) {
       throw new GitHubApiError(`GitHub API: ${what} failed (${error instanceof Error ? error.name : 'network error'}).`, undefined);
     }
-    if (response.status >= 300) throw new GitHubApiError(`GitHub API: ${what} failed (${response.status}).`, response.status);
+    if (response.status >= 300) {
+      // A 403 is either "this token may not" or a rate limit; only the latter is worth waiting for, so say which.
+      const limited = response.status === 429 || (response.status === 403 && (response.headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(text)));
+      throw new GitHubApiError(`GitHub API: ${what} failed (${response.status}${limited ? ', rate limited' : ''}).`, response.status, limited);
+    }
     try {
       return { data: text === '' ? null : JSON.parse(text), link: response.headers.get('link') ?? '' };
     } catch {
@@ -83,7 +88,7 @@ export class GitHubClient {
       if (isRecord(data) && typeof data.login === 'string') return data.login;
       throw new GitHubApiError('GitHub API: reading the token identity answered without a login.', 200);
     } catch (error) {
-      if (error instanceof GitHubApiError && error.status === 403) return undefined;
+      if (error instanceof GitHubApiError && error.status === 403 && !error.rateLimited) return undefined;
       throw error;
     }
   }

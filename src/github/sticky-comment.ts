@@ -1,7 +1,7 @@
 /** One comment per pull request, workflow and job: found by marker and author, updated in place, never duplicated. */
 import { findHeader, hasMarker, markerScope, type CommentScope } from '../plan/marker.js';
 import type { PlanMarkerHeader } from '../plan/types.js';
-import type { GitHubClient, GitHubComment } from './client.js';
+import { GitHubApiError, type GitHubClient, type GitHubComment } from './client.js';
 
 /** Written by this token's identity: its login, or for an integration token (login unknown) a bot — never a person. */
 function writtenByUs(comment: GitHubComment, login: string | undefined): boolean {
@@ -17,8 +17,18 @@ export async function findStickyComment(client: GitHubClient, issueNumber: numbe
 export async function upsertStickyComment(client: GitHubClient, issueNumber: number, scope: CommentScope, body: string, login: string | undefined): Promise<{ url: string; id: number; action: 'created' | 'updated' | 'unchanged' }> {
   const existing = await findStickyComment(client, issueNumber, scope, login);
   if (existing && existing.body === body) return { url: existing.htmlUrl, id: existing.id, action: 'unchanged' };
-  const written = existing ? await client.updateComment(existing.id, body) : await client.createComment(issueNumber, body);
-  return { url: written.htmlUrl, id: written.id, action: existing ? 'updated' : 'created' };
+  if (existing) {
+    try {
+      const written = await client.updateComment(existing.id, body);
+      return { url: written.htmlUrl, id: written.id, action: 'updated' };
+    } catch (error) {
+      // Matched by bot authorship alone, the comment may be another bot's (the workflow switched between the Actions
+      // token and an App's): a 403 on it means it is not ours, so write our own rather than leave the plan stale.
+      if (!(login === undefined && error instanceof GitHubApiError && error.status === 403 && !error.rateLimited)) throw error;
+    }
+  }
+  const written = await client.createComment(issueNumber, body);
+  return { url: written.htmlUrl, id: written.id, action: 'created' };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reportTiming } from '../../src/action/apply-step.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -28,6 +29,7 @@ function env(event: 'pull_request' | 'push', labels: string[] = [], job = 'metri
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
 
 beforeEach(async () => {
+  reportTiming.settleMs = () => 5;
   emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   gh = await startFakeGitHub();
   gh.branches.set('main', SHA);
@@ -127,6 +129,13 @@ describe('apply on a push to the default branch', () => {
       expect(body()).toContain('➖ no changes');
       expect(body()).toContain('✅ applied');
       expect(gh.comments.get(7)).toHaveLength(1);
+    });
+
+    it('two slices finishing at the same moment both keep their section', async () => {
+      await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics'], 'plan'));
+      reportTiming.settleMs = () => 150;
+      await Promise.all([runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply')), runAction(ws.dir, slice('metrics/sales-agent.yaml'), env('push', [], 'apply'))]);
+      expect(gh.comments.get(7)?.[0]?.body.match(/<!-- atoms-metrics:outcome key=/g)).toHaveLength(2);
     });
 
     it('a slice still checks the plan the PR was reviewed with, though it runs in another job', async () => {

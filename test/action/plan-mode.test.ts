@@ -78,6 +78,15 @@ describe('plan on a pull request', () => {
     expect(list[1]?.body).not.toContain('allowed by the label');
   });
 
+  it("after a switch from an App's token to the Actions token, the plan is written fresh rather than left stale on the App's comment", async () => {
+    await runAction(ws.dir, inputs({ 'github-token': 'ghs_app_installation_token' }), prEvent());
+    const result = await runAction(ws.dir, inputs(), prEvent(['allow-breaking-metrics']));
+    expect(result.stdout).not.toContain('::warning::Could not write');
+    const list = gh.comments.get(7) ?? [];
+    expect(list.map((c) => c.user.login)).toEqual(['metrics-app[bot]', 'github-actions[bot]']);
+    expect(list[1]?.body).toContain('allowed by the label');
+  });
+
   it('a GitHub outage while commenting is a warning; the plan still decides the check', async () => {
     gh.failNext({ method: 'GET', path: /\/user$/, status: 502 });
     const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));

@@ -37,4 +37,13 @@ describe('outcome blocks in the plan comment', () => {
     expect(tiny).toContain("see the run's job summary");
     expect(tiny.length).toBeLessThanOrEqual(PLAN.length + 400);
   });
+
+  it('replaces its block in a comment that came back with CRLF line ends, and never leaves a stale one when nothing fits', () => {
+    const crlf = withOutcome(PLAN, '### slice one: applied', 'k1', 65_000).replace(/\n/g, '\r\n');
+    const rerun = withOutcome(crlf, '### slice one: no changes', 'k1', 65_000);
+    expect(rerun.match(/atoms-metrics:outcome key=k1/g)).toHaveLength(1);
+    expect(rerun).not.toContain('slice one: applied');
+    const full = withOutcome(PLAN, '### slice one: applied', 'k1', 65_000);
+    expect(withOutcome(full, '### slice one: no changes', 'k1', PLAN.length + 10)).toBe(PLAN);
+  });
 });

@@ -39,4 +39,10 @@ describe('parseCliArgs', () => {
     expect(message).toContain('must not contain credentials');
     expect(message).not.toContain('hunter2');
   });
+
+  it('reads ATOMS_API_URL only for commands that call the API, an empty one as unset; an on/off option given a value says so', () => {
+    expect(parseCliArgs(['validate'], { ATOMS_API_URL: 'localhost:4010' })).toMatchObject({ kind: 'validate' });
+    expect(parseCliArgs(['plan'], { ATOMS_API_URL: '' })).toMatchObject({ apiUrl: 'https://api.smallest.ai/atoms/v1' });
+    expect(usage(['validate', '--strict=true'])).toBe("option '--strict' is on/off and takes no value");
+  });
 });

@@ -8,7 +8,7 @@ let emu: RunningEmulator;
 
 function raw(method: string, path: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: emu.port, method, path: `/atoms/v1${path}`, headers: { authorization: `Bearer ${emu.apiKey}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: emu.port, method, path: path.startsWith('http') ? path : `/atoms/v1${path}`, headers: { authorization: `Bearer ${emu.apiKey}` } }, (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -40,5 +40,10 @@ describe('request paths, as Express sees them', () => {
       expect([path, answer.status]).toEqual([path, 400]);
       expect(JSON.parse(answer.text).status).toBe(false);
     }
+  });
+
+  it('takes an absolute-form request line (as through a proxy) like any other', async () => {
+    const answer = await raw('GET', `http://127.0.0.1:${emu.port}/atoms/v1/agent/${AGENT}`);
+    expect(answer.status).toBe(200);
   });
 });
