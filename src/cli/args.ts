@@ -1,6 +1,7 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
 import { unknownRuleProblem } from '../config/lint-rules.js';
+import { errnoCode } from '../report/fs-error.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
@@ -184,7 +185,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       },
     });
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : '';
+    const code = errnoCode(error);
     const option = error instanceof Error ? /'(-{1,2}[^' ]*)/.exec(error.message)?.[1] : undefined;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option '${option}' for ${command}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {

@@ -2,6 +2,7 @@
 import { loadSeedFile, SeedError, startEmulator, type EmulatorSeed, type RunningEmulator } from '../emulator/index.js';
 import { resolve } from 'node:path';
 import type { CliIo } from './io.js';
+import { errnoCode } from '../report/fs-error.js';
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: 'the port is in use (pick another with --port, or --port 0 for a free one)',
@@ -17,7 +18,7 @@ export async function runEmulatorCommand(command: { port: number; host: string; 
     seed = command.seed ? await loadSeedFile(resolve(io.cwd, command.seed), command.seed) : undefined;
     emulator = await startEmulator({ port: command.port, host: command.host, seed, securityCheckMs: command.securityCheckMs, log: (line) => io.stderr(`${line}\n`) });
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = errnoCode(error);
     if (error instanceof SeedError) io.stderr(`atoms-metrics: ${error.message}\n`);
     else if (LISTEN_ERRORS[code]) io.stderr(`atoms-metrics: cannot listen on ${command.host}:${command.port}: ${LISTEN_ERRORS[code]}\n`);
     else throw error;

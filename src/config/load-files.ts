@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkAgentsAcrossFiles } from './cross-file.js';
+import { describeFsError } from '../report/fs-error.js';
 import { globFiles, isGlobPattern } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
@@ -11,12 +12,6 @@ import { validateText } from './validate-text.js';
 function usageProblem(file: string, message: string, rule: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', message, rule };
 }
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file (ENOENT)',
-  EACCES: 'permission denied (EACCES)',
-  EISDIR: 'it is a directory (EISDIR)',
-};
 
 /** Pins the first byte that is not UTF-8 (a file saved as Latin-1, say) so the author can find it. */
 function invalidUtf8(file: string, buffer: Buffer): Diagnostic {
@@ -93,9 +88,7 @@ async function readAndValidateEach(paths: readonly string[], options: ValidateOp
         if (!isUtf8(buffer)) return { path, diagnostics: [invalidUtf8(path, buffer)] };
         return validateText(path, buffer.toString('utf8'), options);
       } catch (error) {
-        const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-        const reason = READ_ERRORS[code] ?? (code || (error instanceof Error ? error.message : String(error)));
-        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${reason}`, 'unreadable')] };
+        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${describeFsError(error)}`, 'unreadable')] };
       }
     }),
   );

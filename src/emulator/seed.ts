@@ -1,6 +1,7 @@
 /** Loads a fixture (agents, versions, drafts) into the emulator's state, checking it with clear errors. */
 import { readFile } from 'node:fs/promises';
 import { parseJson } from '../config/parse-json.js';
+import { describeFsError } from '../report/fs-error.js';
 import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newBlocks, newObjectId, type AgentRecord, type EmulatorState } from './state.js';
 import type { EmulatorSeed, SeedAgent, SeededIds } from './types.js';
 
@@ -31,8 +32,7 @@ export async function loadSeedFile(path: string, label = path): Promise<Emulator
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new SeedError(`cannot read the seed file ${label}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code || String(error)}`);
+    throw new SeedError(`cannot read the seed file ${label}: ${describeFsError(error)}`);
   }
   // Our own JSON parser, for the line and column JSON.parse does not give.
   const parsed = parseJson(text.replace(/^\uFEFF/, ''));

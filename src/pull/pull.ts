@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { AtomsApi } from '../atoms/types.js';
 import { normalizeConfig } from '../config/normalize.js';
 import { mapBounded } from '../fleet/concurrency.js';
+import { describeFsError, errnoCode } from '../report/fs-error.js';
 import { fileNameFor, renderMetricsFile } from './render-file.js';
 
 export interface PullResult {
@@ -17,9 +18,7 @@ export async function pullAgents(options: { api: AtomsApi; agentIds: readonly st
   try {
     await mkdir(options.outDir, { recursive: true });
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : code || String(error);
-    return options.agentIds.map((agentId) => ({ agentId, error: `cannot create the directory ${options.outDir}: ${reason}` }));
+    return options.agentIds.map((agentId) => ({ agentId, error: `cannot create the directory ${options.outDir}: ${describeFsError(error)}` }));
   }
   const agents = await mapBounded(options.agentIds, options.concurrency, (agentId) => options.api.getAgent(agentId));
   const schemaRef = options.schemaPath ? relative(options.outDir, options.schemaPath).split(sep).join('/') : undefined;
@@ -39,8 +38,7 @@ export async function pullAgents(options: { api: AtomsApi; agentIds: readonly st
       await writeFile(path, text, { flag: options.overwrite ? 'w' : 'wx' });
       results.push({ agentId, file: path });
     } catch (error) {
-      const exists = error instanceof Error && 'code' in error && error.code === 'EEXIST';
-      results.push({ agentId, error: exists ? `${path} exists; use --force to overwrite it` : `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}` });
+      results.push({ agentId, error: errnoCode(error) === 'EEXIST' ? `${path} exists; use --force to overwrite it` : `cannot write ${path}: ${describeFsError(error)}` });
     }
   }
   return results;
