@@ -127,13 +127,16 @@ function hasMarker(version: AgentVersion, marker: string): boolean {
 }
 
 /**
- * Versions this change published (by marker), oldest first: the oldest is the one every run converges on.
- * A check that errored (the platform's fault, not the content's) does not count, so a re-run publishes anew.
+ * A version this change published that can still go live. One whose check failed or errored cannot; an error
+ * is the platform's fault, not the content's, so after one a re-run publishes anew.
  */
+function isUsableVersionOf(version: AgentVersion, marker: string): boolean {
+  return hasMarker(version, marker) && version.securityCheck?.status !== 'failed' && version.securityCheck?.status !== 'errored';
+}
+
+/** The change's usable versions, oldest first: the oldest is the one every run converges on. */
 function ourVersions(versions: readonly AgentVersion[], marker: string): AgentVersion[] {
-  return versions
-    .filter((v) => hasMarker(v, marker) && v.securityCheck?.status !== 'failed' && v.securityCheck?.status !== 'errored')
-    .sort((a, b) => (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
+  return versions.filter((v) => isUsableVersionOf(v, marker)).sort((a, b) => (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
 }
 
 async function createOurDraft(api: AtomsApi, target: ApplyTarget, forkedFrom: string, marker: string, say: (line: string) => void): Promise<string> {
@@ -171,7 +174,7 @@ async function publishOnce(api: AtomsApi, target: ApplyTarget, draftId: string, 
       const { versions } = await api.listVersions(target.agentId, { limit: 20 });
       // By our draft's id; by marker only where the API does not say which draft a version came from, and
       // never an earlier version of this change that failed its check.
-      const found = versions.find((v) => v.draftId === draftId) ?? versions.find((v) => !v.draftId && ourVersions([v], marker).length === 1);
+      const found = versions.find((v) => v.draftId === draftId) ?? versions.find((v) => !v.draftId && isUsableVersionOf(v, marker));
       if (found) return found;
     }
     const stillThere = (await api.listDrafts(target.agentId)).some((d) => d.draftId === draftId);

@@ -5,7 +5,10 @@ import type { ApplyResult } from './types.js';
 
 const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
 
-const OUTCOME_MARKER_PREFIX = '<!-- atoms-metrics:outcome';
+/** Each slice's outcome sits between these lines, keyed by its set of agents (see outcomeKey). */
+const blockStart = (key: string) => `<!-- atoms-metrics:outcome key=${key} -->`;
+const BLOCK_END = '<!-- atoms-metrics:outcome-end -->';
+const BLOCK = /<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- atoms-metrics:outcome-end -->/g;
 
 export function renderApplyOutcome(results: readonly ApplyResult[], context: { commitSha: string; runUrl?: string }): string {
   const rows = results.map(
@@ -26,8 +29,6 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
     .join('\n\n');
 }
 
-const BLOCK = /<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- atoms-metrics:outcome-end -->/g;
-
 /**
  * Which outcome block of the comment belongs to this run: one per set of agents, so the slices of a matrix
  * fan-out each keep their own block, and a re-run of the same slice replaces its block instead of adding one.
@@ -37,7 +38,7 @@ export function outcomeKey(agentIds: readonly string[]): string {
 }
 
 function block(key: string, outcome: string): string {
-  return `<!-- atoms-metrics:outcome key=${key} -->\n${outcome}\n<!-- atoms-metrics:outcome-end -->`;
+  return `${blockStart(key)}\n${outcome}\n${BLOCK_END}`;
 }
 
 /** Drops the collapsible step lists, the first thing to go when the comment nears its cap. */
@@ -52,7 +53,8 @@ function compact(markdown: string): string {
 export function withOutcome(original: string, outcome: string, key: string, maxChars: number): string {
   // A comment edited in GitHub's web editor comes back with CRLF line ends.
   const commentBody = original.replace(/\r\n/g, '\n');
-  const at = commentBody.indexOf(`\n\n${OUTCOME_MARKER_PREFIX}`);
+  // Everything from the first outcome on (an older, unkeyed one included) is outcomes; before it, the plan.
+  const at = commentBody.indexOf('\n\n<!-- atoms-metrics:outcome');
   const base = at === -1 ? commentBody : commentBody.slice(0, at);
   const others = [...(at === -1 ? '' : commentBody.slice(at)).matchAll(BLOCK)].filter((m) => m[1] !== key).map((m) => m[0]);
   const assemble = (blocks: string[]) => `${base}\n\n${blocks.join('\n\n')}\n`;
@@ -69,5 +71,5 @@ export function withOutcome(original: string, outcome: string, key: string, maxC
 
 /** Whether the comment holds this slice's outcome block (a concurrent slice may have written over it). */
 export function hasOutcome(commentBody: string, key: string): boolean {
-  return commentBody.includes(`<!-- atoms-metrics:outcome key=${key} -->`);
+  return commentBody.includes(blockStart(key));
 }

@@ -11,10 +11,15 @@ function isBlank(text: string): boolean {
   return /^[\s\u200b-\u200d\u2060\ufeff\u0000-\u001f\u007f-\u009f]*$/.test(text);
 }
 
+/** `U+0430`: how a character that cannot be shown is named in a message. */
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** A control character (tab and line breaks aside) or half a surrogate pair: invisible, and not valid text for the API. */
 function unprintable(text: string): string | undefined {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
-  return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+  return match ? codePoint(match[0]) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,10 +50,8 @@ function checkAgentIds(root: Record<string, unknown>, map: SourceMap, out: Parse
     }
   };
   check(root.agentId, '/agentId');
-  if (Array.isArray(root.agentIds) && root.agentIds.length === 0) {
-    out.push({ position: locate(map, '/agentIds'), message: '"agentIds" is empty: list at least one agent id (or use "agentId")', rule: 'agent-id' });
-  }
   if (Array.isArray(root.agentIds)) {
+    if (root.agentIds.length === 0) out.push({ position: locate(map, '/agentIds'), message: '"agentIds" is empty: list at least one agent id (or use "agentId")', rule: 'agent-id' });
     const seen = new Map<string, number>();
     root.agentIds.forEach((id, index) => {
       const pointer = childPointer('/agentIds', index);
@@ -84,8 +87,9 @@ function checkChoices(metric: Record<string, unknown>, pointer: string, where: s
     if (first !== undefined) {
       out.push({ position: locate(map, at), message: `${where} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
     } else seen.set(choice.normalize('NFC'), index);
+    const invisible = unprintable(choice);
     if (isBlank(choice)) out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
-    else if (unprintable(choice)) out.push({ position: locate(map, at), message: `${where} has a choice containing the invisible character ${unprintable(choice)}`, rule: 'unprintable' });
+    else if (invisible) out.push({ position: locate(map, at), message: `${where} has a choice containing the invisible character ${invisible}`, rule: 'unprintable' });
   });
 }
 
@@ -97,15 +101,18 @@ function checkMetric(metric: Record<string, unknown>, pointer: string, root: unk
     const message = identifier === ''
       ? `${where} has an empty identifier`
       : foreign !== undefined
-        ? `identifier "${identifier}" contains "${foreign}" (U+${(foreign.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not an ASCII letter though it may look like one; use only a-z, 0-9 and _`
+        ? `identifier "${identifier}" contains "${foreign}" (${codePoint(foreign)}), which is not an ASCII letter though it may look like one; use only a-z, 0-9 and _`
         : `identifier "${identifier}" must use only lowercase letters, digits and underscores — e.g. "${suggestIdentifier(identifier)}"`;
     out.push({ position: locate(map, `${pointer}/identifier`), message, rule: 'identifier' });
   }
   const prompt = metric.dispositionMetricPrompt;
-  if (typeof prompt === 'string' && isBlank(prompt)) {
-    out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
-  } else if (typeof prompt === 'string' && unprintable(prompt)) {
-    out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a prompt containing the invisible character ${unprintable(prompt)} (remove it)`, rule: 'unprintable' });
+  if (typeof prompt === 'string') {
+    const invisible = unprintable(prompt);
+    if (isBlank(prompt)) {
+      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
+    } else if (invisible) {
+      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a prompt containing the invisible character ${invisible} (remove it)`, rule: 'unprintable' });
+    }
   }
   const hasFlat = 'dispositionMetricType' in metric;
   const hasNested = 'dispositionValues' in metric;

@@ -47,7 +47,6 @@ async function readBody(req: IncomingMessage): Promise<{ ok: true; text: string 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Creates the HTTP server (not yet listening). */
 /** Path segments, each decoded once; undefined when one is not valid percent-encoding. */
 function decodeSegments(path: string): string[] | undefined {
   try {
@@ -57,6 +56,7 @@ function decodeSegments(path: string): string[] | undefined {
   }
 }
 
+/** Creates the HTTP server (not yet listening). */
 export function createEmulatorServer(state: EmulatorState, options: Required<Pick<EmulatorOptions, 'keys'>> & EmulatorOptions, hooks: ServerHooks) {
   const windows = new Map<string, number[]>();
   const sockets = new Set<Socket>();

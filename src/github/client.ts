@@ -83,14 +83,15 @@ export class GitHubClient {
    * Any other failure is thrown: guessing wrong here would post a second comment.
    */
   async ownLogin(): Promise<string | undefined> {
+    let data: unknown;
     try {
-      const { data } = await this.call('GET', '/user', 'reading the token identity');
-      if (isRecord(data) && typeof data.login === 'string') return data.login;
-      throw new GitHubApiError('GitHub API: reading the token identity answered without a login.', 200);
+      ({ data } = await this.call('GET', '/user', 'reading the token identity'));
     } catch (error) {
       if (error instanceof GitHubApiError && error.status === 403 && !error.rateLimited) return undefined;
       throw error;
     }
+    if (isRecord(data) && typeof data.login === 'string') return data.login;
+    throw new GitHubApiError('GitHub API: reading the token identity answered without a login.', 200);
   }
 
   /** Every comment of an issue or pull request, following `Link: rel="next"` through all pages. */

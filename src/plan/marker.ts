@@ -28,7 +28,8 @@ export function markerScope(body: string): CommentScope | undefined {
 }
 
 export function hasMarker(body: string, scope: CommentScope): boolean {
-  return body.startsWith(`${renderMarker(scope)}\n`) || body === renderMarker(scope);
+  const found = markerScope(body);
+  return found?.workflow === scope.workflow && found.job === scope.job;
 }
 
 /** Deflated then base64url: hex ids compress well, and the header must fit next to the plan under GitHub's cap. */
