@@ -50,9 +50,7 @@ function compact(markdown: string): string {
  * Puts this run's outcome into the plan comment: replaces its own earlier block, keeps the other slices'
  * blocks, and stays under the cap by dropping step details first (its own, then everyone's).
  */
-export function withOutcome(original: string, outcome: string, key: string, maxChars: number): string {
-  // A comment edited in GitHub's web editor comes back with CRLF line ends.
-  const commentBody = original.replace(/\r\n/g, '\n');
+export function withOutcome(commentBody: string, outcome: string, key: string, maxChars: number): string {
   // Everything from the first outcome on (an older, unkeyed one included) is outcomes; before it, the plan.
   const at = commentBody.indexOf('\n\n<!-- atoms-metrics:outcome');
   const base = at === -1 ? commentBody : commentBody.slice(0, at);

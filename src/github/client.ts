@@ -32,7 +32,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function toComment(value: unknown): GitHubComment {
   const c = isRecord(value) ? value : {};
   const user = isRecord(c.user) ? c.user : {};
-  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
+  // A comment edited in GitHub's web editor comes back with CRLF line ends; every reader of a body expects LF.
+  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body.replace(/\r\n/g, '\n') : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
 }
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeKey, withOutcome } from '../../src/apply/render-outcome.js';
+import { GitHubClient } from '../../src/github/client.js';
+import { startFakeGitHub } from '../support/fake-github.js';
 
 const PLAN = '<!-- atoms-metrics:plan workflow=metrics job=plan -->\n### 📊 Post-call metrics plan\n\n| agent |\n|---|';
 const details = (n: number) => `\n\n<details><summary>steps</summary>\n\n${'1. step\n'.repeat(n)}\n</details>`;
@@ -38,9 +40,13 @@ describe('outcome blocks in the plan comment', () => {
     expect(tiny.length).toBeLessThanOrEqual(PLAN.length + 400);
   });
 
-  it('replaces its block in a comment that came back with CRLF line ends, and never leaves a stale one when nothing fits', () => {
-    const crlf = withOutcome(PLAN, '### slice one: applied', 'k1', 65_000).replace(/\n/g, '\r\n');
-    const rerun = withOutcome(crlf, '### slice one: no changes', 'k1', 65_000);
+  it('replaces its block in a comment that came back with CRLF line ends, and never leaves a stale one when nothing fits', async () => {
+    // The comment as GitHub hands it back after an edit in the web editor, read through our client.
+    const gh = await startFakeGitHub();
+    const crlf = gh.addComment(7, withOutcome(PLAN, '### slice one: applied', 'k1', 65_000).replace(/\n/g, '\r\n'), 'github-actions[bot]');
+    const read = await new GitHubClient('ghs_token', 'acme', 'voice', gh.url).getComment(crlf.id);
+    await gh.close();
+    const rerun = withOutcome(read.body, '### slice one: no changes', 'k1', 65_000);
     expect(rerun.match(/atoms-metrics:outcome key=k1/g)).toHaveLength(1);
     expect(rerun).not.toContain('slice one: applied');
     const full = withOutcome(PLAN, '### slice one: applied', 'k1', 65_000);
