@@ -46,11 +46,13 @@ async function findMergedPullRequest(github: GitHubClient, sha: string, env: Nod
  * read at the same instant could otherwise write over each other. A few rounds make that very unlikely.
  */
 async function reportOnPullRequest(github: GitHubClient, commentId: number, outcome: string, key: string): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    const current = await github.getComment(commentId);
-    if (round > 0 && hasOutcome(current.body, key)) return;
-    await github.updateComment(commentId, withOutcome(current.body, outcome, key, COMMENT_LIMIT));
+  let body = (await github.getComment(commentId)).body;
+  for (let round = 1; ; round++) {
+    await github.updateComment(commentId, withOutcome(body, outcome, key, COMMENT_LIMIT));
+    if (round === 3) return;
     await new Promise((resolve) => setTimeout(resolve, reportTiming.settleMs()));
+    body = (await github.getComment(commentId)).body;
+    if (hasOutcome(body, key)) return;
   }
 }
 
