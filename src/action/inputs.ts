@@ -1,5 +1,5 @@
 /** Reads every action input once, checks it, and returns one typed object. */
-import { unknownRuleProblem } from '../config/lint-rules.js';
+import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
 import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
 export interface Inputs {

@@ -1,6 +1,6 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
-import { unknownRuleProblem } from '../config/lint-rules.js';
+import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
 import { errnoCode } from '../report/fs-error.js';
 
 export type CliCommand =
