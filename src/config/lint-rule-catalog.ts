@@ -24,7 +24,13 @@ export const LINT_RULES: readonly LintRule[] = [
 
 export const LINT_RULE_IDS = new Set(LINT_RULES.map((rule) => rule.id));
 
-/** For ids given to switch rules off (the `disable-rules` input, `--disable`): why one is not a rule, or undefined. */
+/** For an id given to switch a rule off: undefined when it is a rule, else a "did you mean …?" suffix (maybe empty). */
+export function unknownRuleHint(rule: string): string | undefined {
+  return LINT_RULE_IDS.has(rule) ? undefined : didYouMean(rule, [...LINT_RULE_IDS]);
+}
+
+/** For ids given outside a file (the `disable-rules` input, `--disable`): why one is not a rule, or undefined. */
 export function unknownRuleProblem(rule: string): string | undefined {
-  return LINT_RULE_IDS.has(rule) ? undefined : `'${rule}' is not a lint rule${didYouMean(rule, [...LINT_RULE_IDS])} (the rules are listed in the README)`;
+  const hint = unknownRuleHint(rule);
+  return hint === undefined ? undefined : `'${rule}' is not a lint rule${hint} (the rules are listed in the README)`;
 }

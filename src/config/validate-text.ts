@@ -2,8 +2,8 @@
 import { normalizeConfig } from './normalize.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
-import { checkLint, LINT_RULE_IDS } from './lint-rules.js';
-import { didYouMean } from './suggest.js';
+import { unknownRuleHint } from './lint-rule-catalog.js';
+import { checkLint } from './lint-rules.js';
 import { checkSchema } from './schema-diagnostics.js';
 import { checkSemantics } from './semantic-rules.js';
 import { MAX_BYTES, MAX_DEPTH, findExcessiveNesting, lineStarts, locate, positionAt, type ParseProblem } from './source-map.js';
@@ -58,8 +58,9 @@ export function validateText(path: string, text: string, options: ValidateOption
   const disabled = new Set([...(options.disabledRules ?? []), ...fileDisabled]);
   if (!disabled.has('unknown-lint-rule')) {
     fileDisabled.forEach((rule, index) => {
-      if (!LINT_RULE_IDS.has(rule)) {
-        diagnostics.push(toDiagnostic(path, 'warning', { position: locate(parsed.map, `/lint/disable/${index}`), message: `unknown lint rule "${rule}" in lint.disable${didYouMean(rule, [...LINT_RULE_IDS])}`, rule: 'unknown-lint-rule' }));
+      const hint = unknownRuleHint(rule);
+      if (hint !== undefined) {
+        diagnostics.push(toDiagnostic(path, 'warning', { position: locate(parsed.map, `/lint/disable/${index}`), message: `unknown lint rule "${rule}" in lint.disable${hint}`, rule: 'unknown-lint-rule' }));
       }
     });
   }
