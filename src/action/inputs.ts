@@ -95,11 +95,12 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   // Checked before it is echoed: a URL with user:password@ must not reach the log.
   if (/^[a-z]+:\/\/[^/]*@/i.test(apiUrl)) throw new InputError("Input 'api-url' must not contain credentials (user:password@); pass the key in 'api-key'.");
   if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new InputError(`Input 'api-url' must be an http(s) URL, got '${apiUrl}'.`);
-  if (/[\s\x00-\x1f\x7f]/.test(readRaw(env, 'api-key'))) throw new InputError("Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).");
+  const apiKey = readRaw(env, 'api-key');
+  if (/[\s\x00-\x1f\x7f]/.test(apiKey)) throw new InputError("Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).");
   return {
     config,
     mode: readChoice(env, 'mode', MODES),
-    apiKey: readRaw(env, 'api-key'),
+    apiKey,
     apiUrl: apiUrl.replace(/\/+$/, ''),
     githubToken: readRaw(env, 'github-token'),
     agentId,

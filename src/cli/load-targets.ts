@@ -25,8 +25,8 @@ export async function loadTargets(patterns: string[], options: { disabledRules: 
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const exitCode = diagnostics.some((d) => USAGE_RULES.has(d.rule)) ? 2 : hasErrors ? 1 : 0;
   // Under strict, a file with warnings is held back like an invalid one.
-  const held = new Set(options.strict ? results.filter((r) => r.diagnostics.length > 0).map((r) => r.path) : []);
-  return { files: results.flatMap((r) => (r.file && !held.has(r.path) ? [r.file] : [])), paths: resolved.files, diagnostics, hasErrors, exitCode };
+  const files = results.flatMap((r) => (r.file && !(options.strict && r.diagnostics.length > 0) ? [r.file] : []));
+  return { files, paths: resolved.files, diagnostics, hasErrors, exitCode };
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
