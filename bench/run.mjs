@@ -16,9 +16,10 @@ const rows = [];
 if (!only || only === 'startup') rows.push(benchStartup(), benchValidateLarge());
 if (!only || only === 'fleet') {
   // The fleet benchmarks drive the engine in-process; bundle them from source first.
-  const out = join(mkdtempSync(join(tmpdir(), 'atoms-bench-')), 'fleet.mjs');
-  await build({ entryPoints: ['bench/fleet.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
-  const { benchFleet } = await import(pathToFileURL(out).href);
-  rows.push(...(await benchFleet()));
+  const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
+  await build({ entryPoints: ['bench/fleet.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const { benchFleet } = await import(pathToFileURL(join(dir, 'fleet.mjs')).href);
+  const { benchCommentCapacity } = await import(pathToFileURL(join(dir, 'comment-capacity.mjs')).href);
+  rows.push(...(await benchFleet()), benchCommentCapacity());
 }
 console.table(rows);
