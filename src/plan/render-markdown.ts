@@ -48,7 +48,7 @@ function statusCell(agent: AgentPlan): string {
 function summaryRow(agent: AgentPlan): string {
   const c = counts(agent);
   const show = agent.status === 'changed';
-  return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? inertInlineCode(agent.liveVersionId, { inTable: true }) : '–'} |`;
+  return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? `${inertInlineCode(agent.liveVersionId, { inTable: true })}${agent.liveLabel ? ` (${inertText(agent.liveLabel.replace(/ \([a-f0-9]{24}\)/, '')).replace(/\|/g, '\\|')})` : ''}` : '–'} |`;
 }
 
 const TABLE_HEAD = '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
