@@ -1,19 +1,26 @@
 /** Starts the local Atoms emulator: a real HTTP server on 127.0.0.1 with test controls (see ./types.ts). */
 import type { AddressInfo } from 'node:net';
+import { openForeignDraft, publishFromDashboard, snapshotBranches } from './controls-v2.js';
 import { addSeedAgent } from './seed.js';
 import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
-import { EmulatorState, defaultConfig } from './state.js';
+import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';
+import { definedOnly, resolveSwitches } from './switches.js';
 import type { AgentStateSnapshot, EmulatorOptions, RunningEmulator } from './types.js';
 
 export { loadSeedFile, checkSeed, SeedError } from './seed.js';
+export { SWITCH_SPECS, readSwitch } from './switches.js';
 export type * from './types.js';
 
 export const DEFAULT_EMULATOR_KEY = 'sk_emulator_key';
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const keys = options.keys ?? { [DEFAULT_EMULATOR_KEY]: { userId: 'user_emulator', admin: true } };
+export async function startEmulator(given: EmulatorOptions = {}): Promise<RunningEmulator> {
+  // A seed file's `options` sit under the explicit options.
+  const options: EmulatorOptions = { ...definedOnly(given.seed?.options ?? {}), ...definedOnly(given) };
+  const keys = options.keys ?? { [DEFAULT_EMULATOR_KEY]: { userId: 'user_emulator', admin: true, name: 'Emulator User' } };
   const state = new EmulatorState(options.now ?? Date.now, options.securityCheckMs ?? 6000);
-  const hooks: ServerHooks = { faults: [], requests: [], onRequest: null, branchModel: options.branchModel === true };
+  state.switches = resolveSwitches(given, given.seed?.options);
+  for (const key of Object.values(keys)) state.userNames.set(key.userId, key.name ?? key.userId);
+  const hooks: ServerHooks = { faults: [], requests: [], onRequest: null };
   const { server, closeSockets } = createEmulatorServer(state, { ...options, keys }, hooks);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -24,9 +31,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const load: RunningEmulator['load'] = (seed) => {
     state.agents.clear();
+    if (seed.options) {
+      state.switches = resolveSwitches({ ...state.switches, ...seed.options, ...definedOnly(given), branchModel: given.branchModel }, undefined);
+      if (seed.options.securityCheckMs !== undefined && given.securityCheckMs === undefined) state.securityCheckMs = seed.options.securityCheckMs;
+    }
     return { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
   };
-  if (options.seed) load(options.seed);
+  if (options.seed) load({ agents: options.seed.agents });
+  const agentOf = (agentId: string): AgentRecord => {
+    const agent = state.agents.get(agentId);
+    if (!agent) throw new Error(`emulator: no agent ${agentId}`);
+    return agent;
+  };
 
   return {
     url: `http://${host}:${address.port}${BASE_PATH}`,
@@ -45,24 +61,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     getAgentState: (agentId): AgentStateSnapshot | undefined => {
       const agent = state.agents.get(agentId);
       if (!agent) return undefined;
+      const v2 = agent.versioning === 'v2' ? { branches: snapshotBranches(state, agent) } : {};
       return {
         agentId,
+        versioning: agent.versioning,
         activeVersionId: agent.activeVersionId,
         versions: agent.versions.map((v) => ({ _id: v._id, versionNumber: v.versionNumber, isActive: agent.activeVersionId === v._id, securityCheck: state.securityCheckOf(v), label: v.label, description: v.description, draftId: v.draftId, postCallAnalyticsConfig: structuredClone(v.config.postCallAnalyticsConfig) })),
         drafts: agent.drafts.map((d) => ({ draftId: d.draftId, draftRevision: d.draftRevision, discarded: d.discarded, published: d.published, postCallAnalyticsConfig: structuredClone(d.config.postCallAnalyticsConfig) })),
+        ...v2,
       };
     },
-    failNextSecurityCheck: (reason, agentId) => void state.pendingFailures.set(agentId ?? '*', reason),
+    failNextSecurityCheck: (reason, agentId, status = 'failed') => void state.pendingFailures.set(agentId ?? '*', { reason, status }),
     simulateDashboardChange: (agentId, config) => {
-      const agent = state.agents.get(agentId);
-      if (!agent) throw new Error(`emulator: no agent ${agentId}`);
+      const agent = agentOf(agentId);
+      if (agent.versioning === 'v2') return publishFromDashboard(state, agent, config);
       const base = state.activeVersion(agent)?.config ?? defaultConfig();
       const version = state.publish(agent, { ...structuredClone(base), postCallAnalyticsConfig: structuredClone(config) }, { publishedBy: 'user_dashboard', label: 'Dashboard edit', checkMs: 0 });
       state.activate(agent, version, 'user_dashboard');
       return version._id;
     },
+    openForeignDraft: (agentId, spec) => openForeignDraft(state, agentOf(agentId), spec),
+    freezeWrites: (count) => void (state.freezeCount = count),
+    setSwitches: (switches) => void (state.switches = { ...state.switches, ...definedOnly(switches) }),
     onRequest: (hook) => void (hooks.onRequest = hook),
     setSecurityCheckMs: (ms) => void (state.securityCheckMs = ms),
-    setBranchModel: (on) => void (hooks.branchModel = on),
+    setBranchModel: (on) => void (state.blockV1Everywhere = on),
   };
 }

@@ -1,35 +1,9 @@
 /** The v1 drafts routes: create, read, rename, discard, patch config, publish, diff (fact sheet §4). */
 import { renderDraft, renderVersion } from './render.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
+import { CONFIG_FIELDS, deepMerge, sectionOf } from './config-fields.js';
 import { OBJECT_ID, newBlocks, newObjectId, type AgentRecord, type Config, type DraftRecord } from './state.js';
 import { checkAnalyticsConfig } from './validate-metrics.js';
-
-/** Objects merge key by key; arrays and scalars replace (fact sheet §4.6). */
-function deepMerge(target: Config, patch: Config): Config {
-  const out: Config = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    const current = out[key];
-    out[key] = isRecord(value) && isRecord(current) ? deepMerge(current, value) : structuredClone(value);
-  }
-  return out;
-}
-
-/** DraftConfigRequest fields (fact sheet §4.6); anything else in a config PATCH is not a config field. */
-const CONFIG_FIELDS = new Set([
-  'singlePromptConfig', 'postCallAnalyticsConfig', 'language', 'synthesizer', 'slmModel', 'transcriberType', 'customLLMWebSocketUrl', 'widgetConfig',
-  'defaultVariables', 'preCallAPI', 'globalPrompt', 'globalKnowledgeBaseId', 'firstMessage', 'allowInterruptions', 'waitForUserToSpeakFirst',
-  'muteUserUntilFirstBotResponse', 'interruptionBackoffTimer', 'backgroundSound', 'smartTurnConfig', 'voiceDetectionConfig', 'voiceMailDetectionConfig',
-  'denoisingConfig', 'redactionConfig', 'pronunciationDicts', 'llmIdleTimeoutConfig', 'sessionTimeoutConfig', 'workflowType', 'timezone',
-  'callDispositionConfig', 'enableStyleGuide', 'speechFormatting',
-]);
-
-function sectionOf(field: string): string {
-  if (field === 'postCallAnalyticsConfig' || field === 'callDispositionConfig') return 'analytics';
-  if (field === 'singlePromptConfig') return 'workflow_prompt';
-  if (['language', 'timezone'].includes(field)) return 'language';
-  if (['synthesizer', 'pronunciationDicts', 'speechFormatting'].includes(field)) return 'voice';
-  return 'call_handling';
-}
 
 function findDraft(agent: AgentRecord, draftId: string): DraftRecord | undefined {
   return agent.drafts.find((d) => d.draftId === draftId && !d.discarded && !d.published);

@@ -22,7 +22,7 @@ function activateVersion(ctx: RouteContext, agent: AgentRecord, versionId: strin
   if (agent.activeVersionId === version._id) return ok(renderVersion(ctx.state, agent, version));
   const check = ctx.state.securityCheckOf(version);
   if (check?.status === 'pending') return fail(ctx.options.activationPendingError.status, ctx.options.activationPendingError.message);
-  if (check?.status === 'failed') return fail(400, `Security check failed: ${check.reason ?? 'no reason given'}`);
+  if (check?.status === 'failed' || check?.status === 'errored') return fail(400, `Security check failed: ${check.reason ?? 'no reason given'}`);
   ctx.state.activate(agent, version, ctx.user.userId);
   return ok(renderVersion(ctx.state, agent, version));
 }

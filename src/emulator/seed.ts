@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseJson } from '../config/parse-json.js';
 import { describeFsError } from '../report/fs-error.js';
-import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newBlocks, newObjectId, type AgentRecord, type EmulatorState } from './state.js';
+import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newAgentRecord, newBlocks, newObjectId, type EmulatorState } from './state.js';
+import { seedV2Agent } from './seed-v2.js';
+import { checkSeedOptions } from './switches.js';
 import type { EmulatorSeed, SeedAgent, SeededIds } from './types.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -22,8 +24,22 @@ export function checkSeed(value: unknown): EmulatorSeed {
     if (agent._id !== undefined && (typeof agent._id !== 'string' || !OBJECT_ID.test(agent._id))) throw new SeedError(`seed: agents[${i}]._id must be 24 lowercase hex`);
     if (agent.versions !== undefined && !Array.isArray(agent.versions)) throw new SeedError(`seed: agents[${i}].versions must be a list`);
     if (agent.drafts !== undefined && !Array.isArray(agent.drafts)) throw new SeedError(`seed: agents[${i}].drafts must be a list`);
+    if (agent.versioning !== undefined && agent.versioning !== 'v1' && agent.versioning !== 'v2') throw new SeedError(`seed: agents[${i}].versioning must be "v1" or "v2"`);
+    if (agent.branches !== undefined) {
+      if (!Array.isArray(agent.branches)) throw new SeedError(`seed: agents[${i}].branches must be a list`);
+      agent.branches.forEach((branch: unknown, j: number) => {
+        if (!isRecord(branch) || typeof branch.name !== 'string' || branch.name === '') throw new SeedError(`seed: agents[${i}].branches[${j}] needs a "name"`);
+        if (branch.versions !== undefined && !Array.isArray(branch.versions)) throw new SeedError(`seed: agents[${i}].branches[${j}].versions must be a list`);
+      });
+    }
   });
-  return { agents: value.agents as SeedAgent[] };
+  let options;
+  try {
+    options = value.options === undefined ? undefined : checkSeedOptions(value.options);
+  } catch (error) {
+    throw new SeedError(error instanceof Error ? error.message : String(error));
+  }
+  return { agents: value.agents as SeedAgent[], ...(options ? { options } : {}) };
 }
 
 /** `label`: how messages name the file (what the user typed; `path` may be resolved against another directory). */
@@ -48,15 +64,18 @@ export async function loadSeedFile(path: string, label = path): Promise<Emulator
 /** Adds one agent from a fixture entry; returns its ids. */
 export function addSeedAgent(state: EmulatorState, seed: SeedAgent): SeededIds['agents'][number] {
   const now = state.now();
-  const agent: AgentRecord = { _id: seed._id ?? newObjectId(), name: seed.name ?? 'Seeded agent', workflowType: seed.workflowType ?? 'single_prompt', activeVersionId: null, archived: false, createdAt: now, versions: [], drafts: [] };
+  const versioning = seed.versioning ?? state.switches.versioning;
+  const agent = newAgentRecord({ _id: seed._id ?? newObjectId(), name: seed.name ?? 'Seeded agent', workflowType: seed.workflowType ?? 'single_prompt', createdAt: now, versioning });
   state.agents.set(agent._id, agent);
+  if (versioning === 'v2') return { agentId: agent._id, ...seedV2Agent(state, agent, seed) };
   const versions = seed.versions && seed.versions.length > 0 ? seed.versions : [{ isActive: true }];
   for (const entry of versions) {
     const config = { ...defaultConfig(), postCallAnalyticsConfig: { ...structuredClone(DEFAULT_ANALYTICS), ...(entry.postCallAnalyticsConfig ?? {}) } };
     const version = state.publish(agent, config, { publishedBy: 'user_seed', label: entry.label ?? null, description: entry.description ?? null, draftId: entry.draftId ?? null, checkMs: 0 });
     if (entry._id) version._id = entry._id;
     if (entry.securityCheck !== undefined) {
-      version.securityOutcome = entry.securityCheck === null ? null : { status: entry.securityCheck.status === 'failed' ? 'failed' : 'passed', reason: entry.securityCheck.reason ?? null };
+      const status = entry.securityCheck?.status;
+      version.securityOutcome = entry.securityCheck === null ? null : { status: status === 'failed' || status === 'errored' ? status : 'passed', reason: entry.securityCheck.reason ?? null };
     } else if (agent.workflowType === 'workflow_graph') version.securityOutcome = null;
   }
   const active = versions.findIndex((v) => v.isActive) >= 0 ? versions.findIndex((v) => v.isActive) : versions.length - 1;
@@ -81,5 +100,5 @@ export function addSeedAgent(state: EmulatorState, seed: SeedAgent): SeededIds['
       updatedAt: now,
     });
   }
-  return { agentId: agent._id, versionIds: agent.versions.map((v) => v._id), draftIds: agent.drafts.map((d) => d.draftId) };
+  return { agentId: agent._id, versionIds: agent.versions.map((v) => v._id), draftIds: agent.drafts.map((d) => d.draftId), branchIds: [] };
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Reply } from './reply.js';
-import { isBranchModelBlocked, routeAgentRequest } from './routes.js';
+import { answersMigrationRequired, routeAgentRequest } from './routes.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types.js';
 
@@ -18,8 +18,9 @@ export interface ServerHooks {
   faults: ActiveFault[];
   requests: RecordedRequest[];
   onRequest: ((request: { method: string; path: string }) => void) | null;
-  branchModel: boolean;
 }
+
+export const MIGRATION_REQUIRED = 'This endpoint is deprecated under the branch model. Use the /agents/:id/branches APIs — publish, make-live and config edits now happen on branches. If you are calling this via the MCP server, update the MCP tool to its branch-model version as well.';
 
 function expressNotFound(method: string, path: string): Reply & { html: string } {
   const escaped = path.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -121,8 +122,8 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         } else if (options.rateLimitPerSecond && window.length > options.rateLimitPerSecond) {
           const documented = options.rateLimitBody === 'documented';
           reply = { status: 429, headers: { 'retry-after': '1' }, body: documented ? { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 } : { status: false, errors: ['Rate limit exceeded'] } };
-        } else if (hooks.branchModel && isBranchModelBlocked(method, segments)) {
-          reply = { status: 409, headers: { deprecation: 'true' }, body: { status: false, error_type: 'versioning_v2_migration_required', errors: ['This endpoint is deprecated under the branch model. Use the /agents/:id/branches APIs instead.'] } };
+        } else if (answersMigrationRequired(state, method, segments)) {
+          reply = { status: 409, headers: { deprecation: 'true' }, body: { status: false, error_type: 'versioning_v2_migration_required', errors: [MIGRATION_REQUIRED] } };
         } else {
           let parsed: unknown = {};
           let badJson = false;

@@ -1,5 +1,7 @@
 /** The emulator's in-memory state: agents, their published versions and their drafts (fact sheet §6, §12.2). */
 import { randomBytes } from 'node:crypto';
+import type { BranchRecord } from './state-v2.js';
+import type { EmulatorSwitches } from './types-v2.js';
 
 export type Config = Record<string, unknown>;
 
@@ -37,7 +39,7 @@ export interface VersionRecord {
   sourceVersionId: string | null;
   blocks: Record<string, string>;
   /** Final outcome of the security check; null for workflow_graph agents (no check). Pending until `publishedAt + checkMs`. */
-  securityOutcome: { status: 'passed' | 'failed'; reason: string | null } | null;
+  securityOutcome: { status: 'passed' | 'failed' | 'errored'; reason: string | null } | null;
   /** Overrides the emulator-wide check duration for this version (seeded versions are already checked). */
   checkMs?: number;
   config: Config;
@@ -78,17 +80,66 @@ export interface AgentRecord {
   createdAt: number;
   versions: VersionRecord[];
   drafts: DraftRecord[];
+  versioning: 'v1' | 'v2';
+  /** v2 only (empty on v1). */
+  branches: BranchRecord[];
+  liveBranchId: string | null;
+  /** v2: what `GET /agent/{id}` serves when it does not follow the live branch (switch `agentReadFollowsLive`). */
+  migratedConfig: Config | null;
+  migratedRevisionId: string | null;
+}
+
+export const DEFAULT_SWITCHES: EmulatorSwitches = {
+  versioning: 'v2',
+  publishMode: 'async',
+  scanAnalyticsChanges: true,
+  metricsLocation: 'analytics',
+  agentReadFollowsLive: true,
+  keptV1Reads: true,
+  conflictBody: 'lean',
+  putMerge: 'deep',
+  labelPersisted: true,
+  freezeMs: 0,
+  v1Branches: 'absent',
+};
+
+export type ScanFailure = { reason: string; status: 'failed' | 'errored' };
+
+export function newAgentRecord(fields: Pick<AgentRecord, '_id' | 'name' | 'workflowType' | 'createdAt' | 'versioning'>): AgentRecord {
+  return { activeVersionId: null, archived: false, versions: [], drafts: [], branches: [], liveBranchId: null, migratedConfig: null, migratedRevisionId: null, ...fields };
 }
 
 export class EmulatorState {
   readonly agents = new Map<string, AgentRecord>();
   /** Outcome the next publish's check ends in, per agent id or `*` for any. */
-  readonly pendingFailures = new Map<string, string>();
+  readonly pendingFailures = new Map<string, ScanFailure>();
+  /** Display names of key users (editorName, publishedByName). */
+  readonly userNames = new Map<string, string>();
+  switches: EmulatorSwitches = { ...DEFAULT_SWITCHES };
+  /** v2 writes still to answer 423. */
+  freezeCount = 0;
+  /** Legacy `setBranchModel(true)`: v1 writes and lists answer the migration 409 for every agent. */
+  blockV1Everywhere = false;
+  readonly startedAt: number;
 
   constructor(
     public now: () => number,
     public securityCheckMs: number,
-  ) {}
+  ) {
+    this.startedAt = now();
+  }
+
+  /** Takes the pending scan failure for this agent (or any), if one is queued. */
+  takeFailure(agentId: string): ScanFailure | undefined {
+    const key = this.pendingFailures.has(agentId) ? agentId : '*';
+    const failure = this.pendingFailures.get(key);
+    if (failure !== undefined) this.pendingFailures.delete(key);
+    return failure;
+  }
+
+  nameOf(userId: string): string {
+    return this.userNames.get(userId) ?? userId;
+  }
 
   securityCheckOf(version: VersionRecord): { status: string; reason: string | null; triggeredAt: string; completedAt: string | null } | null {
     if (version.securityOutcome === null) return null;
@@ -104,8 +155,7 @@ export class EmulatorState {
 
   publish(agent: AgentRecord, config: Config, fields: Partial<VersionRecord> & { publishedBy: string }): VersionRecord {
     const now = this.now();
-    const failure = this.pendingFailures.get(agent._id) ?? this.pendingFailures.get('*');
-    if (failure !== undefined) this.pendingFailures.delete(this.pendingFailures.has(agent._id) ? agent._id : '*');
+    const failure = this.takeFailure(agent._id);
     const version: VersionRecord = {
       _id: newObjectId(),
       versionNumber: Math.max(0, ...agent.versions.map((v) => v.versionNumber)) + 1,
@@ -119,7 +169,7 @@ export class EmulatorState {
       draftRevision: null,
       sourceVersionId: null,
       blocks: newBlocks(),
-      securityOutcome: agent.workflowType === 'workflow_graph' ? null : failure !== undefined ? { status: 'failed', reason: failure } : { status: 'passed', reason: null },
+      securityOutcome: agent.workflowType === 'workflow_graph' ? null : failure !== undefined ? { status: failure.status, reason: failure.reason } : { status: 'passed', reason: null },
       config: structuredClone(config),
       createdAt: now,
       updatedAt: now,

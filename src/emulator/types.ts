@@ -1,4 +1,7 @@
-/** Public contract of the local Atoms emulator (fact sheet §12). Tests, the demo and the CLI use only this. */
+/** Public contract of the local Atoms emulator (fact sheet §12; v2 in ./types-v2.ts). Tests, the demo and the CLI use only this. */
+import type { BranchSnapshot, EmulatorSwitches, ForeignDraftSpec, SeedBranch, SeedOptions } from './types-v2.js';
+
+export type * from './types-v2.js';
 
 export interface SeedMetricsConfig {
   dispositionMetrics?: unknown[];
@@ -12,15 +15,22 @@ export interface SeedMetricsConfig {
 /** A fixture: agents, each with published versions (the active one marked) and optional open drafts. */
 export interface EmulatorSeed {
   agents: SeedAgent[];
+  /** Emulator switches (see EmulatorSwitches); explicit options and CLI flags win over these. */
+  options?: SeedOptions;
 }
 
 export interface SeedAgent {
   _id?: string;
   name?: string;
   workflowType?: 'single_prompt' | 'workflow_graph';
-  /** Published versions, oldest first. Default: one active V1 with empty metrics. */
+  /** Default: the emulator's `versioning` switch. */
+  versioning?: 'v1' | 'v2';
+  /** Published versions, oldest first. Default: one active V1 with empty metrics. On v2: the revisions of Main (head = the `isActive` one, else the last). */
   versions?: SeedVersion[];
+  /** On v2 only the first is used: Main's open draft. */
   drafts?: SeedDraft[];
+  /** v2 only: branches besides Main. */
+  branches?: SeedBranch[];
 }
 
 export interface SeedVersion {
@@ -40,18 +50,21 @@ export interface SeedDraft {
   postCallAnalyticsConfig?: SeedMetricsConfig;
   /** Key id of the creator (see `users`); only the creator or an admin may discard it. */
   createdBy?: string;
+  /** v2: the edit history's one entry (default: createdBy, and ['analytics'] when it has metrics). */
+  editorName?: string;
+  changedSections?: string[];
 }
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends Partial<EmulatorSwitches> {
   /** 0 (default) picks a free port. Always binds 127.0.0.1 unless `host` says otherwise. */
   port?: number;
   host?: string;
   /** Accepted API keys → user. Default: `{ 'sk_emulator_key': { userId: 'user_emulator', admin: true } }`. */
-  keys?: Record<string, { userId: string; admin?: boolean }>;
+  keys?: Record<string, { userId: string; admin?: boolean; name?: string }>;
   /** Time from publish until `securityCheck.status` leaves "pending". Platform ≈ 6000; tests use 0. */
   securityCheckMs?: number;
   seed?: EmulatorSeed;
-  /** v2 branch model on: v1 write and list endpoints answer 409 + `Deprecation: true`. */
+  /** Legacy: true = `versioning: 'v2'`, false = 'v1' (when `versioning` is not given). */
   branchModel?: boolean;
   /** Requests per second per key before 429; 0/undefined = unlimited. */
   rateLimitPerSecond?: number;
@@ -120,22 +133,33 @@ export interface RunningEmulator {
   createAgent(agent?: SeedAgent): string;
   /** Read-only snapshots for assertions. */
   getAgentState(agentId: string): AgentStateSnapshot | undefined;
-  /** The next publish (for that agent, or any) ends its security check as `failed` with this reason. */
-  failNextSecurityCheck(reason: string, agentId?: string): void;
-  /** As a person in the dashboard would: publish `config` as a new version and activate it at once. Returns the version id. */
+  /** The next publish (for that agent, or any) ends its security check as `failed` (or `errored`) with this reason. On v2 it always scans (202). */
+  failNextSecurityCheck(reason: string, agentId?: string, status?: 'failed' | 'errored'): void;
+  /** As a person in the dashboard would: v1 publish `config` as a new version and activate it; v2 publish it as a new committed head of the live branch. Returns the version/revision id. */
   simulateDashboardChange(agentId: string, config: SeedMetricsConfig): string;
+  /** v2: another editor's edit lands in the branch's draft (opened if none). Returns the draftId. */
+  openForeignDraft(agentId: string, spec: ForeignDraftSpec): string;
+  /** v2: the next `count` v2 writes answer 423 `config_freeze_active`. */
+  freezeWrites(count: number): void;
+  /** Change switches at run time. */
+  setSwitches(switches: Partial<EmulatorSwitches>): void;
   /** Run this before every request is handled (e.g. to change state mid-flight); return nothing. */
   onRequest(hook: ((request: { method: string; path: string }) => void) | null): void;
   setSecurityCheckMs(ms: number): void;
+  /** Legacy: true answers v1 writes and lists with the migration 409 for every agent (a flag flipped before migration); false lifts that. */
   setBranchModel(on: boolean): void;
 }
 
 export interface SeededIds {
-  agents: { agentId: string; versionIds: string[]; draftIds: string[] }[];
+  /** v2: `versionIds` are Main's revision ids, `branchIds` Main first; v1: `branchIds` is empty. */
+  agents: { agentId: string; versionIds: string[]; draftIds: string[]; branchIds: string[] }[];
 }
 
 export interface AgentStateSnapshot {
   agentId: string;
+  versioning: 'v1' | 'v2';
+  /** v2 only. */
+  branches?: BranchSnapshot[];
   activeVersionId: string | null;
   versions: { _id: string; versionNumber: number; isActive: boolean; securityCheck: unknown; label: string | null; description: string | null; draftId: string | null; postCallAnalyticsConfig: unknown }[];
   drafts: { draftId: string; draftRevision: number; discarded: boolean; published: boolean; postCallAnalyticsConfig: unknown }[];

@@ -30,7 +30,7 @@ const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-u
 
 beforeEach(async () => {
   reportTiming.settleMs = () => 5;
-  emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   gh = await startFakeGitHub();
   gh.branches.set('main', SHA);
   gh.pullsOfCommit.set(SHA, [{ number: 7, title: 'Track follow-ups', merged_at: '2026-11-24T10:00:00Z', labels: [] }]);

@@ -41,7 +41,7 @@ const state = () => emu.getAgentState(AGENT);
 beforeEach(async () => {
   clock = 1_000_000;
   log = [];
-  emu = await startEmulator({ securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: OTHER }] } });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: OTHER }] } });
 });
 afterEach(() => emu.close());
 

@@ -28,7 +28,7 @@ async function caught(promise: Promise<unknown>): Promise<AtomsApiError> {
 
 beforeEach(async () => {
   sleeps = [];
-  emu = await startEmulator({ securityCheckMs: 0, keys: { [KEY]: { userId: 'u', admin: true } }, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: 'a', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it?' }] } }] }] } });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, keys: { [KEY]: { userId: 'u', admin: true } }, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: 'a', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it?' }] } }] }] } });
 });
 afterEach(() => emu.close());
 

@@ -15,7 +15,7 @@ function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; er
 }
 
 beforeEach(async () => {
-  emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
 afterEach(async () => {

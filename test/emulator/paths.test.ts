@@ -19,7 +19,7 @@ function raw(method: string, path: string): Promise<{ status: number; text: stri
 }
 
 beforeEach(async () => {
-  emu = await startEmulator({ securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true }] }] } });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true }] }] } });
 });
 afterEach(() => emu.close());
 

@@ -34,7 +34,7 @@ async function publishedVersion(): Promise<{ versionId: string; draftId: string 
 
 beforeEach(async () => {
   clock = 1_000_000;
-  emu = await startEmulator({ securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: METRICS }] }] } });
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: METRICS }] }] } });
 });
 afterEach(() => emu.close());
 
@@ -150,7 +150,7 @@ describe('§12.7 pitfalls', () => {
   it('12. rate limit answers 429 with Retry-After, in both body shapes', async () => {
     await emu.close();
     for (const shape of ['envelope', 'documented'] as const) {
-      emu = await startEmulator({ rateLimitPerSecond: 2, rateLimitBody: shape, now: () => clock, seed: { agents: [{ _id: AGENT }] } });
+      emu = await startEmulator({ versioning: 'v1', rateLimitPerSecond: 2, rateLimitBody: shape, now: () => clock, seed: { agents: [{ _id: AGENT }] } });
       const statuses = [];
       let last;
       for (let i = 0; i < 3; i++) {
@@ -190,7 +190,7 @@ describe('§12.1 global behaviour', () => {
 
   it('drafts: only the creator or an admin discards; discarded drafts vanish', async () => {
     await emu.close();
-    emu = await startEmulator({ now: () => clock, keys: { sk_a: { userId: 'a' }, sk_b: { userId: 'b' } }, seed: { agents: [{ _id: AGENT }] } });
+    emu = await startEmulator({ versioning: 'v1', now: () => clock, keys: { sk_a: { userId: 'a' }, sk_b: { userId: 'b' } }, seed: { agents: [{ _id: AGENT }] } });
     const active = (await call('GET', `/agent/${AGENT}`, undefined, 'sk_a')).json.data.activeVersionId;
     const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: active }, 'sk_a')).json.data.draftId;
     expect((await call('DELETE', `/agent/${AGENT}/drafts/${draftId}`, undefined, 'sk_b')).status).toBe(403);

@@ -70,7 +70,7 @@ describe('limiter against a rate-limited emulator', () => {
   it('a shared limiter below the server limit draws no 429', async () => {
     const { startEmulator } = await import('../../src/emulator/index.js');
     const { AtomsClient } = await import('../../src/atoms/client.js');
-    const emu = await startEmulator({ rateLimitPerSecond: 50, seed: { agents: [{ _id: '65f1a2b3c4d5e6f708192a3b' }] } });
+    const emu = await startEmulator({ versioning: 'v1', rateLimitPerSecond: 50, seed: { agents: [{ _id: '65f1a2b3c4d5e6f708192a3b' }] } });
     try {
       const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: 40 }) });
       await Promise.all(Array.from({ length: 60 }, () => api.getAgent('65f1a2b3c4d5e6f708192a3b')));

@@ -42,7 +42,7 @@ describe('atoms-metrics pull', () => {
   });
 
   it('writes files from live config; planning them shows no changes; existing files are kept unless --force', async () => {
-    emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({});
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
@@ -58,7 +58,7 @@ describe('atoms-metrics pull', () => {
   });
 
   it('points $schema at the schema it can find, relative to each file, and names a path that is in the way', async () => {
-    emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({ 'schema/metrics.schema.json': '{}', 'README.md': 'hello' });
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };

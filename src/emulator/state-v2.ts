@@ -1,0 +1,185 @@
+/** v2 branch-model state: branches with revision chains and at most one open draft each (fact sheet v2 §1, §7). */
+import { newBlocks, newObjectId, type AgentRecord, type Config, type EmulatorState } from './state.js';
+
+export type ScanStatus = 'queued' | 'passed' | 'failed' | 'errored';
+
+export interface SecurityCheck {
+  status: ScanStatus;
+  reason: string | null;
+  triggeredAt: string | null;
+  completedAt: string | null;
+}
+
+export interface RevisionEdit {
+  revision: number;
+  changedSections: string[];
+  /** Top-level config fields the edit changed (what `expectedRevision` checks against). */
+  fields: string[];
+  editorName: string | null;
+  editorId: string | null;
+  timestamp: number;
+}
+
+export interface RevisionRecord {
+  _id: string;
+  branchId: string;
+  revisionNumber: number;
+  /** Legacy v1 number of a migrated revision; null for branch revisions. */
+  versionNumber: number | null;
+  label: string | null;
+  publishedBy: string;
+  publishedAt: number;
+  restoredFromRevisionId: string | null;
+  restoredFromLabel: string | null;
+  draftId: string | null;
+  draftName: string | null;
+  draftRevision: number | null;
+  sourceVersionId: string | null;
+  blocks: Record<string, string>;
+  securityCheck: SecurityCheck | null;
+  /** The draft's edit trail at publish (for `…/history`). */
+  trail: RevisionEdit[];
+  config: Config;
+  createdAt: number;
+}
+
+export interface ScanRecord {
+  status: 'queued' | 'failed' | 'errored';
+  reason: string | null;
+  triggeredAt: number;
+  completesAt: number;
+  completedAt: number | null;
+  /** How the scan ends. */
+  outcome: { status: 'passed' | 'failed' | 'errored'; reason: string | null };
+  startedBy: string;
+  label: string | null;
+}
+
+export interface BranchDraft {
+  /** Row id; it becomes the committed revision's `_id` (so polling the scanning row finds the revision). */
+  _id: string;
+  draftId: string;
+  draftName: string;
+  draftRevision: number;
+  baseRevisionId: string | null;
+  createdBy: string;
+  blocks: Record<string, string>;
+  config: Config;
+  editHistory: RevisionEdit[];
+  scan: ScanRecord | null;
+  pendingPublish: { state: 'active' | 'cancelled'; startedBy: string; startedAt: number } | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface BranchRecord {
+  _id: string;
+  name: string;
+  isDefault: boolean;
+  status: 'active' | 'archived';
+  sourceBranchId: string | null;
+  sourceRevisionId: string | null;
+  headRevisionId: string | null;
+  /** Committed revisions, oldest first. */
+  revisions: RevisionRecord[];
+  draft: BranchDraft | null;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function headOf(branch: BranchRecord): RevisionRecord | undefined {
+  return branch.revisions.find((r) => r._id === branch.headRevisionId);
+}
+
+export function liveBranchOf(agent: AgentRecord): BranchRecord | undefined {
+  return agent.branches.find((b) => b._id === agent.liveBranchId);
+}
+
+export function findRevision(agent: AgentRecord, revisionId: string): { branch: BranchRecord; revision: RevisionRecord } | undefined {
+  for (const branch of agent.branches) {
+    const revision = branch.revisions.find((r) => r._id === revisionId);
+    if (revision) return { branch, revision };
+  }
+  return undefined;
+}
+
+export function newBranch(state: EmulatorState, fields: Pick<BranchRecord, 'name' | 'isDefault'> & Partial<BranchRecord>): BranchRecord {
+  const now = state.now();
+  return { _id: newObjectId(), status: 'active', sourceBranchId: null, sourceRevisionId: null, headRevisionId: null, revisions: [], draft: null, createdBy: 'user_seed', updatedBy: 'user_seed', createdAt: now, updatedAt: now, ...fields };
+}
+
+/** Appends a committed revision and makes it the branch head. */
+export function commitRevision(state: EmulatorState, branch: BranchRecord, config: Config, fields: Partial<RevisionRecord> & { publishedBy: string }): RevisionRecord {
+  const now = state.now();
+  const revision: RevisionRecord = {
+    _id: newObjectId(),
+    branchId: branch._id,
+    revisionNumber: Math.max(0, ...branch.revisions.map((r) => r.revisionNumber)) + 1,
+    versionNumber: null,
+    label: null,
+    publishedAt: now,
+    restoredFromRevisionId: null,
+    restoredFromLabel: null,
+    draftId: null,
+    draftName: null,
+    draftRevision: null,
+    sourceVersionId: branch.headRevisionId,
+    blocks: newBlocks(),
+    securityCheck: { status: 'passed', reason: null, triggeredAt: iso(now), completedAt: iso(now) },
+    trail: [],
+    config: structuredClone(config),
+    createdAt: now,
+    ...fields,
+  };
+  branch.revisions.push(revision);
+  branch.headRevisionId = revision._id;
+  branch.updatedBy = fields.publishedBy;
+  branch.updatedAt = now;
+  return revision;
+}
+
+/** Opens the branch's draft from its head when none is open. */
+export function openDraft(state: EmulatorState, branch: BranchRecord, userId: string): BranchDraft {
+  if (branch.draft) return branch.draft;
+  const now = state.now();
+  const head = headOf(branch);
+  branch.draft = { _id: newObjectId(), draftId: newObjectId(), draftName: `${branch.name} draft`, draftRevision: 0, baseRevisionId: head?._id ?? null, createdBy: userId, blocks: { ...(head?.blocks ?? newBlocks()) }, config: structuredClone(head?.config ?? {}), editHistory: [], scan: null, pendingPublish: null, createdAt: now, updatedAt: now };
+  return branch.draft;
+}
+
+/** Commits the branch's draft as its new head and closes the draft. */
+export function commitDraft(state: EmulatorState, branch: BranchRecord, draft: BranchDraft, fields: { publishedBy: string; label: string | null; securityCheck: SecurityCheck | null }): RevisionRecord {
+  const revision = commitRevision(state, branch, draft.config, { ...fields, _id: draft._id, draftId: draft.draftId, draftName: draft.draftName, draftRevision: draft.draftRevision, sourceVersionId: draft.baseRevisionId, blocks: { ...draft.blocks }, trail: structuredClone(draft.editHistory) });
+  branch.draft = null;
+  return revision;
+}
+
+/** Ends scans whose time has come (the injectable clock drives them; no timers). */
+export function settleAgent(state: EmulatorState, agent: AgentRecord): void {
+  for (const branch of agent.branches) {
+    const draft = branch.draft;
+    const scan = draft?.scan;
+    if (!draft || !scan || scan.status !== 'queued' || state.now() < scan.completesAt) continue;
+    const check: SecurityCheck = { status: scan.outcome.status, reason: scan.outcome.reason, triggeredAt: iso(scan.triggeredAt), completedAt: iso(scan.completesAt) };
+    if (scan.outcome.status === 'passed') {
+      commitDraft(state, branch, draft, { publishedBy: scan.startedBy, label: scan.label, securityCheck: check });
+    } else {
+      scan.status = scan.outcome.status;
+      scan.reason = scan.outcome.reason;
+      scan.completedAt = scan.completesAt;
+      draft.pendingPublish = null;
+    }
+  }
+}
+
+/** The config `GET /agent/{id}` serves for a v2 agent, and the revision id it names. */
+export function servedConfig(agent: AgentRecord, followLive: boolean): { id: string | null; config: Config | null } {
+  if (!followLive && agent.migratedConfig) return { id: agent.migratedRevisionId, config: agent.migratedConfig };
+  const live = liveBranchOf(agent);
+  const head = live ? headOf(live) : undefined;
+  return { id: head?._id ?? null, config: head?.config ?? null };
+}

@@ -1,0 +1,74 @@
+/** The emulator's switches in one table: defaults, seed-file `options`, CLI flags and their help all come from it. */
+import { DEFAULT_SWITCHES } from './state.js';
+import type { EmulatorSwitches, SeedOptions } from './types-v2.js';
+
+type Kind = { enum: readonly string[] } | 'boolean' | 'integer';
+
+interface SwitchSpec {
+  key: keyof SeedOptions;
+  flag: string;
+  kind: Kind;
+  help: string;
+}
+
+/** Every switch a seed file's `options` and `atoms-metrics emulator` flags can set. */
+export const SWITCH_SPECS: readonly SwitchSpec[] = [
+  { key: 'versioning', flag: 'versioning', kind: { enum: ['v1', 'v2'] }, help: 'Versioning model of the agents (seeds may say per agent); v2 = branch model, as in production (default v2)' },
+  { key: 'publishMode', flag: 'publish-mode', kind: { enum: ['sync', 'async'] }, help: 'v2 publish: 200 committed at once, or 202 scanning for --security-check-ms (default async)' },
+  { key: 'scanAnalyticsChanges', flag: 'scan-analytics-changes', kind: 'boolean', help: 'false: an analytics-only publish commits at once (200) even when async (default true)' },
+  { key: 'metricsLocation', flag: 'metrics-location', kind: { enum: ['analytics', 'analytics.postCallAnalyticsConfig', 'postCallAnalyticsConfig'] }, help: 'Where a revision\'s resolvedConfig holds the metrics (default analytics)' },
+  { key: 'agentReadFollowsLive', flag: 'agent-read-follows-live', kind: 'boolean', help: 'false: GET /agent/{id} keeps serving the config from the migration (default true)' },
+  { key: 'keptV1Reads', flag: 'kept-v1-reads', kind: 'boolean', help: 'v2 agents: GET /versions/{id} and /drafts/{id} still answer (true) or 404 (default true)' },
+  { key: 'conflictBody', flag: 'conflict-body', kind: { enum: ['lean', 'rich'] }, help: '409 draft conflict body: lean errors (prod) or rich data.conflict (dev) (default lean)' },
+  { key: 'putMerge', flag: 'put-merge', kind: { enum: ['deep', 'replace'] }, help: 'PUT draft: postCallAnalyticsConfig keys merged (deep) or the object replaced (default deep)' },
+  { key: 'labelPersisted', flag: 'label-persisted', kind: 'boolean', help: 'false: publish accepts label and drops it (default true)' },
+  { key: 'freezeMs', flag: 'freeze-ms', kind: 'integer', help: 'v2 writes answer 423 config_freeze_active for this long after start (default 0)' },
+  { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
+  { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
+  { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
+  { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
+  { key: 'rateLimitBody', flag: 'rate-limit-body', kind: { enum: ['envelope', 'documented'] }, help: '429 body shape (default envelope)' },
+  { key: 'validateMetrics', flag: 'validate-metrics', kind: 'boolean', help: 'Reject an invalid postCallAnalyticsConfig with 400 (default true)' },
+  { key: 'normaliseLegacyType', flag: 'normalise-legacy-type', kind: 'boolean', help: 'Store legacy dispositionValues.type as dispositionMetricType (default true)' },
+];
+
+/** One switch value from text (a CLI flag) or JSON (a seed file); throws an Error naming what is allowed. */
+export function readSwitch(spec: SwitchSpec, value: unknown, where: string): string | number | boolean {
+  const { kind } = spec;
+  if (kind === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    if (value === 'true' || value === 'false') return value === 'true';
+    throw new Error(`${where} must be true or false, got ${JSON.stringify(value)}`);
+  }
+  if (kind === 'integer') {
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 3_600_000) return n;
+    throw new Error(`${where} must be a whole number from 0 to 3600000, got ${JSON.stringify(value)}`);
+  }
+  if (typeof value === 'string' && kind.enum.includes(value)) return value;
+  throw new Error(`${where} must be one of ${kind.enum.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+/** Checks a seed file's `options` object; throws an Error naming the first bad key. */
+export function checkSeedOptions(value: unknown): SeedOptions {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('seed: "options" must be an object');
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const spec = SWITCH_SPECS.find((s) => s.key === key);
+    if (!spec) throw new Error(`seed: options.${key} is not a switch (known: ${SWITCH_SPECS.map((s) => s.key).join(', ')})`);
+    out[key] = readSwitch(spec, raw, `seed: options.${key}`);
+  }
+  return out;
+}
+
+/** Options with undefined fields dropped, so spreading them never erases a seed's value. */
+export function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** The v2 switches in force: defaults, then the seed's `options`, then explicit options. */
+export function resolveSwitches(explicit: Partial<EmulatorSwitches> & { branchModel?: boolean }, seed: SeedOptions | undefined): EmulatorSwitches {
+  const legacy = explicit.branchModel === undefined ? {} : { versioning: explicit.branchModel ? ('v2' as const) : ('v1' as const) };
+  const pick = (source: Partial<EmulatorSwitches>) => Object.fromEntries(Object.keys(DEFAULT_SWITCHES).filter((key) => key in source).map((key) => [key, source[key as keyof EmulatorSwitches]]));
+  return { ...DEFAULT_SWITCHES, ...pick(definedOnly(seed ?? {})), ...legacy, ...pick(definedOnly(explicit)) };
+}
