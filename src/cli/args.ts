@@ -15,7 +15,7 @@ export type CliCommand =
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
-  | { kind: 'demo' };
+  | { kind: 'demo'; versioning: 'v1' | 'v2' };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -138,11 +138,13 @@ Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
   --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
-  demo: `Usage: atoms-metrics demo
+  demo: `Usage: atoms-metrics demo [--versioning v2|v1]
 
-Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment,
-apply (publish, wait for the security check, activate, verify), show the new live metrics, plan again.
-Needs no API key and no network.`,
+Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment as GitHub
+shows it, apply, show the history, plan again. Needs no API key and no network.
+  --versioning v2   (default) the branch model production runs: draft on the live branch → publish →
+                    security scan → live
+  --versioning v1   drafts → publish → security check → activate`,
   emulator: `Usage: atoms-metrics emulator [options]
 
 Runs a local emulator of the Atoms v1 API (drafts → publish → security check → activate) on 127.0.0.1.
@@ -165,7 +167,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   history: ['format', 'api-url', 'versioning', 'limit'],
   rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
   list: ['max-slices', 'disable'],
-  demo: [],
+  demo: ['versioning'],
   emulator: ['port', 'host', 'seed', 'security-check-ms'],
 };
 
@@ -320,7 +322,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
     case 'demo':
-      return { kind: 'demo' };
+      if (versioning === 'auto') return { kind: 'demo', versioning: 'v2' };
+      return { kind: 'demo', versioning };
     case 'emulator':
       return {
         kind: 'emulator',

@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'demo': {
         const { runDemoCommand } = await import('./demo-command.js');
-        return await runDemoCommand(io);
+        return await runDemoCommand(io, { versioning: command.versioning });
       }
       case 'pull': {
         const { runPullCommand } = await import('./pull-command.js');
