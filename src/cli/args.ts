@@ -1,6 +1,8 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
+import { SWITCH_SPECS, readSwitch } from '../emulator/switches.js';
+import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
 
@@ -14,7 +16,7 @@ export type CliCommand =
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
+  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions }
   | { kind: 'demo'; versioning: 'v1' | 'v2' };
 
 export class UsageError extends Error {
@@ -147,14 +149,18 @@ shows it, apply, show the history, plan again. Needs no API key and no network.
   --versioning v1   drafts → publish → security check → activate`,
   emulator: `Usage: atoms-metrics emulator [options]
 
-Runs a local emulator of the Atoms v1 API (drafts → publish → security check → activate) on 127.0.0.1.
+Runs a local emulator of the Atoms API on 127.0.0.1: the v2 branch model (branches → draft → publish →
+security scan → live), as in production, or with --versioning v1 the v1 flow (drafts → publish → activate).
 
 Options:
   --port <n>                 Port (default 4010; 0 picks a free one)
   --host <addr>              Address to bind (default 127.0.0.1)
-  --seed <file.json>         Agents, versions and drafts to start with
-  --security-check-ms <n>    Time a published version stays "pending" (default 6000, like the platform)
+  --seed <file.json>         Agents, versions, drafts and branches to start with; its "options" set the switches below
   -h, --help                 Show this help
+
+Switches (flags win over the seed file's "options"; booleans take true or false):
+${SWITCH_SPECS.map((s) => `  --${s.flag} <${typeof s.kind === 'object' ? s.kind.enum.join('|') : s.kind === 'boolean' ? 'true|false' : 'n'}>\n      ${s.help}`).join('\n')}
+
 The API key it accepts is printed on start.`,
 };
 
@@ -168,8 +174,23 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
   list: ['max-slices', 'disable'],
   demo: ['versioning'],
-  emulator: ['port', 'host', 'seed', 'security-check-ms'],
+  emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
 };
+
+/** The emulator's switch flags that were given, checked against the switch table. */
+function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
+  const switches: Record<string, unknown> = {};
+  for (const spec of SWITCH_SPECS) {
+    const raw = values[spec.flag];
+    if (raw === undefined) continue;
+    try {
+      switches[spec.key] = readSwitch(spec, raw, `--${spec.flag}`);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return switches;
+}
 
 function readFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -232,6 +253,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         seed: { type: 'string' },
         'security-check-ms': { type: 'string' },
         'allow-breaking': { type: 'boolean' },
+        ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
         versioning: { type: 'string' },
         limit: { type: 'string' },
         to: { type: 'string' },
@@ -330,7 +352,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         port: readInteger(values.port, 'port', 4010, 0, 65535),
         host: values.host ?? '127.0.0.1',
         seed: values.seed,
-        securityCheckMs: readInteger(values['security-check-ms'], 'security-check-ms', 6000, 0, 600_000),
+        switches: readSwitchFlags(values),
       };
     default:
       throw new UsageError(`unknown command '${command}'`);

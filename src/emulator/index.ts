@@ -82,6 +82,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
     },
     openForeignDraft: (agentId, spec) => openForeignDraft(state, agentOf(agentId), spec),
     freezeWrites: (count) => void (state.freezeCount = count),
+    getSwitches: () => ({ ...state.switches, securityCheckMs: state.securityCheckMs }),
     setSwitches: (switches) => void (state.switches = { ...state.switches, ...definedOnly(switches) }),
     onRequest: (hook) => void (hooks.onRequest = hook),
     setSecurityCheckMs: (ms) => void (state.securityCheckMs = ms),

@@ -143,6 +143,8 @@ export interface RunningEmulator {
   freezeWrites(count: number): void;
   /** Change switches at run time. */
   setSwitches(switches: Partial<EmulatorSwitches>): void;
+  /** The switches in force (defaults, then the seed's `options`, then explicit options), with the scan time. */
+  getSwitches(): EmulatorSwitches & { securityCheckMs: number };
   /** Run this before every request is handled (e.g. to change state mid-flight); return nothing. */
   onRequest(hook: ((request: { method: string; path: string }) => void) | null): void;
   setSecurityCheckMs(ms: number): void;

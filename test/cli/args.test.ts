@@ -45,4 +45,18 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['plan'], { ATOMS_API_URL: '' })).toMatchObject({ apiUrl: 'https://api.smallest.ai/atoms/v1' });
     expect(usage(['validate', '--strict=true'])).toBe("option '--strict' is on/off and takes no value");
   });
+
+  it('emulator: every switch is a flag, checked against its allowed values; only given flags are set', () => {
+    expect(parseCliArgs(['emulator', '--versioning', 'v1', '--publish-mode', 'sync', '--scan-analytics-changes', 'false', '--metrics-location', 'analytics.postCallAnalyticsConfig', '--freeze-ms', '500', '--security-check-ms', '0'], {})).toEqual({
+      kind: 'emulator',
+      port: 4010,
+      host: '127.0.0.1',
+      seed: undefined,
+      switches: { versioning: 'v1', publishMode: 'sync', scanAnalyticsChanges: false, metricsLocation: 'analytics.postCallAnalyticsConfig', freezeMs: 500, securityCheckMs: 0 },
+    });
+    expect(parseCliArgs(['emulator'], {})).toMatchObject({ switches: {} });
+    expect(usage(['emulator', '--conflict-body', 'fat'])).toBe('--conflict-body must be one of lean, rich, got "fat"');
+    expect(usage(['emulator', '--kept-v1-reads', 'yes'])).toBe('--kept-v1-reads must be true or false, got "yes"');
+    expect(usage(['plan', '--publish-mode', 'sync'])).toBe("unknown option '--publish-mode' for plan (see 'atoms-metrics plan --help')");
+  });
 });
