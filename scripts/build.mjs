@@ -1,9 +1,9 @@
 // Builds the committed single-file ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI), and
-// dist/licenses.txt, the notices of the third-party code inside them.
+// dist/licenses.txt, the notices of the third-party code inside them; then docs/rules.md from the built CLI.
 // The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderNotices } from './third-party-notices.mjs';
 
@@ -59,3 +59,8 @@ const common = {
 
 const result = await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir: 'dist' });
 writeFileSync('dist/licenses.txt', renderNotices([result.metafile]));
+
+// The error reference the README links, rendered by the CLI just built from the same catalogues as `atoms-metrics rules`
+// (a test fails when the committed file is not what this writes).
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/rules.md', execFileSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'markdown'], { encoding: 'utf8' }));

@@ -12,6 +12,7 @@ export type CliCommand =
   | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
+  | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo' };
 
 export class UsageError extends Error {
@@ -30,6 +31,7 @@ Usage:
   atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
+  atoms-metrics rules                        List every lint rule and error id
   atoms-metrics emulator                     Run the local Atoms API emulator
   atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
   atoms-metrics --version                    Print the version
@@ -99,6 +101,14 @@ Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
   --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
+  rules: `Usage: atoms-metrics rules [options]
+
+Lists every lint rule (a warning you can switch off) and every error id, one line each:
+the ids shown in brackets after each diagnostic.
+
+Options:
+  --format text|json|markdown   Output format (default text; markdown is docs/rules.md)
+  -h, --help                    Show this help`,
   demo: `Usage: atoms-metrics demo
 
 Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment,
@@ -124,6 +134,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking'],
   pull: ['format', 'out', 'force', 'api-url'],
   list: ['max-slices', 'disable'],
+  rules: ['format'],
   demo: [],
   emulator: ['port', 'host', 'seed', 'security-check-ms'],
 };
@@ -247,6 +258,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
+    case 'rules':
+      return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':
       return { kind: 'demo' };
     case 'emulator':
