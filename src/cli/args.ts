@@ -12,6 +12,7 @@ export type CliCommand =
   | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
+  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo' };
 
@@ -26,6 +27,7 @@ export const HELP: Record<string, string> = {
   main: `atoms-metrics — post-call metrics of Smallest AI Atoms voice agents as code
 
 Usage:
+  atoms-metrics init     [agentId…]          Start a project: metrics/, the workflow, and (with a key) the agents' metrics
   atoms-metrics validate [files or globs…]   Check metrics files (schema, rules, lint)
   atoms-metrics plan     [files or globs…]   Diff files against each agent's live active version
   atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
@@ -101,6 +103,22 @@ Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
   --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
+  init: `Usage: atoms-metrics init [agentId…] [options]
+
+Starts a project in the current directory (a git repository's root):
+  - the metrics directory (default metrics/);
+  - .github/workflows/metrics.yml: plan on pull requests (one sticky comment), apply on merge;
+  - with agent ids (and SMALLEST_API_KEY), one file per agent from its live metrics, as 'pull' writes them.
+Never overwrites an existing file unless given --force.
+
+Options:
+  --out <dir>          Metrics directory, inside the current one (default metrics)
+  --branch <name>      Default branch the workflow applies from (default main)
+  --format yaml|json   Format of pulled files (default yaml)
+  --force              Overwrite existing files
+  --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  -h, --help           Show this help
+Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
   rules: `Usage: atoms-metrics rules [options]
 
 Lists every lint rule (a warning you can switch off) and every error id, one line each:
@@ -134,6 +152,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking'],
   pull: ['format', 'out', 'force', 'api-url'],
   list: ['max-slices', 'disable'],
+  init: ['format', 'out', 'force', 'api-url', 'branch'],
   rules: ['format'],
   demo: [],
   emulator: ['port', 'host', 'seed', 'security-check-ms'],
@@ -193,6 +212,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         seed: { type: 'string' },
         'security-check-ms': { type: 'string' },
         'allow-breaking': { type: 'boolean' },
+        branch: { type: 'string' },
       },
     });
   } catch (error) {
@@ -258,6 +278,18 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
+    case 'init': {
+      const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
+      if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
+      const outDir = (values.out ?? 'metrics').replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, '');
+      // The workflow names the directory in its path filters and globs, so it must be a subdirectory of this one.
+      if (outDir === '' || outDir === '.' || outDir.startsWith('/') || /^[a-z]:/i.test(outDir) || outDir.split('/').includes('..')) {
+        throw new UsageError(`--out must be a subdirectory of the current directory, got '${values.out ?? ''}'`);
+      }
+      const branch = values.branch ?? 'main';
+      if (!/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
+      return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
+    }
     case 'rules':
       return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':
