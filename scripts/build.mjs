@@ -1,9 +1,11 @@
-// Builds the committed single-file ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the committed single-file ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI), and
+// dist/licenses.txt, the notices of the third-party code inside them; then docs/rules.md from the built CLI.
 // The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { renderNotices } from './third-party-notices.mjs';
 
 execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'inherit' });
 
@@ -24,6 +26,8 @@ const common = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // The metafile lists every bundled input, from which dist/licenses.txt is written below.
+  metafile: true,
   banner: { js: banner },
   // Dynamic imports stay in the same file: the heavy paths are wrapped lazily by esbuild and run only when reached.
   splitting: false,
@@ -53,4 +57,10 @@ const common = {
   ],
 };
 
-await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir: 'dist' });
+const result = await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir: 'dist' });
+writeFileSync('dist/licenses.txt', renderNotices([result.metafile]));
+
+// The error reference the README links, rendered by the CLI just built from the same catalogues as `atoms-metrics rules`
+// (a test fails when the committed file is not what this writes).
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/rules.md', execFileSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'markdown'], { encoding: 'utf8' }));

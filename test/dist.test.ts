@@ -1,11 +1,18 @@
 // The few tests that run the committed bundles themselves: they start, and the README's demo works.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('dist bundles', () => {
+  it('carry the licence notices of every package bundled into them', () => {
+    // Written by scripts/build.mjs from esbuild's metafile; these are the runtime dependencies the bundles use.
+    const notices = readFileSync('dist/licenses.txt', 'utf8');
+    for (const name of ['@actions/core', 'ajv', 'yaml']) expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(`, 'm'));
+    expect(notices).toContain('Permission is hereby granted');
+  });
+
   it('the CLI bundle runs the demo end to end', () => {
     const run = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(0);

@@ -17,6 +17,8 @@ export type CliCommand =
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions }
+  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
+  | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' };
 
 export class UsageError extends Error {
@@ -30,6 +32,7 @@ export const HELP: Record<string, string> = {
   main: `atoms-metrics — post-call metrics of Smallest AI Atoms voice agents as code
 
 Usage:
+  atoms-metrics init     [agentId…]          Start a project: metrics/, the workflow, and (with a key) the agents' metrics
   atoms-metrics validate [files or globs…]   Check metrics files (schema, rules, lint)
   atoms-metrics plan     [files or globs…]   Diff files against each agent's live active version
   atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
@@ -37,6 +40,7 @@ Usage:
   atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
   atoms-metrics rollback <agentId|file>      Show, then with --yes make live, the previous (or --to N) one
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
+  atoms-metrics rules                        List every lint rule and error id
   atoms-metrics emulator                     Run the local Atoms API emulator
   atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
   atoms-metrics --version                    Print the version
@@ -140,6 +144,30 @@ Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
   --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
+  init: `Usage: atoms-metrics init [agentId…] [options]
+
+Starts a project in the current directory (a git repository's root):
+  - the metrics directory (default metrics/);
+  - .github/workflows/metrics.yml: plan on pull requests (one sticky comment), apply on merge;
+  - with agent ids (and SMALLEST_API_KEY), one file per agent from its live metrics, as 'pull' writes them.
+Never overwrites an existing file unless given --force.
+
+Options:
+  --out <dir>          Metrics directory, inside the current one (default metrics)
+  --branch <name>      Default branch the workflow applies from (default main)
+  --format yaml|json   Format of pulled files (default yaml)
+  --force              Overwrite existing files
+  --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  -h, --help           Show this help
+Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
+  rules: `Usage: atoms-metrics rules [options]
+
+Lists every lint rule (a warning you can switch off) and every error id, one line each:
+the ids shown in brackets after each diagnostic.
+
+Options:
+  --format text|json|markdown   Output format (default text; markdown is docs/rules.md)
+  -h, --help                    Show this help`,
   demo: `Usage: atoms-metrics demo [--versioning v2|v1]
 
 Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment as GitHub
@@ -173,6 +201,8 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   history: ['format', 'api-url', 'versioning', 'limit'],
   rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
   list: ['max-slices', 'disable'],
+  init: ['format', 'out', 'force', 'api-url', 'branch'],
+  rules: ['format'],
   demo: ['versioning'],
   emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
 };
@@ -258,6 +288,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         limit: { type: 'string' },
         to: { type: 'string' },
         yes: { type: 'boolean' },
+        branch: { type: 'string' },
       },
     });
   } catch (error) {
@@ -343,6 +374,20 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
+    case 'init': {
+      const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
+      if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
+      const outDir = (values.out ?? 'metrics').replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, '');
+      // The workflow names the directory in its path filters and globs, so it must be a subdirectory of this one.
+      if (outDir === '' || outDir === '.' || outDir.startsWith('/') || /^[a-z]:/i.test(outDir) || outDir.split('/').includes('..')) {
+        throw new UsageError(`--out must be a subdirectory of the current directory, got '${values.out ?? ''}'`);
+      }
+      const branch = values.branch ?? 'main';
+      if (!/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
+      return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
+    }
+    case 'rules':
+      return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':
       if (versioning === 'auto') return { kind: 'demo', versioning: 'v2' };
       return { kind: 'demo', versioning };

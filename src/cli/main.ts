@@ -33,6 +33,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runListCommand } = await import('./list-command.js');
         return await runListCommand(command, io);
       }
+      case 'init': {
+        const { runInitCommand } = await import('./init-command.js');
+        return await runInitCommand(command, io);
+      }
+      case 'rules': {
+        const { runRulesCommand } = await import('./rules-command.js');
+        return runRulesCommand(command, io);
+      }
       case 'demo': {
         const { runDemoCommand } = await import('./demo-command.js');
         return await runDemoCommand(io, { versioning: command.versioning });

@@ -9,7 +9,7 @@ export interface LintRule {
   description: string;
 }
 
-/** Every lint rule, documented in the README. Switch one off with `lint.disable` in a file or the `disable-rules` input. */
+/** Every lint rule, listed by `atoms-metrics rules` and docs/rules.md. Switch one off with `lint.disable` in a file or the `disable-rules` input. */
 export const LINT_RULES: readonly LintRule[] = [
   { id: 'enum-prompt-options', description: 'An ENUM prompt lists options that differ from its `choices`; an answer outside `choices` drops the whole call\'s analytics.' },
   { id: 'off-type-fallback', description: 'An INTEGER, BOOLEAN or DATETIME prompt invites an off-type answer such as "N/A" or "unknown", which fails the type check.' },
@@ -32,5 +32,5 @@ export function unknownRuleHint(rule: string): string | undefined {
 /** For ids given outside a file (the `disable-rules` input, `--disable`): why one is not a rule, or undefined. */
 export function unknownRuleProblem(rule: string): string | undefined {
   const hint = unknownRuleHint(rule);
-  return hint === undefined ? undefined : `'${rule}' is not a lint rule${hint} (the rules are listed in the README)`;
+  return hint === undefined ? undefined : `'${rule}' is not a lint rule${hint} ('atoms-metrics rules' lists them)`;
 }

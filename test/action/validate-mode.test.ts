@@ -63,7 +63,7 @@ describe('action, mode validate', () => {
   it('refuses unknown rule ids in disable-rules, a key with a line break, and a URL with credentials, echoing no secret', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const rules = await runAction(ws.dir, { mode: 'validate', 'disable-rules': 'vague-prompt\nstring-fixed-option' });
-    expect(rules.errors).toEqual(["::error::Input 'disable-rules': 'string-fixed-option' is not a lint rule — did you mean \"string-fixed-options\"? (the rules are listed in the README)."]);
+    expect(rules.errors).toEqual(["::error::Input 'disable-rules': 'string-fixed-option' is not a lint rule — did you mean \"string-fixed-options\"? ('atoms-metrics rules' lists them)."]);
     const key = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_abc\ndef' });
     expect(key.errors[0]).toContain("Input 'api-key' contains a space, line break or control character");
     const url = await runAction(ws.dir, { mode: 'validate', 'api-url': 'https://me:hunter2@api.example/atoms/v1' });

@@ -34,7 +34,7 @@ describe('parseCliArgs', () => {
   });
 
   it('names an unknown rule id with a suggestion, and refuses a URL carrying credentials without echoing it', () => {
-    expect(usage(['validate', '--disable', 'vague-promt'])).toBe("--disable: 'vague-promt' is not a lint rule — did you mean \"vague-prompt\"? (the rules are listed in the README)");
+    expect(usage(['validate', '--disable', 'vague-promt'])).toBe("--disable: 'vague-promt' is not a lint rule — did you mean \"vague-prompt\"? ('atoms-metrics rules' lists them)");
     const message = usage(['plan'], { ATOMS_API_URL: 'https://user:hunter2@api.example/atoms/v1' });
     expect(message).toContain('must not contain credentials');
     expect(message).not.toContain('hunter2');

