@@ -2,24 +2,36 @@
 import { parseArgs } from 'node:util';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
 import { errnoCode } from '../report/fs-error.js';
+import { DEFAULT_LIMITS, LIMIT_ENV, readFleetLimits, type FleetLimits } from './limits.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
   | { kind: 'validate'; patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }
-  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }
-  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean }
-  | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
+  | ({ kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean } & FleetLimits)
+  | ({ kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean } & FleetLimits)
+  | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean } & FleetLimits)
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; securityCheckMs: number }
   | { kind: 'demo' };
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
 export const DEFAULT_PATTERN = 'metrics/**/*.{json,yaml,yml}';
+
+/** The help lines of the rate and concurrency options, aligned at `column` like the command's other options. */
+function limitOptions(column: number): string {
+  const indent = ' '.repeat(column);
+  // An option wider than the command's column gets its text on the next line, aligned with the others.
+  const line = (option: string, text: string) => (option.length + 4 > column ? `  ${option}\n${indent}${text}` : `  ${option.padEnd(column - 2)}${text}`);
+  return [
+    line('--max-requests-per-second <n>', `Requests per second to the API, all agents together; 0 = no limit`),
+    line('', `(default $${LIMIT_ENV.maxRequestsPerSecond} or ${DEFAULT_LIMITS.maxRequestsPerSecond})`),
+    line('--concurrency <n>', `Agents in flight at once, 1 to 64 (default $${LIMIT_ENV.concurrency} or ${DEFAULT_LIMITS.concurrency})`),
+  ].join('\n');
+}
 
 export const HELP: Record<string, string> = {
   main: `atoms-metrics — post-call metrics of Smallest AI Atoms voice agents as code
@@ -35,7 +47,8 @@ Usage:
   atoms-metrics --version                    Print the version
 
 Files default to '${DEFAULT_PATTERN}'. Run 'atoms-metrics <command> --help' for options.
-Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}).
+Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}),
+  ${LIMIT_ENV.maxRequestsPerSecond} and ${LIMIT_ENV.concurrency} (see the options of plan, apply, pull).
 Exit codes: 0 ok, 1 invalid files / failed checks / failed apply, 2 usage error or unreadable file.`,
   validate: `Usage: atoms-metrics validate [files or globs…] [options]
 
@@ -57,6 +70,7 @@ Options:
   --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>               Override the file's agentId (exactly one file)
   --color / --no-color          Force colours on or off (default: on for a TTY)
+${limitOptions(32)}
   --strict                      Treat lint warnings as errors
   --disable <rule>              Switch a lint rule off
   -h, --help                    Show this help
@@ -72,6 +86,7 @@ Options:
   --api-url <url>                     API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>                     Override the file's agentId (exactly one file)
   --security-check-timeout <seconds>  Wait at most this long for the security check (default 180)
+${limitOptions(38)}
   --allow-breaking                    Apply even when a metric is removed, renamed, changes type or
                                       loses an ENUM choice (exports, webhooks and dashboards key on them)
   --strict                            Treat lint warnings as errors
@@ -89,6 +104,7 @@ Options:
   --format yaml|json   File format (default yaml)
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+${limitOptions(23)}
   -h, --help           Show this help`,
   list: `Usage: atoms-metrics list [files or globs…] [options]
 
@@ -120,9 +136,9 @@ The API key it accepts is printed on start.`,
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ['format', 'strict', 'disable'],
-  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color'],
-  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking'],
-  pull: ['format', 'out', 'force', 'api-url'],
+  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'max-requests-per-second', 'concurrency'],
+  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'max-requests-per-second', 'concurrency'],
+  pull: ['format', 'out', 'force', 'api-url', 'max-requests-per-second', 'concurrency'],
   list: ['max-slices', 'disable'],
   demo: [],
   emulator: ['port', 'host', 'seed', 'security-check-ms'],
@@ -182,6 +198,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         seed: { type: 'string' },
         'security-check-ms': { type: 'string' },
         'allow-breaking': { type: 'boolean' },
+        'max-requests-per-second': { type: 'string' },
+        concurrency: { type: 'string' },
       },
     });
   } catch (error) {
@@ -209,6 +227,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const apiUrl = (rawUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';
   if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) throw new UsageError(`--agent-id must be 24 lowercase hex characters, got '${agentId}'`);
+  // Like ATOMS_API_URL, the limits' variables are read only by the commands that call the API.
+  const limits = usesApi ? readFleetLimits(values, env) : DEFAULT_LIMITS;
   const disabledRules = splitRules(values.disable);
   const ruleProblem = disabledRules.map(unknownRuleProblem).find((p) => p !== undefined);
   if (ruleProblem) throw new UsageError(`--disable: ${ruleProblem}`);
@@ -226,6 +246,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         disabledRules,
         strict: values.strict === true,
         color: values['no-color'] ? false : values.color,
+        ...limits,
       };
     case 'apply':
       return {
@@ -238,12 +259,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         allowBreaking: values['allow-breaking'] === true,
         format: readFormat(values.format, ['text', 'json'] as const, 'text'),
         securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
+        ...limits,
       };
     case 'pull': {
       if (positionals.length === 0) throw new UsageError('pull needs at least one agent id');
       const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
       if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
-      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true };
+      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true, ...limits };
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
