@@ -8,10 +8,11 @@ import { inertForLog } from '../report/inert.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import type { VersioningChoice } from '../versioning/model.js';
+import type { FleetLimits } from './limits.js';
 import { loadTargets, printDiagnostics, requireApiKey } from './load-targets.js';
 
 export async function runApplyCommand(
-  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice },
+  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits,
   io: CliIo,
   options: { sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
 ): Promise<number> {
@@ -24,10 +25,10 @@ export async function runApplyCommand(
   if (command.agentId !== '' && loaded.paths.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }), sleep, now });
+  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }), sleep, now });
   const results = await applyAll(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
-    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: 8, versioning: command.versioning },
+    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning },
   );
   if (command.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   else io.stdout(formatResults(results));

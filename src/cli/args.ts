@@ -5,14 +5,18 @@ import { SWITCH_SPECS, readSwitch } from '../emulator/switches.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
+import { DEFAULT_LIMITS, LIMIT_ENV, readFleetLimits, type FleetLimits } from './limits.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
   | { kind: 'validate'; patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }
-  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice }
-  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice }
-  | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice }
+  | ({ kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice } & FleetLimits)
+  | ({ kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits)
+  | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits)
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
@@ -21,12 +25,20 @@ export type CliCommand =
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' };
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
 export const DEFAULT_PATTERN = 'metrics/**/*.{json,yaml,yml}';
+
+/** The help lines of the rate and concurrency options, aligned at `column` like the command's other options. */
+function limitOptions(column: number): string {
+  const indent = ' '.repeat(column);
+  // An option wider than the command's column gets its text on the next line, aligned with the others.
+  const line = (option: string, text: string) => (option.length + 4 > column ? `  ${option}\n${indent}${text}` : `  ${option.padEnd(column - 2)}${text}`);
+  return [
+    line('--max-requests-per-second <n>', `Requests per second to the API, all agents together; 0 = no limit`),
+    line('', `(default $${LIMIT_ENV.maxRequestsPerSecond} or ${DEFAULT_LIMITS.maxRequestsPerSecond})`),
+    line('--concurrency <n>', `Agents in flight at once, 1 to 64 (default $${LIMIT_ENV.concurrency} or ${DEFAULT_LIMITS.concurrency})`),
+  ].join('\n');
+}
 
 export const HELP: Record<string, string> = {
   main: `atoms-metrics — post-call metrics of Smallest AI Atoms voice agents as code
@@ -48,6 +60,7 @@ Usage:
 Files default to '${DEFAULT_PATTERN}'. Run 'atoms-metrics <command> --help' for options.
 Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}),
 ATOMS_VERSIONING (auto, v1 or v2; default auto: detected per agent).
+  ${LIMIT_ENV.maxRequestsPerSecond} and ${LIMIT_ENV.concurrency} (see the options of plan, apply, pull).
 Exit codes: 0 ok, 1 invalid files / failed checks / failed apply, 2 usage error or unreadable file.`,
   validate: `Usage: atoms-metrics validate [files or globs…] [options]
 
@@ -71,6 +84,7 @@ Options:
   --agent-id <id>               Override the file's agentId (exactly one file)
   --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto: detected per agent)
   --color / --no-color          Force colours on or off (default: on for a TTY)
+${limitOptions(32)}
   --strict                      Treat lint warnings as errors
   --disable <rule>              Switch a lint rule off
   -h, --help                    Show this help
@@ -90,6 +104,7 @@ Options:
   --agent-id <id>                     Override the file's agentId (exactly one file)
   --security-check-timeout <seconds>  Wait at most this long for the security check (default 180)
   --versioning auto|v1|v2             Versioning model (default $ATOMS_VERSIONING or auto)
+${limitOptions(38)}
   --allow-breaking                    Apply even when a metric is removed, renamed, changes type or
                                       loses an ENUM choice (exports, webhooks and dashboards key on them)
   --strict                            Treat lint warnings as errors
@@ -108,6 +123,7 @@ Options:
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
+${limitOptions(23)}
   -h, --help           Show this help`,
   history: `Usage: atoms-metrics history <agentId|metrics file> [options]
 
@@ -195,9 +211,9 @@ The API key it accepts is printed on start.`,
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ['format', 'strict', 'disable'],
-  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'versioning'],
-  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'versioning'],
-  pull: ['format', 'out', 'force', 'api-url', 'versioning'],
+  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'versioning', 'max-requests-per-second', 'concurrency'],
+  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'versioning', 'max-requests-per-second', 'concurrency'],
+  pull: ['format', 'out', 'force', 'api-url', 'versioning', 'max-requests-per-second', 'concurrency'],
   history: ['format', 'api-url', 'versioning', 'limit'],
   rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
   list: ['max-slices', 'disable'],
@@ -289,6 +305,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         to: { type: 'string' },
         yes: { type: 'boolean' },
         branch: { type: 'string' },
+        'max-requests-per-second': { type: 'string' },
+        concurrency: { type: 'string' },
       },
     });
   } catch (error) {
@@ -317,6 +335,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const agentId = values['agent-id'] ?? '';
   if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) throw new UsageError(`--agent-id must be 24 lowercase hex characters, got '${agentId}'`);
   const versioning = readVersioning(values.versioning, env);
+  // Like ATOMS_API_URL, the limits' variables are read only by the commands that call the API.
+  const limits = usesApi ? readFleetLimits(values, env) : DEFAULT_LIMITS;
   const disabledRules = splitRules(values.disable);
   const ruleProblem = disabledRules.map(unknownRuleProblem).find((p) => p !== undefined);
   if (ruleProblem) throw new UsageError(`--disable: ${ruleProblem}`);
@@ -335,6 +355,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         strict: values.strict === true,
         color: values['no-color'] ? false : values.color,
         versioning,
+        ...limits,
       };
     case 'apply':
       return {
@@ -348,6 +369,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         format: readFormat(values.format, ['text', 'json'] as const, 'text'),
         securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
         versioning,
+        ...limits,
       };
     case 'history':
     case 'rollback': {
@@ -370,7 +392,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (positionals.length === 0) throw new UsageError('pull needs at least one agent id');
       const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
       if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
-      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true, versioning };
+      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true, versioning, ...limits };
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };

@@ -30,7 +30,8 @@ export async function loadTargets(patterns: string[], options: { disabledRules: 
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
-  for (const d of diagnostics) io.stderr(`${formatDiagnosticLine(d)}\n`);
+  // One write for all lines: a broken file can have thousands, and each write is a system call.
+  if (diagnostics.length > 0) io.stderr(diagnostics.map((d) => `${formatDiagnosticLine(d)}\n`).join(''));
 }
 
 /** The API key from SMALLEST_API_KEY; a clear usage error without it. */

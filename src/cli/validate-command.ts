@@ -14,7 +14,8 @@ export async function runValidateCommand(command: { patterns: string[]; format: 
   if (command.format === 'json') {
     io.stdout(`${JSON.stringify({ valid: !failed && !unreadable, ...counts, diagnostics }, null, 2)}\n`);
   } else {
-    for (const diagnostic of diagnostics) io.stdout(`${formatDiagnosticLine(diagnostic)}\n`);
+    // One write, not one per line: each write to a pipe or file is a system call, and a broken file can have thousands.
+    if (diagnostics.length > 0) io.stdout(diagnostics.map((d) => `${formatDiagnosticLine(d)}\n`).join(''));
     io.stderr(`${formatCounts(counts)}${failed || unreadable ? '' : ' — valid'}\n`);
   }
   return unreadable ? 2 : failed ? 1 : 0;

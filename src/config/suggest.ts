@@ -4,18 +4,21 @@
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const rows: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // Three rolling rows rather than the whole table: a file with thousands of misspelt keys asks for thousands of these.
+  let before = new Uint32Array(t.length + 1);
+  let prev = Uint32Array.from({ length: t.length + 1 }, (_, j) => j);
+  let row = new Uint32Array(t.length + 1);
   for (let i = 1; i <= s.length; i++) {
-    const row = rows[i]!;
-    const prev = rows[i - 1]!;
+    row[0] = i;
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, before[j - 2]! + 1);
       row[j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return rows[s.length]![t.length]!;
+  return prev[t.length]!;
 }
 
 /** The closest candidate, if it is close enough to be a likely typo. */

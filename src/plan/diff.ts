@@ -3,7 +3,37 @@ import type { DispositionMetric, PostCallAnalyticsConfig } from '../config/types
 import { diffWords } from './text-diff.js';
 import type { ConfigDiff, FlagChange, MetricChange, MetricFieldChange } from './types.js';
 
-const samePrompt = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Two prompts are the same when they differ only in case and whitespace. */
+const promptKey = (prompt: string) => prompt.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Pairs each added metric (in desired order) with the first removed metric (in live order) that has the same prompt and whose
+ * identifier is not taken yet: new id → old metric. One queue per prompt keeps this linear — a fleet-sized rename
+ * took minutes when every added metric scanned, and re-normalised, every removed one.
+ */
+function matchRenames(removed: readonly DispositionMetric[], added: readonly DispositionMetric[]): { previousOf: Map<string, DispositionMetric>; renamedAway: Set<string> } {
+  const removedByPrompt = new Map<string, { queue: DispositionMetric[]; next: number }>();
+  for (const old of removed) {
+    const key = promptKey(old.dispositionMetricPrompt);
+    const entry = removedByPrompt.get(key);
+    if (entry) entry.queue.push(old);
+    else removedByPrompt.set(key, { queue: [old], next: 0 });
+  }
+  const previousOf = new Map<string, DispositionMetric>();
+  // By identifier, not by object: a live config with a duplicate identifier renames it once.
+  const renamedAway = new Set<string>();
+  for (const metric of added) {
+    const entry = removedByPrompt.get(promptKey(metric.dispositionMetricPrompt));
+    if (!entry) continue;
+    while (entry.next < entry.queue.length && renamedAway.has(entry.queue[entry.next]?.identifier ?? '')) entry.next++;
+    const match = entry.queue[entry.next];
+    if (!match) continue;
+    entry.next++;
+    previousOf.set(metric.identifier, match);
+    renamedAway.add(match.identifier);
+  }
+  return { previousOf, renamedAway };
+}
 
 function fieldChanges(before: DispositionMetric, after: DispositionMetric): MetricFieldChange[] {
   const changes: MetricFieldChange[] = [];
@@ -40,16 +70,8 @@ export function diffConfigs(live: PostCallAnalyticsConfig, desired: PostCallAnal
   const unchanged: string[] = [];
   const removed = live.dispositionMetrics.filter((m) => !desiredById.has(m.identifier));
   const added = desired.dispositionMetrics.filter((m) => !liveById.has(m.identifier));
-  // A removed and an added metric with the same prompt are most likely one metric renamed: new id → old metric.
-  const previousOf = new Map<string, DispositionMetric>();
-  const renamedAway = new Set<string>();
-  for (const metric of added) {
-    const match = removed.find((old) => !renamedAway.has(old.identifier) && samePrompt(old.dispositionMetricPrompt, metric.dispositionMetricPrompt));
-    if (match) {
-      previousOf.set(metric.identifier, match);
-      renamedAway.add(match.identifier);
-    }
-  }
+  // A removed and an added metric with the same prompt are most likely one metric renamed.
+  const { previousOf, renamedAway } = matchRenames(removed, added);
 
   for (const after of desired.dispositionMetrics) {
     const before = liveById.get(after.identifier);

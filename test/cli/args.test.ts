@@ -59,4 +59,22 @@ describe('parseCliArgs', () => {
     expect(usage(['emulator', '--kept-v1-reads', 'yes'])).toBe('--kept-v1-reads must be true or false, got "yes"');
     expect(usage(['plan', '--publish-mode', 'sync'])).toBe("unknown option '--publish-mode' for plan (see 'atoms-metrics plan --help')");
   });
+
+  it('takes the request rate and concurrency from options, else the environment, else the action defaults', () => {
+    expect(parseCliArgs(['plan'], {})).toMatchObject({ maxRequestsPerSecond: 8, concurrency: 8 });
+    expect(parseCliArgs(['apply', '--max-requests-per-second', '0.5', '--concurrency', '32'], {})).toMatchObject({ maxRequestsPerSecond: 0.5, concurrency: 32 });
+    const env = { ATOMS_MAX_REQUESTS_PER_SECOND: '0', ATOMS_CONCURRENCY: '2' };
+    expect(parseCliArgs(['pull', '65f1a2b3c4d5e6f708192a3b'], env)).toMatchObject({ maxRequestsPerSecond: 0, concurrency: 2 });
+    expect(parseCliArgs(['plan', '--concurrency', '4'], env)).toMatchObject({ maxRequestsPerSecond: 0, concurrency: 4 });
+    expect(parseCliArgs(['plan'], { ATOMS_MAX_REQUESTS_PER_SECOND: '', ATOMS_CONCURRENCY: '' })).toMatchObject({ maxRequestsPerSecond: 8, concurrency: 8 });
+  });
+
+  it('refuses a rate or concurrency out of range, and on commands that make no requests', () => {
+    expect(usage(['plan', '--max-requests-per-second', '1001'])).toBe("--max-requests-per-second must be a number from 0 to 1000, got '1001'");
+    expect(usage(['apply', '--concurrency', '0'])).toBe("--concurrency must be a whole number from 1 to 64, got '0'");
+    expect(usage(['plan'], { ATOMS_CONCURRENCY: '2.5' })).toBe("ATOMS_CONCURRENCY must be a whole number from 1 to 64, got '2.5'");
+    expect(usage(['plan'], { ATOMS_MAX_REQUESTS_PER_SECOND: 'fast' })).toBe("ATOMS_MAX_REQUESTS_PER_SECOND must be a number from 0 to 1000, got 'fast'");
+    expect(usage(['validate', '--concurrency', '4'])).toBe("unknown option '--concurrency' for validate (see 'atoms-metrics validate --help')");
+    expect(parseCliArgs(['validate'], { ATOMS_CONCURRENCY: 'many' })).toMatchObject({ kind: 'validate' });
+  });
 });
