@@ -45,6 +45,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
         return;
       }
+      case 'rollback': {
+        if (validation.failed) {
+          await writeValidationSummary(validation, inputs.strict);
+          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Nothing was rolled back.`);
+          return;
+        }
+        const { runRollbackStep } = await import('./action/rollback-step.js');
+        await runRollbackStep({ inputs, validation });
+        return;
+      }
       case 'list': {
         const { runListStep } = await import('./action/list-step.js');
         await runListStep(validation, inputs);

@@ -9,6 +9,15 @@ describe('dist bundles', () => {
   it('the CLI bundle runs the demo end to end', () => {
     const run = spawnSync(process.execPath, ['dist/cli.js', 'demo'], { encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(0);
+    expect(run.stdout).toContain('detected the v2 model');
+    expect(run.stdout).toContain("waiting for the platform's security scan");
+    expect(run.stdout).not.toContain('<!--');
+    expect(run.stdout).toContain('Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.');
+  });
+
+  it('the CLI bundle runs the v1 demo with --versioning v1', () => {
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'demo', '--versioning', 'v1'], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(0);
     expect(run.stdout).toContain('waiting for the security check');
     expect(run.stdout).toContain('Demo finished: one new version, activated after its security check passed; nothing left to change.');
   });

@@ -106,6 +106,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     securityCheckTimeoutMs: inputs.securityCheckTimeoutMs,
     onLiveChanged: inputs.onLiveChanged,
     concurrency: inputs.concurrency,
+    versioning: inputs.versioning,
   });
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });

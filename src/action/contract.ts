@@ -18,6 +18,8 @@ export const INPUT_DEFAULTS = {
   'allow-pull-request-target': 'false',
   'max-requests-per-second': '8',
   concurrency: '8',
+  versioning: 'auto',
+  to: '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -30,7 +32,8 @@ export const OUTPUT_NAMES = {
   commentUrl: 'comment-url',
   versions: 'versions',
   matrix: 'matrix',
+  rolledBack: 'rolled-back',
 } as const;
 
-export const MODES = ['auto', 'validate', 'plan', 'apply', 'list'] as const;
+export const MODES = ['auto', 'validate', 'plan', 'apply', 'list', 'rollback'] as const;
 export type ModeInput = (typeof MODES)[number];

@@ -1,5 +1,6 @@
 /** Reads every action input once, checks it, and returns one typed object. */
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
+import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
 import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
 export interface Inputs {
@@ -20,6 +21,9 @@ export interface Inputs {
   allowPullRequestTarget: boolean;
   maxRequestsPerSecond: number;
   concurrency: number;
+  versioning: VersioningChoice;
+  /** mode rollback: the version (v1) or revision (v2) number to go back to; undefined = the one before live. */
+  rollbackTo?: number;
 }
 
 /** A problem with an input: the run stops before any work with this message. */
@@ -50,6 +54,12 @@ function readNumber(env: NodeJS.ProcessEnv, name: InputName, min: number, max: n
     throw new InputError(`Input '${name}' must be a number from ${min} to ${max}, got '${raw}'.`);
   }
   return value;
+}
+
+function readWholeNumber(env: NodeJS.ProcessEnv, name: InputName): number {
+  const raw = readRaw(env, name);
+  if (!/^\d{1,9}$/.test(raw)) throw new InputError(`Input '${name}' must be a whole number (a version or revision number), got '${raw}'.`);
+  return Number(raw);
 }
 
 function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: InputName, choices: readonly T[]): T {
@@ -115,5 +125,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     allowPullRequestTarget: readBoolean(env, 'allow-pull-request-target'),
     maxRequestsPerSecond: readNumber(env, 'max-requests-per-second', 0, 1000),
     concurrency: readNumber(env, 'concurrency', 1, 64),
+    versioning: readChoice(env, 'versioning', VERSIONING_CHOICES),
+    ...(readRaw(env, 'to') !== '' ? { rollbackTo: readWholeNumber(env, 'to') } : {}),
   };
 }

@@ -16,6 +16,7 @@ export type Mode =
   | { kind: 'list' }
   | { kind: 'plan'; pullRequest: { number: number; isFork: boolean; labels: string[] } | null }
   | { kind: 'apply' }
+  | { kind: 'rollback' }
   | { kind: 'refuse'; reason: string };
 
 /** `auto`: pull_request → plan with a comment; push to the default branch → apply; anything else → plan without a comment. */
@@ -40,6 +41,8 @@ export function decideMode(input: ModeInput, event: EventFacts, options: { allow
       return { kind: 'plan', pullRequest };
     case 'apply':
       return { kind: 'apply' };
+    case 'rollback':
+      return { kind: 'rollback' };
     case 'auto': {
       if (isPullRequest) return { kind: 'plan', pullRequest };
       const onDefaultBranch = event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;

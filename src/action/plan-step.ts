@@ -98,6 +98,7 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
     api: inputs.apiKey === '' ? undefined : createAtomsClient(inputs),
     liveSkippedReason,
     concurrency: inputs.concurrency,
+    versioning: inputs.versioning,
   });
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels: pullRequest?.labels ?? [] });
   const render = (maxChars: number, measure?: (text: string) => number) =>

@@ -1,52 +1,33 @@
 /**
- * Applies one agent's metrics: draft from the active version → patch → publish → wait for the security
+ * Applies one agent's metrics on the v1 model: draft from the active version → patch → publish → wait for the security
  * check → compare-and-swap → activate → verify. Exactly once under re-runs and ambiguous failures.
  */
 import { AtomsApiError } from '../atoms/errors.js';
 import type { AgentVersion, AtomsApi } from '../atoms/types.js';
 import { configsEqual } from '../config/canonical.js';
-import { normalizeConfig } from '../config/normalize.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
-import { diffConfigs } from '../plan/diff.js';
+import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
 import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
+import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
 
-/** Stops the flow with a message for the summary (an expected failure, not a crash). */
-class ApplyStop extends Error {}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The full body for the config PATCH: the list replaces the old one, both flags are always sent, deprecated fields cleared when dropped. */
-export function patchBody(desired: PostCallAnalyticsConfig, live: PostCallAnalyticsConfig): PostCallAnalyticsConfig {
-  const body: PostCallAnalyticsConfig = { ...desired };
-  if (desired.summaryPrompt === undefined && live.summaryPrompt !== undefined) body.summaryPrompt = '';
-  if (desired.successMetrics === undefined && live.successMetrics !== undefined) body.successMetrics = [];
-  return body;
-}
-
-/** The diff against the current live version, in one line: which metrics are added, changed, removed. */
-function summarise(live: PostCallAnalyticsConfig, desired: PostCallAnalyticsConfig): string {
-  const diff = diffConfigs(live, desired);
-  const ids = (kinds: string[]) => diff.metrics.filter((m) => kinds.includes(m.kind)).map((m) => (m.kind === 'renamed' ? `${m.previousIdentifier ?? '?'} → ${m.identifier}` : m.identifier));
-  const parts = [
-    ids(['added']).length > 0 ? `adds ${ids(['added']).join(', ')}` : '',
-    ids(['changed', 'renamed']).length > 0 ? `changes ${ids(['changed', 'renamed']).join(', ')}` : '',
-    ids(['removed']).length > 0 ? `removes ${ids(['removed']).join(', ')}` : '',
-    diff.flags.length > 0 ? `sets ${diff.flags.map((f) => `${f.flag}: ${String(f.after)}`).join(', ')}` : '',
-  ].filter(Boolean);
-  return `${parts.join('; ') || 'only reorders metrics'}${diff.breaking ? ' (breaking)' : ''}`;
-}
-
-/** The published version's analytics config, from the version-detail `resolvedConfig` (section-keyed). */
+/** The published version's analytics config, from the version-detail `resolvedConfig` (section-keyed); undefined when not recognised. */
 function versionConfig(resolved: unknown): PostCallAnalyticsConfig | undefined {
-  const analytics = isRecord(resolved) && isRecord(resolved.analytics) ? resolved.analytics : undefined;
-  const config = analytics?.postCallAnalyticsConfig ?? (isRecord(resolved) ? resolved.postCallAnalyticsConfig : undefined);
-  return config === undefined ? undefined : normalizeConfig(config);
+  const read = findAnalyticsInResolvedConfig(resolved);
+  return read.found ? read.config : undefined;
+}
+
+/** `GET /agent/{id}` with the metrics found positively (an unrecognised answer is an error, never "no metrics"). */
+export async function readV1Agent(api: AtomsApi, agentId: string) {
+  const agent = await api.getAgent(agentId);
+  const read = findAnalyticsInAgentRead(agent.resolvedConfig);
+  if (!read.found) throw new UnrecognisedLiveConfig(agentId, `GET /agent/${agentId}`, agent.activeVersionId === null && agent.resolvedConfig === undefined ? 'active version (the agent has never been activated)' : read.missing);
+  return { agent, config: read.config };
 }
 
 export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<ApplyResult> {
   const steps: string[] = [];
-  const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps };
+  const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps, model: 'v1' };
   const say = (line: string) => {
     steps.push(line);
     deps.log(`${target.agentId}: ${line}`);
@@ -57,26 +38,18 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
   let marker = '';
 
   try {
-    const agent = await api.getAgent(target.agentId);
-    const live = normalizeConfig(agent.postCallAnalyticsConfig);
+    const { agent, config: live } = await readV1Agent(api, target.agentId);
     result.previousVersionId = agent.activeVersionId;
     if (configsEqual(live, target.desired)) {
       say(`live version ${agent.activeVersionId ?? '(none)'} already matches ${target.file}; nothing to do`);
       return { ...result, status: 'unchanged', versionId: agent.activeVersionId ?? undefined };
     }
-    if (deps.refuseBreaking) {
-      const reasons = diffConfigs(live, target.desired).metrics.flatMap((m) => m.breaking.map((reason) => reason.replace(/\.$/, '')));
-      if (reasons.length > 0) throw new ApplyStop(`this change breaks consumers of the metrics: ${reasons.join('; ').replace(/`/g, '')}. Nothing was written; pass --allow-breaking to apply it anyway.`);
-    }
+    refuseIfBreaking(live, target.desired, deps);
     if (!agent.activeVersionId) throw new ApplyStop('the agent has no active version to start a draft from');
     const forkedFrom = agent.activeVersionId;
     marker = changeMarker(target.desired, forkedFrom);
 
-    if (target.reviewed && target.reviewed.liveVersionId !== forkedFrom) {
-      const message = `live changed since the pull request's plan: it was made against version ${target.reviewed.liveVersionId ?? '(none)'}, live is now ${forkedFrom}. Against the current live version this change ${summarise(live, target.desired)}.`;
-      if (deps.onLiveChanged === 'fail') throw new ApplyStop(`${message} Re-run the plan and review the new diff (or set on-live-changed: apply).`);
-      say(`${message} Applying anyway (on-live-changed: apply).`);
-    }
+    checkReviewedLive(target, { model: 'v1', id: forkedFrom, config: live }, deps, say);
 
     // A version this change already published (a re-run, or a publish that timed out after taking effect).
     const { versions: recent } = await api.listVersions(target.agentId, { limit: 20 });
@@ -109,7 +82,7 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     if (result.status === 'failed') result.status = 'applied';
     return result;
   } catch (error) {
-    const message = error instanceof ApplyStop || error instanceof AtomsApiError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof ApplyStop || error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     if (ourDraftId && !published) {
       // Never leave our half-made draft behind; never touch anyone else's.
       await api.deleteDraft(target.agentId, ourDraftId).then(
@@ -235,8 +208,8 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
         throw error;
       }
       say(`activated version ${version.versionNumber ?? '?'} (${version._id})`);
-      const after = await api.getAgent(target.agentId);
-      if (after.activeVersionId !== version._id || !configsEqual(normalizeConfig(after.postCallAnalyticsConfig), target.desired)) {
+      const { agent: after, config: afterConfig } = await readV1Agent(api, target.agentId);
+      if (after.activeVersionId !== version._id || !configsEqual(afterConfig, target.desired)) {
         throw new ApplyStop(`after activation, live (version ${after.activeVersionId}) does not match ${target.file}`);
       }
       say('verified: live metrics match the file');

@@ -12,7 +12,7 @@ const BLOCK = /<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- at
 
 export function renderApplyOutcome(results: readonly ApplyResult[], context: { commitSha: string; runUrl?: string }): string {
   const rows = results.map(
-    (r) => `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber ?? '–'} | ${r.activatedAt ?? '–'} |`,
+    (r) => `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber === undefined || r.versionNumber === null ? '–' : `${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber}`} | ${r.activatedAt ?? '–'} |`,
   );
   const failures = results.filter((r) => r.status === 'failed').map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertText(r.error ?? 'failed')}`);
   const details = results
@@ -20,7 +20,7 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
     .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertText(step)}`).join('\n')}\n\n</details>`);
   return [
     `### 🚀 Applied on merge (${inertInlineCode(context.commitSha.slice(0, 7))})`,
-    `| agent | file | outcome | version id | version | activated at |\n|---|---|---|---|--:|---|\n${rows.join('\n')}`,
+    `| agent | file | outcome | live id | number | live since |\n|---|---|---|---|--:|---|\n${rows.join('\n')}`,
     failures.length > 0 ? `**Failed:**\n${failures.join('\n')}` : '',
     ...details,
     context.runUrl ? `[Run log](${context.runUrl})` : '',

@@ -28,9 +28,11 @@ export interface ApplyDeps {
    * The action's gate is the reviewed pull request, so it leaves this off; the CLI has no review and turns it on.
    */
   refuseBreaking?: boolean;
-  /** First security-check poll after this long, then doubling to `pollCapMs`. */
+  /** First security-check poll after this long, then growing slowly to `pollCapMs`. */
   pollStartMs?: number;
   pollCapMs?: number;
+  /** How long a write may keep retrying through a platform config freeze (423); default 90 s. */
+  freezeWaitMs?: number;
 }
 
 export type ApplyStatus = 'unchanged' | 'applied' | 'resumed' | 'failed';
@@ -39,6 +41,8 @@ export interface ApplyResult {
   agentId: string;
   file: string;
   status: ApplyStatus;
+  /** Which versioning model the agent is on: v1 numbers are versions, v2 numbers are revisions. */
+  model?: 'v1' | 'v2';
   versionId?: string;
   versionNumber?: number | null;
   previousVersionId?: string | null;

@@ -1,10 +1,11 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
 import { AtomsApiError } from './errors.js';
 import { Transport, type CallOptions, type Failure } from './http.js';
+import { BranchClient } from './branch-client.js';
+import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
 import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, SecurityCheck, VersionDetail, VersionList } from './types.js';
 
 export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
-const OBJECT_ID = /^[a-f0-9]{24}$/;
 
 export interface AtomsClientOptions {
   apiKey: string;
@@ -24,17 +25,6 @@ export interface AtomsClientOptions {
   limiter?: RequestLimiter;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
   userAgent?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function toSecurityCheck(value: unknown): SecurityCheck | null {
-  if (!isRecord(value) || typeof value.status !== 'string') return null;
-  return { status: value.status, reason: str(value.reason), triggeredAt: str(value.triggeredAt), completedAt: str(value.completedAt) };
 }
 
 /** Reads an AgentVersion record, tolerating missing optional fields. */
@@ -61,13 +51,10 @@ export function toAgentVersion(value: unknown): AgentVersion {
   };
 }
 
-function checkId(kind: string, id: string): string {
-  if (!OBJECT_ID.test(id)) throw new AtomsApiError(`'${id}' is not a valid ${kind} (24 lowercase hex characters).`, { kind: 'bad-request', method: '-', path: '-' });
-  return encodeURIComponent(id);
-}
-
 export class AtomsClient implements AtomsApi {
   private readonly transport: Transport;
+  /** The v2 branch-model endpoints, on the same transport (limiter, retries, deadlines). */
+  readonly branches: BranchClient;
 
   constructor(options: AtomsClientOptions) {
     this.transport = new Transport({
@@ -87,6 +74,7 @@ export class AtomsClient implements AtomsApi {
       onRetry: options.onRetry,
       userAgent: options.userAgent ?? 'atoms-metrics',
     });
+    this.branches = new BranchClient((call) => this.transport.call(call));
   }
 
   private call(options: CallOptions): Promise<unknown> {
@@ -99,7 +87,7 @@ export class AtomsClient implements AtomsApi {
     if (options.versionId) query.versionId = options.versionId;
     const data = await this.call({
       method: 'GET',
-      path: `/agent/${checkId('agent id', agentId)}`,
+      path: `/agent/${pathId('agent id', agentId)}`,
       query,
       idempotent: true,
       describe: (failure: Failure) =>
@@ -115,13 +103,14 @@ export class AtomsClient implements AtomsApi {
       name: str(agent.name) ?? '',
       workflowType: str(agent.workflowType),
       activeVersionId: str(agent.activeVersionId) ?? str(agent.versionId),
-      postCallAnalyticsConfig: resolved ? (resolved.postCallAnalyticsConfig ?? null) : null,
+      postCallAnalyticsConfig: resolved ? resolved.postCallAnalyticsConfig : undefined,
+      resolvedConfig: agent._resolvedConfig,
       configSource: str(agent._configSource),
     };
   }
 
   async createDraft(agentId: string, body: { sourceVersionId: string; draftName?: string }): Promise<AgentVersion> {
-    const data = await this.call({ method: 'POST', path: `/agent/${checkId('agent id', agentId)}/drafts`, body, idempotent: false, describe: agentNotFound(agentId) });
+    const data = await this.call({ method: 'POST', path: `/agent/${pathId('agent id', agentId)}/drafts`, body, idempotent: false, describe: agentNotFound(agentId) });
     const draft = toAgentVersion(data);
     // Later URLs take `draftId`; one example in the docs reads `_id` instead (fact sheet §4.1).
     return { ...draft, draftId: draft.draftId ?? (draft._id || null) };
@@ -129,24 +118,24 @@ export class AtomsClient implements AtomsApi {
 
   async patchDraftConfig(agentId: string, draftId: string, body: DraftConfigPatch): Promise<AgentVersion> {
     // Repeating the same full PATCH leaves the same draft content: safe to retry.
-    return toAgentVersion(await this.call({ method: 'PATCH', path: `/agent/${checkId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/config`, body, idempotent: true, describe: agentNotFound(agentId) }));
+    return toAgentVersion(await this.call({ method: 'PATCH', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/config`, body, idempotent: true, describe: agentNotFound(agentId) }));
   }
 
   async publishDraft(agentId: string, draftId: string, body: PublishRequest): Promise<AgentVersion> {
     const payload: PublishRequest = {};
     if (body.label !== undefined) payload.label = body.label;
     if (body.description !== undefined) payload.description = body.description;
-    return toAgentVersion(await this.call({ method: 'POST', path: `/agent/${checkId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/publish`, body: payload, idempotent: false, describe: agentNotFound(agentId) }));
+    return toAgentVersion(await this.call({ method: 'POST', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/publish`, body: payload, idempotent: false, describe: agentNotFound(agentId) }));
   }
 
   async getVersion(agentId: string, versionId: string): Promise<VersionDetail> {
-    const data = await this.call({ method: 'GET', path: `/agent/${checkId('agent id', agentId)}/versions/${checkId('version id', versionId)}`, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/versions/${pathId('version id', versionId)}`, idempotent: true, describe: agentNotFound(agentId) });
     const record = isRecord(data) ? data : {};
     return { version: toAgentVersion(isRecord(record.version) ? record.version : record), resolvedConfig: record.resolvedConfig ?? null };
   }
 
   async listVersions(agentId: string, options: { limit?: number; skip?: number } = {}): Promise<VersionList> {
-    const data = await this.call({ method: 'GET', path: `/agent/${checkId('agent id', agentId)}/versions`, query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) }, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/versions`, query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) }, idempotent: true, describe: agentNotFound(agentId) });
     const record = isRecord(data) ? data : {};
     const versions = Array.isArray(record.versions) ? record.versions.map(toAgentVersion) : [];
     return { versions, total: typeof record.total === 'number' ? record.total : versions.length };
@@ -155,7 +144,7 @@ export class AtomsClient implements AtomsApi {
   async activateVersion(agentId: string, versionId: string): Promise<AgentVersion> {
     const data = await this.call({
       method: 'PATCH',
-      path: `/agent/${checkId('agent id', agentId)}/versions/${checkId('version id', versionId)}/activate`,
+      path: `/agent/${pathId('agent id', agentId)}/versions/${pathId('version id', versionId)}/activate`,
       idempotent: true,
       // The API gives no code for these; its message is the only signal (fact sheet §5.4: text and status unknown).
       describe: (failure) => {
@@ -172,12 +161,12 @@ export class AtomsClient implements AtomsApi {
   }
 
   async listDrafts(agentId: string): Promise<AgentVersion[]> {
-    const data = await this.call({ method: 'GET', path: `/agent/${checkId('agent id', agentId)}/drafts`, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/drafts`, idempotent: true, describe: agentNotFound(agentId) });
     return Array.isArray(data) ? data.map(toAgentVersion) : [];
   }
 
   async deleteDraft(agentId: string, draftId: string): Promise<void> {
-    await this.call({ method: 'DELETE', path: `/agent/${checkId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}`, idempotent: true, describe: agentNotFound(agentId) });
+    await this.call({ method: 'DELETE', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}`, idempotent: true, describe: agentNotFound(agentId) });
   }
 }
 

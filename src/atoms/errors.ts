@@ -5,9 +5,13 @@ export type AtomsErrorKind =
   | 'forbidden'
   | 'agent-not-found'
   | 'not-found'
+  /** An HTML 404: the server has no such route (a wrong base URL, or a server without the v2 routes). */
+  | 'no-route'
   | 'bad-request'
   | 'rate-limited'
   | 'branch-model'
+  | 'conflict'
+  | 'config-frozen'
   | 'security-check-pending'
   | 'security-check-failed'
   | 'server'
@@ -33,6 +37,10 @@ export interface AtomsApiErrorFields {
   /** A POST that failed after it may have reached the server (timeout, reset, 5xx): re-read state before repeating it. */
   mayHaveTakenEffect?: boolean;
   serverMessages?: string[];
+  /** The body's `error_type` (v2: publish_in_progress, config_freeze_active, …). */
+  errorType?: string;
+  /** The error body's `data` (v2 rich conflict details). */
+  data?: unknown;
   attempts?: number;
   cause?: unknown;
   secrets?: readonly string[];
@@ -48,6 +56,8 @@ export class AtomsApiError extends Error {
   readonly retryable: boolean;
   readonly mayHaveTakenEffect: boolean;
   readonly serverMessages: string[];
+  readonly errorType: string | undefined;
+  readonly data: unknown;
   readonly attempts: number;
 
   constructor(message: string, fields: AtomsApiErrorFields) {
@@ -61,6 +71,8 @@ export class AtomsApiError extends Error {
     this.retryable = fields.retryable ?? false;
     this.mayHaveTakenEffect = fields.mayHaveTakenEffect ?? false;
     this.serverMessages = (fields.serverMessages ?? []).map((m) => redactSecrets(m, secrets));
+    this.errorType = fields.errorType;
+    this.data = fields.data;
     this.attempts = fields.attempts ?? 1;
     if (fields.cause !== undefined) {
       // Keep the cause chain for debugging, but only as redacted text: an undici error can carry request details.

@@ -26,7 +26,7 @@ export interface TransportOptions {
 }
 
 export interface CallOptions {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string>;
   body?: unknown;
@@ -40,6 +40,8 @@ export interface Failure {
   status?: number;
   serverMessages: string[];
   errorType?: string;
+  /** The error body's `data` (v2 conflict details), when it has one. */
+  data?: unknown;
   html: boolean;
 }
 
@@ -100,9 +102,11 @@ function defaultKind(status: number | undefined, code: string | undefined, failu
   if (status === undefined) return code === 'TIMEOUT' || code?.includes('TIMEOUT') ? 'timeout' : 'network';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
+  if (status === 404) return failure.html ? 'no-route' : 'not-found';
   if (status === 408) return 'timeout';
   if (status === 409 && failure.errorType === 'versioning_v2_migration_required') return 'branch-model';
+  if (status === 409) return 'conflict';
+  if (status === 423) return 'config-frozen';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
   return 'bad-request';
@@ -208,6 +212,7 @@ export class Transport {
       status: result.status,
       serverMessages: serverMessagesOf(result.json),
       errorType: isRecord(result.json) && typeof result.json.error_type === 'string' ? result.json.error_type : undefined,
+      data: isRecord(result.json) ? result.json.data : undefined,
       html: result.html,
     };
     const described = override ?? call.describe?.(failure) ?? this.describe(call, result, failure, stopReason);
@@ -222,6 +227,8 @@ export class Transport {
       // A POST that broke after sending, or that the server failed on, may still have taken effect.
       mayHaveTakenEffect: call.method === 'POST' && result.sent && (status === undefined || status >= 500 || status === 408),
       serverMessages: failure.serverMessages,
+      errorType: failure.errorType,
+      data: failure.data,
       attempts,
       cause: result.cause,
       secrets: [this.options.apiKey],
@@ -244,11 +251,16 @@ export class Transport {
       case 'forbidden':
         return { kind, message: `The Atoms API refused ${what} (403)${said}. The key may belong to another workspace, or a usage limit was reached.` };
       case 'branch-model':
-        return { kind, message: `The organisation is on Atoms' v2 branch model: the v1 drafts/versions API answered 409 (versioning_v2_migration_required) on ${what}. This version of atoms-metrics supports the v1 API only.` };
+        return { kind, message: `The agent is on Atoms' v2 branch model: the v1 drafts/versions API answered 409 (versioning_v2_migration_required) on ${what}. Use versioning: auto (the default) or v2.` };
+      case 'conflict':
+        return { kind, message: `The Atoms API answered ${what} with a conflict (409${failure.errorType ? ` ${failure.errorType}` : ''})${said}.` };
+      case 'config-frozen':
+        return { kind, message: `The Atoms platform has frozen agent configuration for a maintenance window (423 on ${what})${said}. Try again shortly.` };
       case 'rate-limited':
         return { kind, message: `The Atoms API kept rate-limiting ${what} (429)${stopReason ? `; ${stopReason}` : ''}. Lower max-requests-per-second or try again later.` };
+      case 'no-route':
+        return { kind, message: `The Atoms API has no route ${what} (an HTML 404 page). Is api-url right (${this.options.baseUrl})?` };
       case 'not-found':
-        if (failure.html) return { kind, message: `The Atoms API has no route ${what} (an HTML 404 page). Is api-url right (${this.options.baseUrl})?` };
         return { kind, message: `Not found: ${what}${said}.` };
       case 'timeout':
         return { kind, message: `The Atoms API did not answer ${what} in time (${Math.round(this.options.requestTimeoutMs / 1000)} s per request, ${Math.round(this.options.deadlineMs / 1000)} s overall)${tries}.` };

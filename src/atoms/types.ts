@@ -1,5 +1,6 @@
 /** What the Atoms v1 API returns, reduced to the fields the product relies on (fact sheet §3–§6). */
 import type { PostCallAnalyticsConfig } from '../config/types.js';
+import type { BranchApi } from './branch-types.js';
 
 export type SecurityCheckStatus = 'pending' | 'queued' | 'passed' | 'failed' | 'errored';
 
@@ -39,8 +40,10 @@ export interface AgentView {
   workflowType: string | null;
   /** `data.activeVersionId` (falls back to its alias `data.versionId`); null when never activated. */
   activeVersionId: string | null;
-  /** `_resolvedConfig.postCallAnalyticsConfig` as the API sent it (not normalised); null when absent. */
+  /** `_resolvedConfig.postCallAnalyticsConfig` as the API sent it (not normalised); undefined when absent. */
   postCallAnalyticsConfig: unknown;
+  /** `_resolvedConfig` as sent, for the reader that must positively find the metrics in it. */
+  resolvedConfig: unknown;
   /** `_configSource` when `draftId`/`versionId` was asked for. */
   configSource: string | null;
 }
@@ -67,6 +70,8 @@ export interface PublishRequest {
 
 /** The client surface the plan and apply services depend on (so tests may pass a recording wrapper). */
 export interface AtomsApi {
+  /** The v2 branch-model endpoints. */
+  readonly branches: BranchApi;
   getAgent(agentId: string, options?: { draftId?: string; versionId?: string }): Promise<AgentView>;
   createDraft(agentId: string, body: { sourceVersionId: string; draftName?: string }): Promise<AgentVersion>;
   patchDraftConfig(agentId: string, draftId: string, body: DraftConfigPatch): Promise<AgentVersion>;

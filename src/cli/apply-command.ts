@@ -1,4 +1,4 @@
-/** `atoms-metrics apply`: publish, wait for the security check, activate, verify — for every agent whose file differs. */
+/** `atoms-metrics apply`: publish each changed agent's metrics and see them live (v2 branch model or v1), verified. */
 import { applyAll } from '../apply/apply-all.js';
 import type { ApplyResult } from '../apply/types.js';
 import { AtomsClient } from '../atoms/client.js';
@@ -7,10 +7,11 @@ import { planTargets } from '../plan/run-plan.js';
 import { inertForLog } from '../report/inert.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import type { VersioningChoice } from '../versioning/model.js';
 import { loadTargets, printDiagnostics, requireApiKey } from './load-targets.js';
 
 export async function runApplyCommand(
-  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean },
+  command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice },
   io: CliIo,
   options: { sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
 ): Promise<number> {
@@ -26,7 +27,7 @@ export async function runApplyCommand(
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }), sleep, now });
   const results = await applyAll(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
-    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: 8 },
+    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: 8, versioning: command.versioning },
   );
   if (command.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   else io.stdout(formatResults(results));
@@ -36,7 +37,8 @@ export async function runApplyCommand(
 export function formatResults(results: readonly ApplyResult[]): string {
   return results
     .map((r) => {
-      const what = r.status === 'failed' ? `failed: ${r.error ?? ''}` : r.status === 'unchanged' ? 'no changes' : `${r.status}: version ${r.versionNumber ?? '?'} (${r.versionId ?? '?'}) is active`;
+      const live = r.model === 'v2' ? `v2 revision ${r.versionNumber ?? '?'} (${r.versionId ?? '?'}) is live` : `version ${r.versionNumber ?? '?'} (${r.versionId ?? '?'}) is active`;
+      const what = r.status === 'failed' ? `failed: ${r.error ?? ''}` : r.status === 'unchanged' ? 'no changes' : `${r.status}: ${live}`;
       return `${r.agentId} (${r.file}): ${inertForLog(what)}\n`;
     })
     .join('');

@@ -4,17 +4,20 @@ import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
 import { SWITCH_SPECS, readSwitchFlags } from '../emulator/switches.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
+import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
   | { kind: 'validate'; patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }
-  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }
-  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean }
-  | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean }
+  | { kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice }
+  | { kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice }
+  | { kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice }
+  | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
+  | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions }
-  | { kind: 'demo' };
+  | { kind: 'demo'; versioning: 'v1' | 'v2' };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -31,13 +34,16 @@ Usage:
   atoms-metrics plan     [files or globs…]   Diff files against each agent's live active version
   atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
+  atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
+  atoms-metrics rollback <agentId|file>      Show, then with --yes make live, the previous (or --to N) one
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
   atoms-metrics emulator                     Run the local Atoms API emulator
   atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
   atoms-metrics --version                    Print the version
 
 Files default to '${DEFAULT_PATTERN}'. Run 'atoms-metrics <command> --help' for options.
-Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}).
+Environment: SMALLEST_API_KEY (API key), ATOMS_API_URL (API base URL, default ${DEFAULT_API_URL}),
+ATOMS_VERSIONING (auto, v1 or v2; default auto: detected per agent).
 Exit codes: 0 ok, 1 invalid files / failed checks / failed apply, 2 usage error or unreadable file.`,
   validate: `Usage: atoms-metrics validate [files or globs…] [options]
 
@@ -51,13 +57,15 @@ Options:
   -h, --help           Show this help`,
   plan: `Usage: atoms-metrics plan [files or globs…] [options]
 
-Reads each agent's live active version (one request per agent; nothing is written)
+Reads each agent's live config (v1: its active version, one request; v2: the live branch's
+head revision, two requests; auto-detection adds one on v1) — nothing is written —
 and shows what applying the files would add, change and remove, and what is breaking.
 
 Options:
   --format text|markdown|json   Output format (default text; markdown is the PR comment)
   --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>               Override the file's agentId (exactly one file)
+  --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto: detected per agent)
   --color / --no-color          Force colours on or off (default: on for a TTY)
   --strict                      Treat lint warnings as errors
   --disable <rule>              Switch a lint rule off
@@ -66,14 +74,18 @@ Exit code 0 whether or not there are changes (breaking ones included: the plan o
 1 when files are invalid or an agent could not be read.`,
   apply: `Usage: atoms-metrics apply [files or globs…] [options]
 
-For each agent whose live metrics differ from its file: create a draft from the active version,
-patch its postCallAnalyticsConfig, publish, wait for the security check, activate, verify.
+For each agent whose live metrics differ from its file:
+  v2 (branch model, production since 2026-08): write the metrics into the live branch's draft, publish
+     (which goes live once the platform's security scan passes), verify. An open draft someone else
+     is editing is never published: the run refuses and names who edited what.
+  v1: create a draft from the active version, patch it, publish, wait for the security check, activate, verify.
 Safe to re-run: a re-run resumes or does nothing; it never publishes the same change twice.
 
 Options:
   --api-url <url>                     API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --agent-id <id>                     Override the file's agentId (exactly one file)
   --security-check-timeout <seconds>  Wait at most this long for the security check (default 180)
+  --versioning auto|v1|v2             Versioning model (default $ATOMS_VERSIONING or auto)
   --allow-breaking                    Apply even when a metric is removed, renamed, changes type or
                                       loses an ENUM choice (exports, webhooks and dashboards key on them)
   --strict                            Treat lint warnings as errors
@@ -91,7 +103,34 @@ Options:
   --format yaml|json   File format (default yaml)
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
   -h, --help           Show this help`,
+  history: `Usage: atoms-metrics history <agentId|metrics file> [options]
+
+Lists what the agent has published, newest first: number, label, who, when, scan status, and which is
+live. On v2 these are the live branch's revisions; on v1 the agent's versions (the model is named).
+
+Options:
+  --limit <n>               How many (default 20, at most 100)
+  --format text|json        Output format (default text)
+  --api-url <url>           API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
+  -h, --help                Show this help`,
+  rollback: `Usage: atoms-metrics rollback <agentId|metrics file> [--to N] [--yes] [options]
+
+Shows what making the previous (or the given) version live would change, as a plan. With --yes it does
+it: v2 restores that revision as a new head of the live branch (live at once after its scan); v1
+activates that earlier version. A target whose security scan failed is refused.
+
+Options:
+  --to <n>                  The version (v1) or revision (v2) number to go back to (default: the one before live)
+  --yes                     Do it (without it, nothing is written)
+  --security-check-timeout <seconds>  Wait at most this long for a restore's scan (default 180)
+  --format text|json        Output format (default text)
+  --api-url <url>           API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
+  -h, --help                Show this help
+Exit code 0 when planned or rolled back; 1 when refused or failed.`,
   list: `Usage: atoms-metrics list [files or globs…] [options]
 
 Prints the JSON matrix ({"include":[{slice, files, agents}]}) that a workflow can fan out over:
@@ -101,11 +140,13 @@ Options:
   --max-slices <n>     At most this many slices (default 16; GitHub allows 256 jobs per matrix)
   --disable <rule>     Switch a lint rule off
   -h, --help           Show this help`,
-  demo: `Usage: atoms-metrics demo
+  demo: `Usage: atoms-metrics demo [--versioning v2|v1]
 
-Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment,
-apply (publish, wait for the security check, activate, verify), show the new live metrics, plan again.
-Needs no API key and no network.`,
+Runs the whole story against a built-in emulator: plan examples/metrics, show the PR comment as GitHub
+shows it, apply, show the history, plan again. Needs no API key and no network.
+  --versioning v2   (default) the branch model production runs: draft on the live branch → publish →
+                    security scan → live
+  --versioning v1   drafts → publish → security check → activate`,
   emulator: `Usage: atoms-metrics emulator [options]
 
 Runs a local emulator of the Atoms API on 127.0.0.1: the v2 branch model (branches → draft → publish →
@@ -126,11 +167,13 @@ The API key it accepts is printed on start.`,
 /** Which options each command takes; anything else is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ['format', 'strict', 'disable'],
-  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color'],
-  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking'],
-  pull: ['format', 'out', 'force', 'api-url'],
+  plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'versioning'],
+  apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'versioning'],
+  pull: ['format', 'out', 'force', 'api-url', 'versioning'],
+  history: ['format', 'api-url', 'versioning', 'limit'],
+  rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
   list: ['max-slices', 'disable'],
-  demo: [],
+  demo: ['versioning'],
   emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
 };
 
@@ -155,6 +198,13 @@ function readInteger(value: string | undefined, name: string, fallback: number, 
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   }
   return Number(value);
+}
+
+function readVersioning(value: string | undefined, env: NodeJS.ProcessEnv): VersioningChoice {
+  const raw = value ?? (env.ATOMS_VERSIONING || 'auto');
+  const match = VERSIONING_CHOICES.find((choice) => choice === raw);
+  if (match === undefined) throw new UsageError(`${value !== undefined ? '--versioning' : 'ATOMS_VERSIONING'} must be one of ${VERSIONING_CHOICES.join(', ')}, got '${raw}'`);
+  return match;
 }
 
 function splitRules(values: string[] | undefined): string[] {
@@ -197,6 +247,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         'security-check-ms': { type: 'string' },
         'allow-breaking': { type: 'boolean' },
         ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
+        versioning: { type: 'string' },
+        limit: { type: 'string' },
+        to: { type: 'string' },
+        yes: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -224,6 +278,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const apiUrl = (rawUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';
   if (agentId !== '' && !/^[a-f0-9]{24}$/.test(agentId)) throw new UsageError(`--agent-id must be 24 lowercase hex characters, got '${agentId}'`);
+  const versioning = readVersioning(values.versioning, env);
   const disabledRules = splitRules(values.disable);
   const ruleProblem = disabledRules.map(unknownRuleProblem).find((p) => p !== undefined);
   if (ruleProblem) throw new UsageError(`--disable: ${ruleProblem}`);
@@ -241,6 +296,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         disabledRules,
         strict: values.strict === true,
         color: values['no-color'] ? false : values.color,
+        versioning,
       };
     case 'apply':
       return {
@@ -253,17 +309,36 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         allowBreaking: values['allow-breaking'] === true,
         format: readFormat(values.format, ['text', 'json'] as const, 'text'),
         securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
+        versioning,
       };
+    case 'history':
+    case 'rollback': {
+      if (positionals.length !== 1) throw new UsageError(`${command} takes one agent id or one metrics file`);
+      const target = positionals[0] ?? '';
+      const format = readFormat(values.format, ['text', 'json'] as const, 'text');
+      if (command === 'history') return { kind: 'history', target, apiUrl, format, versioning, limit: readInteger(values.limit, 'limit', 20, 1, 100) };
+      return {
+        kind: 'rollback',
+        target,
+        apiUrl,
+        format,
+        versioning,
+        execute: values.yes === true,
+        ...(values.to !== undefined ? { to: readInteger(values.to, 'to', 0, 0, 1_000_000) } : {}),
+        securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
+      };
+    }
     case 'pull': {
       if (positionals.length === 0) throw new UsageError('pull needs at least one agent id');
       const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
       if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
-      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true };
+      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true, versioning };
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
     case 'demo':
-      return { kind: 'demo' };
+      if (versioning === 'auto') return { kind: 'demo', versioning: 'v2' };
+      return { kind: 'demo', versioning };
     case 'emulator':
       return {
         kind: 'emulator',

@@ -35,11 +35,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'demo': {
         const { runDemoCommand } = await import('./demo-command.js');
-        return await runDemoCommand(io);
+        return await runDemoCommand(io, { versioning: command.versioning });
       }
       case 'pull': {
         const { runPullCommand } = await import('./pull-command.js');
         return await runPullCommand(command, io);
+      }
+      case 'history': {
+        const { runHistoryCommand } = await import('./history-command.js');
+        return await runHistoryCommand(command, io);
+      }
+      case 'rollback': {
+        const { runRollbackCommand } = await import('./rollback-command.js');
+        return await runRollbackCommand(command, io);
       }
       case 'emulator': {
         const { runEmulatorCommand } = await import('./emulator-command.js');

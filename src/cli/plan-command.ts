@@ -9,13 +9,14 @@ import { buildPlan, planTargets } from '../plan/run-plan.js';
 import { planHeader } from '../plan/header.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import type { VersioningChoice } from '../versioning/model.js';
 import { loadTargets, requireApiKey } from './load-targets.js';
 
-export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean }, io: CliIo): Promise<number> {
+export async function runPlanCommand(command: { patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice }, io: CliIo): Promise<number> {
   const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: command.strict }, io);
   if (command.agentId !== '' && loaded.paths.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
-  const built = await buildPlan({ targets: planTargets(loaded.files, command.agentId), diagnostics: loaded.diagnostics, files: loaded.paths, api, concurrency: 8 });
+  const built = await buildPlan({ targets: planTargets(loaded.files, command.agentId), diagnostics: loaded.diagnostics, files: loaded.paths, api, versioning: command.versioning, concurrency: 8 });
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: false, breakingLabel: '', labels: [] });
   if (command.format === 'json') io.stdout(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
   else if (command.format === 'markdown') {

@@ -48,7 +48,7 @@ function statusCell(agent: AgentPlan): string {
 function summaryRow(agent: AgentPlan): string {
   const c = counts(agent);
   const show = agent.status === 'changed';
-  return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? inertInlineCode(agent.liveVersionId, { inTable: true }) : '–'} |`;
+  return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? `${inertInlineCode(agent.liveVersionId, { inTable: true })}${agent.liveLabel ? ` (${inertText(agent.liveLabel.replace(/ \([a-f0-9]{24}\)/, '')).replace(/\|/g, '\\|')})` : ''}` : '–'} |`;
 }
 
 const TABLE_HEAD = '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
@@ -115,7 +115,7 @@ function gateLine(plan: Plan, options: PlanRenderOptions): string {
   }
   const changed = plan.agents.filter((a) => a.status === 'changed').length;
   if (errors === 0 && changed === 0 && plan.agents.every((a) => a.status === 'unchanged')) lines.push('✅ **No changes.** Live metrics already match the files.');
-  else if (changed > 0) lines.push(`Merging will publish and activate new metrics for ${changed} agent${changed === 1 ? '' : 's'}.`);
+  else if (changed > 0) lines.push(`Merging will publish new metrics and make them live for ${changed} agent${changed === 1 ? '' : 's'}.`);
   if (plan.liveSkippedReason) lines.push(`ℹ️ ${inertText(plan.liveSkippedReason)}`);
   return lines.join('\n\n');
 }
@@ -132,7 +132,7 @@ function renderTier(plan: Plan, options: PlanRenderOptions, tier: Tier, maxRows 
     parts.push(tier <= 3 ? `#### Validation\n\n${renderDiagnosticsTable(plan.diagnostics, tier === 1 ? 200 : 50)}` : `#### Validation\n\n${plan.diagnostics.length} problem(s); see the annotations.`);
   }
   if (tier > 1) parts.push(`_This comment is shortened to fit GitHub's size limit.${options.summaryUrl ? ` The full plan is in the [job summary](${options.summaryUrl}).` : ' The full plan is in the job summary.'}_`);
-  parts.push(`<sub>atoms-metrics ${inertText(options.actionVersion)} · compared with each agent's live active version · nothing was written to Atoms</sub>`);
+  parts.push(`<sub>atoms-metrics ${inertText(options.actionVersion)} · compared with each agent's live config · nothing was written to Atoms</sub>`);
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -16,7 +16,7 @@ export function renderPlanTerminal(plan: Plan, options: { color: boolean }): str
     else if (agent.status === 'skipped') out.push(`${head}: live diff skipped`);
     else if (agent.status === 'error') out.push(`${head}: ${paint('red', `could not read live: ${agent.message ?? ''}`)}`);
     else if (agent.diff) {
-      out.push(`${head}: live version ${agent.liveVersionId ?? '(none)'}`);
+      out.push(`${head}: live ${agent.liveLabel ?? `version ${agent.liveVersionId ?? '(none)'}`}`);
       for (const change of agent.diff.metrics) {
         const metric = change.after ?? change.before;
         const type = metric ? ` ${metric.dispositionMetricType}` : '';

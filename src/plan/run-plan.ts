@@ -1,9 +1,10 @@
-/** Builds the plan: reads each target agent's live active config (one GET per agent, bounded concurrency) and diffs it. */
+/** Builds the plan: reads each target agent's live config (v1: one GET; v2: the live branch and its head; bounded concurrency) and diffs it. */
 import type { AtomsApi } from '../atoms/types.js';
 import { hashConfig } from '../config/canonical.js';
-import { normalizeConfig } from '../config/normalize.js';
 import type { Diagnostic, MetricsFile, PostCallAnalyticsConfig } from '../config/types.js';
 import { mapBounded } from '../fleet/concurrency.js';
+import type { VersioningChoice } from '../versioning/model.js';
+import { createModelResolver, type ModelResolver } from '../versioning/resolve.js';
 import { diffConfigs } from './diff.js';
 import type { AgentPlan, Plan } from './types.js';
 
@@ -27,6 +28,10 @@ export interface BuildPlanOptions {
   files: readonly string[];
   /** Absent: the live diff is skipped for every agent (fork PR, no api-key) with `liveSkippedReason`. */
   api?: AtomsApi;
+  /** Which versioning model to read live through; `auto` detects per agent. */
+  versioning?: VersioningChoice;
+  /** A resolver already holding this run's detections (apply reuses the plan's). */
+  models?: ModelResolver;
   liveSkippedReason?: string;
   concurrency: number;
 }
@@ -38,15 +43,17 @@ function errorMessage(error: unknown): string {
 /** Reads live config for every target and returns the plan. Never writes to the Atoms API. */
 export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
   const { api } = options;
+  const models = options.models ?? (api ? createModelResolver(api, options.versioning ?? 'auto') : undefined);
   const agents = await mapBounded(options.targets, options.concurrency, async (target): Promise<AgentPlan> => {
     const base = { agentId: target.agentId, file: target.file, desiredHash: hashConfig(target.desired) };
-    if (api === undefined) {
+    if (api === undefined || models === undefined) {
       return { ...base, status: 'skipped', liveVersionId: null, diff: null, message: options.liveSkippedReason };
     }
     try {
-      const agent = await api.getAgent(target.agentId);
-      const diff = diffConfigs(normalizeConfig(agent.postCallAnalyticsConfig), target.desired);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: agent.activeVersionId, diff };
+      const model = await models.forAgent(target.agentId);
+      const live = await model.readLive(target.agentId);
+      const diff = diffConfigs(live.config, target.desired);
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: live.liveId, model: live.model, ...(live.model === 'v2' ? { liveLabel: live.label } : {}), diff };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }

@@ -52,6 +52,10 @@ export interface AgentPlan {
   status: AgentPlanStatus;
   /** Active version the diff was made against; null when not read (skipped/error) or never activated. */
   liveVersionId: string | null;
+  /** v2 only: the live branch and head revision number, e.g. "v2 revision 4 of branch Main". */
+  liveLabel?: string;
+  /** The agent's versioning model, once read. */
+  model?: 'v1' | 'v2';
   /** sha256 (hex) of the canonical desired config; apply compares it with the reviewed plan. */
   desiredHash: string;
   diff: ConfigDiff | null;

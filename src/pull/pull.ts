@@ -2,8 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { AtomsApi } from '../atoms/types.js';
-import { normalizeConfig } from '../config/normalize.js';
 import { mapBounded } from '../fleet/concurrency.js';
+import type { VersioningChoice } from '../versioning/model.js';
+import { createModelResolver } from '../versioning/resolve.js';
 import { describeFsError, errnoCode } from '../report/fs-error.js';
 import { fileNameFor, renderMetricsFile } from './render-file.js';
 
@@ -14,13 +15,19 @@ export interface PullResult {
 }
 
 /** `schemaPath`: where the JSON Schema is on disk, if anywhere; each file then points at it relatively. */
-export async function pullAgents(options: { api: AtomsApi; agentIds: readonly string[]; outDir: string; format: 'yaml' | 'json'; overwrite: boolean; concurrency: number; schemaPath?: string }): Promise<PullResult[]> {
+export async function pullAgents(options: { api: AtomsApi; agentIds: readonly string[]; outDir: string; format: 'yaml' | 'json'; overwrite: boolean; concurrency: number; schemaPath?: string; versioning?: VersioningChoice }): Promise<PullResult[]> {
   try {
     await mkdir(options.outDir, { recursive: true });
   } catch (error) {
     return options.agentIds.map((agentId) => ({ agentId, error: `cannot create the directory ${options.outDir}: ${describeFsError(error)}` }));
   }
-  const agents = await mapBounded(options.agentIds, options.concurrency, (agentId) => options.api.getAgent(agentId));
+  const models = createModelResolver(options.api, options.versioning ?? 'auto');
+  const agents = await mapBounded(options.agentIds, options.concurrency, async (agentId) => {
+    const live = await (await models.forAgent(agentId)).readLive(agentId);
+    // The name only names the file; v2 answers GET /agent too, and a failure there must not lose the pull.
+    const name = await options.api.getAgent(agentId).then((agent) => agent.name, () => '');
+    return { name, config: live.config, liveLabel: live.label };
+  });
   const schemaRef = options.schemaPath ? relative(options.outDir, options.schemaPath).split(sep).join('/') : undefined;
   const taken = new Set<string>();
   const results: PullResult[] = [];
@@ -33,7 +40,7 @@ export async function pullAgents(options: { api: AtomsApi; agentIds: readonly st
     const name = fileNameFor(agentId, outcome.value.name, options.format, taken);
     taken.add(name);
     const path = join(options.outDir, name);
-    const text = renderMetricsFile(agentId, normalizeConfig(outcome.value.postCallAnalyticsConfig), options.format, { name: outcome.value.name, versionId: outcome.value.activeVersionId, schemaRef });
+    const text = renderMetricsFile(agentId, outcome.value.config, options.format, { name: outcome.value.name, versionId: outcome.value.liveLabel, schemaRef });
     try {
       await writeFile(path, text, { flag: options.overwrite ? 'w' : 'wx' });
       results.push({ agentId, file: path });

@@ -6,7 +6,7 @@ import type { PostCallAnalyticsConfig } from '../config/types.js';
 export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConfig, format: 'yaml' | 'json', meta: { name?: string; versionId?: string | null; schemaRef?: string } = {}): string {
   const body = { ...(meta.schemaRef ? { $schema: meta.schemaRef } : {}), agentId, postCallAnalyticsConfig: config };
   if (format === 'json') return `${JSON.stringify(body, null, 2)}\n`;
-  const header = [`# Pulled from the live active version${meta.versionId ? ` ${meta.versionId}` : ''}${meta.name ? ` of "${meta.name.replace(/[\r\n]/g, ' ')}"` : ''} by atoms-metrics pull.`];
+  const header = [`# Pulled from the live ${meta.versionId ? meta.versionId : 'active version'}${meta.name ? ` of "${meta.name.replace(/[\r\n]/g, ' ')}"` : ''} by atoms-metrics pull.`];
   // The yaml package quotes anything that would read back differently (yes/no, numbers, leading spaces, `#`, `: `).
   return `${header.join('\n')}\n${stringify(body, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', version: '1.2' })}`;
 }

@@ -69,6 +69,43 @@ describe('apply on a push to the default branch', () => {
     expect(rerun.outputs.changed).toBe('false');
   });
 
+  it('on the branch model (v2): publishes on the live branch, reports the revision, and a re-run writes nothing', async () => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.errors).toEqual([]);
+    const main = emu.getAgentState(AGENT)?.branches?.[0];
+    const head = main?.revisions.find((r) => r._id === main.headRevisionId);
+    expect(head?.revisionNumber).toBe(2);
+    expect(head?.label).toMatch(/^Track follow-ups \(#7\) \[atoms-metrics:[a-f0-9]{16}\]$/);
+    expect(normalizeConfig(head?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'follow_up_needed']);
+    expect(JSON.parse(result.outputs.versions ?? '{}')).toEqual({ [AGENT]: head?._id });
+    expect(emu.requests.some((r) => r.path.includes('/versions') && r.method !== 'GET')).toBe(false);
+    const comment = gh.comments.get(7)?.[0]?.body ?? '';
+    expect(comment).toContain('✅ applied');
+    expect(comment).toContain('revision 2');
+    emu.requests.length = 0;
+    const rerun = await runAction(ws.dir, inputs(), env('push'));
+    expect(rerun.errors).toEqual([]);
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it.each(['v1', 'v2'] as const)('mode rollback on %s makes the previous one live again', async (model) => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
+    await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+    const rolled = await runAction(ws.dir, inputs({ mode: 'rollback' }), env('push'));
+    expect(rolled.errors).toEqual([]);
+    const state = emu.getAgentState(AGENT);
+    const live = model === 'v1' ? state?.versions.find((v) => v.isActive) : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
+    expect(normalizeConfig(live?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'summary']);
+    expect(rolled.summary).toContain(model === 'v1' ? 'v1 version 2' : 'v2 revision 2');
+    expect(JSON.parse(rolled.outputs['rolled-back'] ?? '{}')[AGENT]).toBe(live?._id);
+  });
+
   it('refuses a commit that is no longer the head of the default branch', async () => {
     gh.branches.set('main', 'beef000000000000000000000000000000000002');
     const result = await runAction(ws.dir, inputs(), env('push'));

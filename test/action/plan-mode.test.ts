@@ -35,9 +35,20 @@ afterEach(async () => {
   ws.remove();
 });
 
-describe('plan on a pull request', () => {
+describe.each([
+  { model: 'v1' as const, versioning: 'v1', reads: 1 },
+  { model: 'v1' as const, versioning: 'auto', reads: 2 },
+  { model: 'v2' as const, versioning: 'auto', reads: 2 },
+  { model: 'v2' as const, versioning: 'v2', reads: 2 },
+])('plan on a pull request ($model agent, versioning $versioning)', ({ model, versioning, reads }) => {
   it('posts one accurate comment, fails on breaking changes, and writes nothing to Atoms', async () => {
-    const result = await runAction(ws.dir, inputs(), prEvent());
+    if (model === 'v2') {
+      await emu.close();
+      const seed = await loadSeedFile('examples/emulator-seed.json');
+      emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    }
+    const live = model === 'v1' ? emu.getAgentState(AGENT)?.activeVersionId : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId;
+    const result = await runAction(ws.dir, inputs({ versioning }), prEvent());
     expect(result.failed).toBe(true);
     expect(result.errors.at(-1)).toBe("::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to the pull request, or set allow-breaking: true.");
     const comments = gh.comments.get(7) ?? [];
@@ -47,13 +58,17 @@ describe('plan on a pull request', () => {
     expect(body).toContain('➕ `follow_up_needed`');
     expect(body).toContain('➖ `summary`');
     expect(body).toContain('added `transferred`');
-    expect(findHeader(body)?.agents[0]).toMatchObject({ agentId: AGENT, liveVersionId: emu.getAgentState(AGENT)?.activeVersionId });
+    expect(findHeader(body)?.agents[0]).toMatchObject({ agentId: AGENT, liveVersionId: live });
+    if (model === 'v2') expect(body).toMatch(/\(v2 revision 1 of branch Main\)/);
     expect(result.outputs).toMatchObject({ changed: 'true', breaking: 'true', 'comment-url': `https://github.com/acme/voice/pull/7#issuecomment-${comments[0]?.id}` });
     expect(JSON.parse(result.outputs.plan ?? '{}').agents[0].removed).toEqual(['summary']);
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
-    expect(emu.requests).toHaveLength(1);
+    expect(emu.requests).toHaveLength(reads);
     expect(result.summary).toContain('Post-call metrics plan');
   });
+});
+
+describe('plan on a pull request', () => {
 
   it('stays one comment across reruns, and passes once the label allows breaking changes', async () => {
     await runAction(ws.dir, inputs(), prEvent());

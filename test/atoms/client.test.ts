@@ -92,7 +92,7 @@ describe('errors', () => {
 
   it('an unknown route (HTML 404) is a clear error, not a parse crash', async () => {
     const error = await caught(new AtomsClient({ apiKey: KEY, baseUrl: emu.url.replace('/atoms/v1', '/wrong') }).getAgent(AGENT));
-    expect(error.kind).toBe('not-found');
+    expect(error.kind).toBe('no-route');
     expect(error.message).toContain('Is api-url right');
   });
 

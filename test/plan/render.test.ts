@@ -69,7 +69,7 @@ describe('renderPlanMarkdown', () => {
 
       ⛔ **Breaking changes block this pull request.** Add the label \`allow-breaking-metrics\` or set \`allow-breaking: true\` to allow them.
 
-      Merging will publish and activate new metrics for 1 agent.
+      Merging will publish new metrics and make them live for 1 agent.
 
       | agent | file | status | added | changed | removed | breaking | live version |
       |---|---|---|--:|--:|--:|--:|---|
@@ -95,7 +95,7 @@ describe('renderPlanMarkdown', () => {
       | ⚠️ warning | \`metrics/x.yaml:3:5\` | vague | \`vague-prompt\` |
 
 
-      <sub>atoms-metrics test · compared with each agent's live active version · nothing was written to Atoms</sub>
+      <sub>atoms-metrics test · compared with each agent's live config · nothing was written to Atoms</sub>
       "
     `);
   });
