@@ -1,7 +1,7 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
-import { SWITCH_SPECS, readSwitch } from '../emulator/switches.js';
+import { SWITCH_SPECS, readSwitchFlags } from '../emulator/switches.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
@@ -223,19 +223,12 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
 };
 
-/** The emulator's switch flags that were given, checked against the switch table. */
-function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
-  const switches: Record<string, unknown> = {};
-  for (const spec of SWITCH_SPECS) {
-    const raw = values[spec.flag];
-    if (raw === undefined) continue;
-    try {
-      switches[spec.key] = readSwitch(spec, raw, `--${spec.flag}`);
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+function readEmulatorSwitches(values: Record<string, unknown>): SeedOptions {
+  try {
+    return readSwitchFlags(values);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return switches;
 }
 
 function readFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -419,7 +412,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         port: readInteger(values.port, 'port', 4010, 0, 65535),
         host: values.host ?? '127.0.0.1',
         seed: values.seed,
-        switches: readSwitchFlags(values),
+        switches: readEmulatorSwitches(values),
       };
     default:
       throw new UsageError(`unknown command '${command}'`);

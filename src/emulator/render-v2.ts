@@ -43,13 +43,10 @@ function leafChanges(a: unknown, b: unknown, path: string, out: { path: string; 
 
 /** DiffResult between two configs: `a` the base, `b` the target (fact sheet v2 §1.5). */
 export function diffConfigs(a: Config, b: Config, location: MetricsLocation): { unchangedSections: string[]; diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[] } {
-  // The analytics section always holds the metrics here, nested or flat as the location says.
-  const sections = (config: Config) => {
-    const resolved = resolveSections(config, location === 'postCallAnalyticsConfig' ? 'analytics.postCallAnalyticsConfig' : location);
-    return resolved;
-  };
-  const sa = sections(a);
-  const sb = sections(b);
+  // The analytics section always holds the metrics here (nested when the location puts them top-level), so a change is under it.
+  const nested: MetricsLocation = location === 'postCallAnalyticsConfig' ? 'analytics.postCallAnalyticsConfig' : location;
+  const sa = resolveSections(a, nested);
+  const sb = resolveSections(b, nested);
   const unchangedSections: string[] = [];
   const diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[] = [];
   for (const section of Object.keys(sa)) {

@@ -63,12 +63,29 @@ export function checkSeedOptions(value: unknown): SeedOptions {
 
 /** Options with undefined fields dropped, so spreading them never erases a seed's value. */
 export function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const out: Partial<T> = { ...options };
+  for (const key in out) if (out[key] === undefined) delete out[key];
+  return out;
 }
 
-/** The v2 switches in force: defaults, then the seed's `options`, then explicit options. */
+/** The switch flags among parsed CLI values, checked against the table; throws an Error naming a bad one. */
+export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
+  const switches: Record<string, unknown> = {};
+  for (const spec of SWITCH_SPECS) if (values[spec.flag] !== undefined) switches[spec.key] = readSwitch(spec, values[spec.flag], `--${spec.flag}`);
+  return switches;
+}
+
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches'];
+
+function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
+  const value = source[key];
+  if (value !== undefined) target[key] = value;
+}
+
+/** The v2 switches in force: defaults, then the seed's `options`, then the legacy `branchModel`, then explicit options. */
 export function resolveSwitches(explicit: Partial<EmulatorSwitches> & { branchModel?: boolean }, seed: SeedOptions | undefined): EmulatorSwitches {
-  const legacy = explicit.branchModel === undefined ? {} : { versioning: explicit.branchModel ? ('v2' as const) : ('v1' as const) };
-  const pick = (source: Partial<EmulatorSwitches>) => Object.fromEntries(Object.keys(DEFAULT_SWITCHES).filter((key) => key in source).map((key) => [key, source[key as keyof EmulatorSwitches]]));
-  return { ...DEFAULT_SWITCHES, ...pick(definedOnly(seed ?? {})), ...legacy, ...pick(definedOnly(explicit)) };
+  const out: EmulatorSwitches = { ...DEFAULT_SWITCHES };
+  const legacy: Partial<EmulatorSwitches> = explicit.branchModel === undefined ? {} : { versioning: explicit.branchModel ? 'v2' : 'v1' };
+  for (const source of [seed ?? {}, legacy, explicit]) for (const key of SWITCH_KEYS) copySwitch(out, source, key);
+  return out;
 }
