@@ -1,9 +1,8 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
-import { AtomsApiError } from './errors.js';
 import { Transport, type CallOptions, type Failure } from './http.js';
 import { BranchClient } from './branch-client.js';
 import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
-import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, SecurityCheck, VersionDetail, VersionList } from './types.js';
+import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, VersionDetail, VersionList } from './types.js';
 
 export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
 
