@@ -12,7 +12,8 @@ const desired = normalizeConfig({ dispositionMetrics: [metric(1), metric(2), met
 
 /** An emulator holding `count` agents whose live metrics differ from `desired`; returns it and their ids. */
 async function fleet(count: number, securityCheckMs: number) {
-  const emu = await startEmulator({ securityCheckMs, latencyMs: LATENCY_MS });
+  // Rows 3–5 measure the v1 flow; bench/fleet-v2.ts measures the branch model.
+  const emu = await startEmulator({ versioning: 'v1', securityCheckMs, latencyMs: LATENCY_MS });
   const ids = emu.load({ agents: Array.from({ length: count }, () => ({ versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [metric(1)] } }] })) }).agents.map((a) => a.agentId);
   return { emu, ids };
 }
@@ -34,7 +35,7 @@ export async function benchFleet() {
       for (const t of targets) await api.getAgent(t.agentId);
     });
     emu.requests.length = 0;
-    const [concurrent] = await time(() => buildPlan({ targets, diagnostics: [], files: [], api, concurrency: 16 }));
+    const [concurrent] = await time(() => buildPlan({ targets, diagnostics: [], files: [], api, concurrency: 16, versioning: 'v1' }));
     const perAgent = emu.requests.length / targets.length;
     rows.push({ benchmark: '3. plan 200 agents (concurrency 16, limiter off) vs sequential reads', 'median ms': concurrent.toFixed(0), 'baseline ms': sequential.toFixed(0), ratio: `${(concurrent / sequential).toFixed(2)}×`, target: '—' });
     rows.push({ benchmark: '5a. requests per agent, plan', 'median ms': perAgent.toFixed(2), 'baseline ms': '—', ratio: '—', target: '= 1' });
@@ -45,7 +46,7 @@ export async function benchFleet() {
     const { emu, ids } = await fleet(50, 1000);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: limiter }) });
     const [ms, results] = await time(() =>
-      applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency }),
+      applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency, versioning: 'v1' }),
     );
     if (results.some((r) => r.status !== 'applied')) throw new Error(`bench apply failed: ${results.find((r) => r.error)?.error}`);
     const requests = emu.requests.length;

@@ -17,9 +17,10 @@ if (!only || only === 'startup') rows.push(benchStartup(), benchValidateLarge())
 if (!only || only === 'fleet') {
   // The fleet benchmarks drive the engine in-process; bundle them from source first.
   const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
-  await build({ entryPoints: ['bench/fleet.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({ entryPoints: ['bench/fleet.ts', 'bench/fleet-v2.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
   const { benchFleet } = await import(pathToFileURL(join(dir, 'fleet.mjs')).href);
+  const { benchFleetV2 } = await import(pathToFileURL(join(dir, 'fleet-v2.mjs')).href);
   const { benchCommentCapacity } = await import(pathToFileURL(join(dir, 'comment-capacity.mjs')).href);
-  rows.push(...(await benchFleet()), benchCommentCapacity());
+  rows.push(...(await benchFleet()), ...(await benchFleetV2()), benchCommentCapacity());
 }
 console.table(rows);
