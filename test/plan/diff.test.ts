@@ -67,3 +67,23 @@ describe('diffWords', () => {
     expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(a);
   });
 });
+
+describe('diffWords on a long prompt', () => {
+  const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
+  it('shows an edit at each end of a 400-word prompt as two small edits, not the whole prompt', () => {
+    const after = ['first', ...words.slice(1, -1), 'last'];
+    const parts = diffWords(words.join(' '), after.join(' '));
+    expect(parts.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'removed', text: 'word0' },
+      { op: 'added', text: 'first' },
+      { op: 'removed', text: 'word399' },
+      { op: 'added', text: 'last' },
+    ]);
+    expect(parts.filter((p) => p.op === 'equal')).toHaveLength(1);
+  });
+  it('finds scattered edits in the middle too', () => {
+    const after = words.map((w, i) => (i % 100 === 50 ? w.toUpperCase() : w));
+    const parts = diffWords(words.join(' '), after.join(' '));
+    expect(parts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual(['WORD50', 'WORD150', 'WORD250', 'WORD350']);
+  });
+});
