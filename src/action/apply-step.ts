@@ -29,6 +29,8 @@ interface MergedPullRequest {
   title: string;
   header?: PlanMarkerHeader;
   commentId?: number;
+  /** The plan comment with earlier runs' outcomes. */
+  commentBody?: string;
 }
 
 /** The merged PR of this commit and its plan header; absent when there is no token or no PR (a direct push). */
@@ -37,7 +39,7 @@ async function findMergedPullRequest(github: GitHubClient, sha: string, env: Nod
   const pr = pulls.find((p) => p.merged) ?? pulls[0];
   if (!pr) return undefined;
   const found = await readPlanHeader(github, pr.number, commentScope(env), await github.ownLogin());
-  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id };
+  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id, commentBody: found?.comment.body };
 }
 
 /**
@@ -94,6 +96,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
       label: subject,
       description: `Applied by atoms-metrics from ${t.file} at ${sha || 'a local run'}${link ? `\n${link}` : ''}${merged ? `\nPull request #${merged.number}: ${merged.title}` : ''}`,
       reviewed: reviewed ? { liveVersionId: reviewed.liveVersionId } : undefined,
+      earlierReport: merged?.commentBody,
     };
   });
 
@@ -107,6 +110,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     onLiveChanged: inputs.onLiveChanged,
     concurrency: inputs.concurrency,
     versioning: inputs.versioning,
+    republishFailed: inputs.force,
   });
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });

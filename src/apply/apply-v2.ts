@@ -100,6 +100,11 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
     refuseIfBreaking(live, target.desired, deps);
     checkReviewedLive(target, { model: 'v2', id: h0, name: h0Name, config: live }, deps, say);
     const marker = changeMarker(target.desired, h0);
+    // The report is markdown (escaped parentheses and all): the marker and the wording are looked for apart.
+    if (target.earlierReport?.includes(marker) && target.earlierReport.includes('security scan failed the change')) {
+      if (!deps.republishFailed) throw new ApplyStop(`an earlier run published this same change (${marker}) over the same live revision and the platform's security scan failed it (see the earlier report). Publishing the same content again would fail the same way: change the prompts and merge again, or set force: true to publish it once more.`);
+      say(`an earlier run of this same change (${marker}) failed the security scan; publishing it again because force is set`);
+    }
 
     if (branch.hasOpenDraft) {
       const draft = await api.getDraft(agentId, branchId);
@@ -184,7 +189,7 @@ async function finish(ctx: Ctx, result: ApplyResult, outcome: WaitOutcome, h0: s
     case 'failed': {
       const discarded = await api.discardDraft(agentId, branch.branchId).catch(() => false);
       throw new ApplyStop(
-        `the platform's security scan ${outcome.status === 'errored' ? 'errored on' : 'failed'} the change${outcome.reason ? `: ${outcome.reason}` : ''}. Live is unchanged (still ${h0}). ${discarded ? 'Our draft was discarded, so nothing of ours is left in the branch.' : 'The draft could not be discarded; discard it in the dashboard.'} ${outcome.status === 'errored' ? 'An errored scan is the platform’s fault: re-run to try again.' : 'Change the prompts and merge again.'}`,
+        `the platform's security scan ${outcome.status === 'errored' ? 'errored on the change' : `failed the change (${changeMarker(target.desired, h0)})`}${outcome.reason ? `: ${outcome.reason}` : ''}. Live is unchanged (still ${h0}). ${discarded ? 'Our draft was discarded, so nothing of ours is left in the branch.' : 'The draft could not be discarded; discard it in the dashboard.'} ${outcome.status === 'errored' ? 'An errored scan is the platform’s fault: re-run to try again.' : 'Change the prompts and merge again.'}`,
       );
     }
     case 'unknown':

@@ -13,6 +13,11 @@ export interface ApplyTarget {
   description: string;
   /** What the merged pull request's plan was made against, when known. */
   reviewed?: { liveVersionId: string | null };
+  /**
+   * Earlier runs' reports for this change (the merged pull request's comment), when known. On v2 a failed scan leaves
+   * nothing on the platform once our draft is discarded, so this is how a re-run knows the same content failed before.
+   */
+  earlierReport?: string;
 }
 
 export interface ApplyDeps {
@@ -31,6 +36,8 @@ export interface ApplyDeps {
   /** First security-check poll after this long, then growing slowly to `pollCapMs`. */
   pollStartMs?: number;
   pollCapMs?: number;
+  /** Publish again a change whose security scan failed in an earlier run (the action's `force`). */
+  republishFailed?: boolean;
   /** How long a write may keep retrying through a platform config freeze (423); default 90 s. */
   freezeWaitMs?: number;
 }

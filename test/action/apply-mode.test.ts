@@ -92,6 +92,27 @@ describe('apply on a push to the default branch', () => {
     expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('on v2 a failed scan leaves no draft, and a re-run of the same change refuses, saying it failed before (force publishes again)', async () => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
+    emu.failNextSecurityCheck('prompt asks for card numbers', AGENT);
+    const failed = await runAction(ws.dir, inputs(), env('push'));
+    expect(failed.failed).toBe(true);
+    expect(failed.errors.join('\n')).toContain('prompt asks for card numbers');
+    expect(emu.getAgentState(AGENT)?.branches?.[0]?.draft).toBeNull();
+    expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(1);
+    emu.requests.length = 0;
+    const rerun = await runAction(ws.dir, inputs(), env('push'));
+    expect(rerun.failed).toBe(true);
+    expect(rerun.errors.join('\n')).toContain('an earlier run published this same change');
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    const forced = await runAction(ws.dir, inputs({ force: 'true' }), env('push'));
+    expect(forced.errors).toEqual([]);
+    expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(2);
+  });
+
   it.each(['v1', 'v2'] as const)('mode rollback on %s makes the previous one live again', async (model) => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');

@@ -41,14 +41,15 @@ describe('atoms-metrics pull', () => {
     ws?.remove();
   });
 
-  it('writes files from live config; planning them shows no changes; existing files are kept unless --force', async () => {
-    emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  it.each(['v1', 'v2'] as const)('on %s: writes files from live config; planning them shows no changes; existing files are kept unless --force', async (versioning) => {
+    emu = await startEmulator({ versioning, securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({});
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], io)).toBe(0);
     expect(out.text).toContain('metrics/support-agent.yaml');
     expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain('identifier: call_outcome');
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain(versioning === 'v1' ? '# Pulled from the live v1 version ' : '# Pulled from the live v2 revision 1 (');
     out.text = '';
     expect(await runCli(['plan', 'metrics'], io)).toBe(0);
     expect(out.text).toContain('No changes.');

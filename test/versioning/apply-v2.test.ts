@@ -120,6 +120,26 @@ describe('apply on the branch model (v2)', () => {
     expect(emu.requests.some((r) => r.path.endsWith('/draft/publish'))).toBe(false);
   });
 
+  it("someone's edit merged into our draft before publishing stops the run, takes our edit back out and leaves theirs", async () => {
+    await start();
+    let done = false;
+    emu.onRequest(({ method, path }) => {
+      if (!done && method === 'GET' && /\/branches\/[a-f0-9]{24}$/.test(path) && main()?.draft) {
+        done = true;
+        emu.openForeignDraft(AGENT, { editorName: 'Ben', changedSections: ['llm'] });
+      }
+    });
+    const result = await apply();
+    expect(result?.status).toBe('failed');
+    expect(result?.error).toContain('Ben (llm');
+    expect(result?.error).toContain('taken back out');
+    expect(emu.requests.some((r) => r.path.endsWith('/draft/publish'))).toBe(false);
+    const draft = main()?.draft;
+    expect(draft?.editHistory.map((e) => e.editorName)).toContain('Ben');
+    expect(normalizeConfig(draft?.postCallAnalyticsConfig)).toEqual(normalizeConfig(LIVE));
+    expect(main()?.revisions).toHaveLength(1);
+  });
+
   it('a config freeze is waited out within its budget, then named', async () => {
     await start();
     emu.freezeWrites(2);
