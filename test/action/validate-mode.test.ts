@@ -70,4 +70,13 @@ describe('action, mode validate', () => {
     expect(url.errors[0]).toContain('must not contain credentials');
     expect(url.stdout).not.toContain('hunter2');
   });
+
+  it("refuses an api-url over plain http to a host that is not loopback, before any request carries the key", async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const plain = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_plaintext_1234', 'api-url': 'http://api.smallest.ai/atoms/v1' });
+    expect(plain.failed).toBe(true);
+    expect(plain.errors[0]).toBe("::error::Input 'api-url' uses plain http to api.smallest.ai, which would send the API key unencrypted: use https (plain http is allowed only for loopback addresses such as 127.0.0.1 and localhost, e.g. the emulator).");
+    const loopback = await runAction(ws.dir, { mode: 'validate', 'api-url': 'http://127.0.0.1:4010/atoms/v1' });
+    expect(loopback.failed).toBe(false);
+  });
 });
