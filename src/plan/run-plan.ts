@@ -4,6 +4,7 @@ import { hashConfig } from '../config/canonical.js';
 import { normalizeConfig } from '../config/normalize.js';
 import type { Diagnostic, MetricsFile, PostCallAnalyticsConfig } from '../config/types.js';
 import { mapBounded } from '../fleet/concurrency.js';
+import { redactDeep, redactSecrets } from '../report/secrets.js';
 import { diffConfigs } from './diff.js';
 import type { AgentPlan, Plan } from './types.js';
 
@@ -32,7 +33,7 @@ export interface BuildPlanOptions {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
 /** Reads live config for every target and returns the plan. Never writes to the Atoms API. */
@@ -45,8 +46,11 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     }
     try {
       const agent = await api.getAgent(target.agentId);
-      const diff = diffConfigs(normalizeConfig(agent.postCallAnalyticsConfig), target.desired);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: agent.activeVersionId, diff };
+      // Redacted where it enters: an API that echoes the key (in a prompt, an id) must not carry it into the
+      // comment, the outputs, or the plan header, which is deflated and base64-encoded where no mask can find it.
+      const diff = diffConfigs(normalizeConfig(redactDeep(agent.postCallAnalyticsConfig)), target.desired);
+      const liveVersionId = agent.activeVersionId === null ? null : redactSecrets(agent.activeVersionId);
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, diff };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }

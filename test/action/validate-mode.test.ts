@@ -71,6 +71,15 @@ describe('action, mode validate', () => {
     expect(url.stdout).not.toContain('hunter2');
   });
 
+  it('shows control characters and ANSI escapes from a file escaped in annotations and the summary', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': `${VALID_YAML}"col\\e[31mour\\a": 1\n` });
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    expect(result.errors[0]).toContain('unknown key "col\\u001b[31mour\\u0007"');
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.summary).not.toContain('\u001b');
+    expect(result.summary).toContain('col\\\\u001b\\[31mour');
+  });
+
   it("refuses an api-url over plain http to a host that is not loopback, before any request carries the key", async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const plain = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_plaintext_1234', 'api-url': 'http://api.smallest.ai/atoms/v1' });
