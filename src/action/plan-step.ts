@@ -53,7 +53,8 @@ export function createAtomsClient(inputs: Inputs): AtomsClient {
 export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitHubClient | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
-  return new GitHubClient(inputs.githubToken, owner, repo, env.GITHUB_API_URL ?? 'https://api.github.com');
+  const api = env.GITHUB_API_URL || 'https://api.github.com';
+  return new GitHubClient(inputs.githubToken, owner, repo, api, env.GITHUB_GRAPHQL_URL || undefined);
 }
 
 async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {
@@ -70,8 +71,13 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
     setOutput(OUTPUT_NAMES.commentUrl, result.url);
     core.info(inertForLog(`Plan comment ${result.action}: ${result.url}`));
   } catch (error) {
-    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-      core.warning(`Could not write the pull-request comment (${error.status}): the token needs 'pull-requests: write'. The plan is in the job summary.`);
+    // A locked conversation answers 403 too, but no permission would help: say what GitHub said.
+    if (error instanceof GitHubApiError && error.locked) {
+      core.warning(inertForLog(`Could not write the pull-request comment: GitHub says "${error.reason}" The plan is in the job summary.`));
+      return;
+    }
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404) && !error.rateLimited) {
+      core.warning(inertForLog(`Could not write the pull-request comment (${error.status}${error.reason ? `: ${error.reason}` : ''}): the token needs 'pull-requests: write'. The plan is in the job summary.`));
       return;
     }
     // The comment is a report, not the check: GitHub being down must not hide the plan's own verdict.
