@@ -71,6 +71,18 @@ describe('action, mode validate', () => {
     expect(url.stdout).not.toContain('hunter2');
   });
 
+  it('caps annotations per file and per run with one closing line; the summary still counts them all', async () => {
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 6; f++) files[`metrics/f${f}.yaml`] = VALID_YAML + Array.from({ length: 12 }, (_, k) => `extra_${k}: 1\n`).join('');
+    ws = makeWorkspace(files);
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    const annotations = result.stdout.split('\n').filter((line) => /^::error (title|file)=/.test(line));
+    expect(annotations).toHaveLength(50);
+    expect(annotations.filter((line) => line.includes('file=metrics/f0.yaml'))).toHaveLength(10);
+    expect(result.stdout).toContain('::warning::22 more problems were not annotated (at most 10 per file and 50 per run); the job summary counts all 72.');
+    expect(result.summary).toContain('6 files: 72 errors');
+  });
+
   it('shows control characters and ANSI escapes from a file escaped in annotations and the summary', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': `${VALID_YAML}"col\\e[31mour\\a": 1\n` });
     const result = await runAction(ws.dir, { mode: 'validate' });
