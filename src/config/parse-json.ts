@@ -98,7 +98,7 @@ export function parseJson(text: string): ParsedDocument {
     const start = at(i);
     map.set(pointer, key ? { value: start, key } : { value: start });
     const ch = text[i];
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) fail(`too deeply nested (more than ${MAX_DEPTH} levels)`);
     if (ch === '{') return parseObject(pointer, depth);
     if (ch === '[') return parseArray(pointer, depth);
     if (ch === '"') return parseString();

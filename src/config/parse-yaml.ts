@@ -66,7 +66,7 @@ export function parseYaml(text: string): ParsedDocument {
     if (viaAlias && ++aliased > MAX_ALIASED_NODES) {
       throw new YamlLimitError(`aliases expand to more than ${MAX_ALIASED_NODES} nodes (an alias bomb?)`, fallback, 'yaml-alias-limit');
     }
-    if (depth > MAX_DEPTH) throw new YamlLimitError(`nesting deeper than ${MAX_DEPTH} levels`, node?.range?.[0] ?? fallback, 'too-deep');
+    if (depth > MAX_DEPTH) throw new YamlLimitError(`too deeply nested (more than ${MAX_DEPTH} levels)`, node?.range?.[0] ?? fallback, 'too-deep');
     const offset = node?.range?.[0] ?? fallback;
     const location = key ? { value: at(offset), key } : { value: at(offset) };
     map.set(pointer, location);
