@@ -1,17 +1,23 @@
 /** The action's run(): reads inputs, decides the mode once, runs the step, sets outputs. The only place that fails the run. */
 import * as core from '@actions/core';
 import { OUTPUT_NAMES } from './action/contract.js';
+import { setOutput } from './action/outputs.js';
 import { describeFailure } from './action/failure.js';
 import { getInputs, readSecretInputs, type Inputs } from './action/inputs.js';
 import { decideMode } from './action/mode.js';
 import { readEventFacts } from './action/event-facts.js';
 import { runValidation } from './action/validate-step.js';
 import { writeValidationSummary } from './action/validation-summary.js';
+import { registerSecret } from './report/secrets.js';
 
 /** Runs the action with the runner's environment. Never throws: failures end as `core.setFailed`. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const secrets = readSecretInputs(env);
-  for (const secret of secrets) core.setSecret(secret);
+  for (const secret of secrets) {
+    core.setSecret(secret);
+    // The runner masks only the verbatim string in the log; our own renderers redact before they escape.
+    registerSecret(secret);
+  }
   try {
     const inputs = getInputs(env);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -23,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
 
     const validation = await runValidation(inputs, workspace);
-    core.setOutput(OUTPUT_NAMES.valid, String(!validation.failed));
+    setOutput(OUTPUT_NAMES.valid, String(!validation.failed));
 
     switch (mode.kind) {
       case 'validate':

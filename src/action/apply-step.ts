@@ -10,6 +10,7 @@ import { planTargets } from '../plan/run-plan.js';
 import type { PlanMarkerHeader } from '../plan/types.js';
 import { inertForLog } from '../report/inert.js';
 import { OUTPUT_NAMES } from './contract.js';
+import { setOutput } from './outputs.js';
 import type { Inputs } from './inputs.js';
 import { commentScope, createAtomsClient, createGitHubClient, runUrl } from './plan-step.js';
 import { appendJobSummary } from './summary.js';
@@ -80,7 +81,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   } else if (!inputs.force) core.warning('Could not check that this commit is the head of the default branch (no github-token or event data).');
 
   const merged = github && sha ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
-    core.warning(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(inertForLog(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`));
     return undefined;
   }) : undefined;
   if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from workflow '${env.GITHUB_WORKFLOW ?? ''}' (one from job '${env.GITHUB_JOB ?? ''}', or the workflow's only one); applying without the reviewed-plan check.`);
@@ -115,13 +116,13 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });
   await appendJobSummary(outcome);
-  core.setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
-  core.setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
+  setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
+  setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
   if (github && merged?.commentId !== undefined) {
     await reportOnPullRequest(github, merged.commentId, outcome, outcomeKey(targets.map((t) => t.agentId))).catch((error: unknown) =>
-      core.warning(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`),
+      core.warning(inertForLog(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`)),
     );
   }
   const failed = results.filter((r) => r.status === 'failed');
-  if (failed.length > 0) core.setFailed(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`);
+  if (failed.length > 0) core.setFailed(inertForLog(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`));
 }

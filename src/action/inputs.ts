@@ -1,6 +1,7 @@
 /** Reads every action input once, checks it, and returns one typed object. */
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
+import { apiUrlProblem } from './api-url.js';
 import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
 export interface Inputs {
@@ -102,9 +103,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     throw new InputError(`Input 'agent-id' must be 24 lowercase hex characters (an Atoms agent id), got '${agentId}'.`);
   }
   const apiUrl = readRaw(env, 'api-url');
-  // Checked before it is echoed: a URL with user:password@ must not reach the log.
-  if (/^[a-z]+:\/\/[^/]*@/i.test(apiUrl)) throw new InputError("Input 'api-url' must not contain credentials (user:password@); pass the key in 'api-key'.");
-  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new InputError(`Input 'api-url' must be an http(s) URL, got '${apiUrl}'.`);
+  const urlProblem = apiUrlProblem(apiUrl);
+  if (urlProblem !== undefined) throw new InputError(`Input 'api-url' ${urlProblem.message}${urlProblem.kind === 'credentials' ? "; pass the key in 'api-key'" : ''}.`);
   const apiKey = readRaw(env, 'api-key');
   if (/[\s\x00-\x1f\x7f]/.test(apiKey)) throw new InputError("Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).");
   return {

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { buildMatrix } from '../fleet/matrix.js';
 import { OUTPUT_NAMES } from './contract.js';
+import { setOutput } from './outputs.js';
 import type { Inputs } from './inputs.js';
 import type { ValidationOutcome } from './validate-step.js';
 
@@ -9,7 +10,7 @@ const DEFAULT_SLICES = 16;
 
 export async function runListStep(validation: ValidationOutcome, inputs: Inputs): Promise<void> {
   const matrix = buildMatrix(validation.files.map((f) => ({ path: f.path, agentIds: inputs.agentId ? [inputs.agentId] : f.agentIds })), DEFAULT_SLICES);
-  core.setOutput(OUTPUT_NAMES.matrix, JSON.stringify(matrix));
+  setOutput(OUTPUT_NAMES.matrix, JSON.stringify(matrix));
   core.info(`Matrix: ${matrix.include.length} slice(s) over ${validation.files.length} file(s).`);
   if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s) (see the annotations).`);
 }

@@ -10,8 +10,10 @@ import { planToJson } from '../plan/plan-json.js';
 import { renderPlanMarkdown } from '../plan/render-markdown.js';
 import { buildPlan, planTargets } from '../plan/run-plan.js';
 import type { Plan } from '../plan/types.js';
+import { inertForLog } from '../report/inert.js';
 import { VERSION } from '../version.js';
 import { OUTPUT_NAMES } from './contract.js';
+import { setOutput } from './outputs.js';
 import type { Inputs } from './inputs.js';
 import { appendJobSummary } from './summary.js';
 import type { ValidationOutcome } from './validate-step.js';
@@ -44,14 +46,15 @@ export function createAtomsClient(inputs: Inputs): AtomsClient {
     baseUrl: inputs.apiUrl,
     limiter: createRateLimiter({ requestsPerSecond: inputs.maxRequestsPerSecond }),
     userAgent: `atoms-metrics/${VERSION}`,
-    onRetry: (info) => core.info(`Atoms API: ${info.method} ${info.path} answered ${info.reason}; retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1}).`),
+    onRetry: (info) => core.info(inertForLog(`Atoms API: ${info.method} ${info.path} answered ${info.reason}; retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1}).`)),
   });
 }
 
 export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitHubClient | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
-  return new GitHubClient(inputs.githubToken, owner, repo, env.GITHUB_API_URL ?? 'https://api.github.com');
+  const api = env.GITHUB_API_URL || 'https://api.github.com';
+  return new GitHubClient(inputs.githubToken, owner, repo, api, env.GITHUB_GRAPHQL_URL || undefined);
 }
 
 async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {
@@ -65,16 +68,21 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
   try {
     const login = await github.ownLogin();
     const result = await upsertStickyComment(github, pullRequest.number, commentScope(env), markdown, login);
-    core.setOutput(OUTPUT_NAMES.commentUrl, result.url);
-    core.info(`Plan comment ${result.action}: ${result.url}`);
+    setOutput(OUTPUT_NAMES.commentUrl, result.url);
+    core.info(inertForLog(`Plan comment ${result.action}: ${result.url}`));
   } catch (error) {
-    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-      core.warning(`Could not write the pull-request comment (${error.status}): the token needs 'pull-requests: write'. The plan is in the job summary.`);
+    // A locked conversation answers 403 too, but no permission would help: say what GitHub said.
+    if (error instanceof GitHubApiError && error.locked) {
+      core.warning(inertForLog(`Could not write the pull-request comment: GitHub says "${error.reason}" The plan is in the job summary.`));
+      return;
+    }
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404) && !error.rateLimited) {
+      core.warning(inertForLog(`Could not write the pull-request comment (${error.status}${error.reason ? `: ${error.reason}` : ''}): the token needs 'pull-requests: write'. The plan is in the job summary.`));
       return;
     }
     // The comment is a report, not the check: GitHub being down must not hide the plan's own verdict.
     if (error instanceof GitHubApiError) {
-      core.warning(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`);
+      core.warning(inertForLog(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`));
       return;
     }
     throw error;
@@ -106,14 +114,14 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
 
   await appendJobSummary(render(SUMMARY_LIMIT, utf8Bytes));
   const json = planToJson(plan);
-  core.setOutput(OUTPUT_NAMES.changed, String(json.changed));
-  core.setOutput(OUTPUT_NAMES.breaking, String(json.breaking));
-  core.setOutput(OUTPUT_NAMES.plan, JSON.stringify(json));
+  setOutput(OUTPUT_NAMES.changed, String(json.changed));
+  setOutput(OUTPUT_NAMES.breaking, String(json.breaking));
+  setOutput(OUTPUT_NAMES.plan, JSON.stringify(json));
   await writeComment(step, render(COMMENT_LIMIT));
 
   const unreadable = plan.agents.filter((a) => a.status === 'error');
   if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`);
-  else if (unreadable.length > 0) core.setFailed(`Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`);
+  else if (unreadable.length > 0) core.setFailed(inertForLog(`Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`));
   else if (gate.blocked) core.setFailed(`Breaking changes need approval: add the label '${inputs.breakingLabel}' to the pull request, or set allow-breaking: true.`);
   return plan;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, LIMIT_ENV, readFleetLimits, type FleetLimits } from './
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
+import { apiUrlProblem } from '../action/api-url.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
@@ -321,8 +322,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const usesApi = (COMMAND_OPTIONS[command] ?? []).includes('api-url');
   const rawUrl = usesApi ? values['api-url'] ?? (env.ATOMS_API_URL || undefined) : undefined;
   const urlSource = values['api-url'] !== undefined ? '--api-url' : 'ATOMS_API_URL';
-  if (rawUrl !== undefined && /^[a-z]+:\/\/[^/]*@/i.test(rawUrl)) throw new UsageError(`${urlSource} must not contain credentials (user:password@); the key goes in SMALLEST_API_KEY`);
-  if (rawUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(rawUrl)) throw new UsageError(`${urlSource} must be an http(s) URL, got '${rawUrl}'`);
+  const urlProblem = rawUrl === undefined ? undefined : apiUrlProblem(rawUrl);
+  if (urlProblem !== undefined) throw new UsageError(`${urlSource} ${urlProblem.message}${urlProblem.kind === 'credentials' ? '; the key goes in SMALLEST_API_KEY' : ''}`);
   const patterns = positionals.length > 0 ? positionals : [DEFAULT_PATTERN];
   const apiUrl = (rawUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const agentId = values['agent-id'] ?? '';

@@ -16,7 +16,7 @@ export function renderHistory(history: AgentHistory): string {
     const restored = e.restoredFrom ? `, restored from ${e.restoredFrom}` : '';
     return `${e.live ? '*' : ' '} ${String(e.number ?? '?').padStart(4)}  ${e.id}  ${e.at ?? '(no date)'}  ${e.by ?? '-'}  ${scan}${restored}  ${e.label ? JSON.stringify(e.label) : ''}`;
   });
-  return `${inertForLog(title)}\n${rows.map(inertForLog).join('\n') || '  (none)'}\n${history.entries.some((e) => e.live) ? `  * = live\n` : ''}`;
+  return `${inertForLog(title)}\n${rows.map((row) => inertForLog(row)).join('\n') || '  (none)'}\n${history.entries.some((e) => e.live) ? `  * = live\n` : ''}`;
 }
 
 export async function runHistoryCommand(command: { target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }, io: CliIo): Promise<number> {

@@ -3,11 +3,13 @@ import { HELP, parseCliArgs, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { describeFailure } from '../action/failure.js';
 import { VERSION } from '../version.js';
+import { registerSecret } from '../report/secrets.js';
 
 
 /** Runs the CLI and returns the exit code (0 ok, 1 failed check, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets = [io.env.SMALLEST_API_KEY ?? ''].filter((s) => s !== '');
+  for (const secret of secrets) registerSecret(secret);
   try {
     const command = parseCliArgs(argv, io.env);
     switch (command.kind) {

@@ -98,7 +98,7 @@ export function parseJson(text: string): ParsedDocument {
     const start = at(i);
     map.set(pointer, key ? { value: start, key } : { value: start });
     const ch = text[i];
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) fail(`too deeply nested (more than ${MAX_DEPTH} levels)`);
     if (ch === '{') return parseObject(pointer, depth);
     if (ch === '[') return parseArray(pointer, depth);
     if (ch === '"') return parseString();
@@ -133,9 +133,10 @@ export function parseJson(text: string): ParsedDocument {
       addMappingEntry(mapping, key, keyPos, child, () => parseValue(child, depth + 1, keyPos));
       skipWhitespace();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
         skipWhitespace();
-        if (text[i] === '}') fail("trailing comma before '}'");
+        // Pinned at the comma to delete, not at the brace after it (which may be lines below).
+        if (text[i] === '}') fail("trailing comma: remove this ',' (JSON allows no comma before '}')", comma);
         continue;
       }
       if (text[i] === '}') {
@@ -158,9 +159,9 @@ export function parseJson(text: string): ParsedDocument {
       out.push(parseValue(childPointer(pointer, out.length), depth + 1));
       skipWhitespace();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
         skipWhitespace();
-        if (text[i] === ']') fail("trailing comma before ']'");
+        if (text[i] === ']') fail("trailing comma: remove this ',' (JSON allows no comma before ']')", comma);
         continue;
       }
       if (text[i] === ']') {

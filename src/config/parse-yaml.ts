@@ -11,6 +11,7 @@ import {
   type Position,
   type SourceMap,
 } from './source-map.js';
+import { describeYamlErrors } from './yaml-errors.js';
 
 /** Tags that only say what a plain value already is (`!` forces a string); anything else (`!!binary`, `!!timestamp`, `!custom`) is refused. */
 const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`)]);
@@ -38,26 +39,7 @@ export function parseYaml(text: string): ParsedDocument {
   const problems: ParseProblem[] = [];
 
   const doc = parseDocument(text, { logLevel: 'error', uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });
-  if (doc.errors.length > 0) {
-    // An unclosed bracket or quote is reported where the text runs out, which can be past the last line;
-    // point at the end of the last written line instead, and say why it is there.
-    const contentEnd = text.trimEnd().length;
-    const seen = new Set<string>();
-    for (const error of doc.errors) {
-      const multiple = error.code === 'MULTIPLE_DOCS';
-      const atEnd = error.pos[0] >= contentEnd && contentEnd > 0;
-      const position = at(atEnd ? contentEnd - 1 : error.pos[0]);
-      const message = multiple
-        ? 'a metrics file holds one YAML document; found a second one (remove the extra `---`)'
-        : `YAML syntax error: ${error.message.split('\n')[0]}${atEnd ? ' (the file ends before it is closed)' : ''}`;
-      const key = `${position.line}:${position.column}:${multiple}`;
-      // yaml reports an unclosed flow mapping inside an unclosed sequence twice at the same place; once is enough.
-      if (atEnd && seen.has(key)) continue;
-      seen.add(key);
-      problems.push({ position, message, rule: multiple ? 'yaml-multiple-documents' : 'yaml-syntax' });
-    }
-    return { value: undefined, map, problems };
-  }
+  if (doc.errors.length > 0) return { value: undefined, map, problems: describeYamlErrors(text, doc.errors, at) };
 
   let visited = 0;
   let aliased = 0;
@@ -66,7 +48,7 @@ export function parseYaml(text: string): ParsedDocument {
     if (viaAlias && ++aliased > MAX_ALIASED_NODES) {
       throw new YamlLimitError(`aliases expand to more than ${MAX_ALIASED_NODES} nodes (an alias bomb?)`, fallback, 'yaml-alias-limit');
     }
-    if (depth > MAX_DEPTH) throw new YamlLimitError(`nesting deeper than ${MAX_DEPTH} levels`, node?.range?.[0] ?? fallback, 'too-deep');
+    if (depth > MAX_DEPTH) throw new YamlLimitError(`too deeply nested (more than ${MAX_DEPTH} levels)`, node?.range?.[0] ?? fallback, 'too-deep');
     const offset = node?.range?.[0] ?? fallback;
     const location = key ? { value: at(offset), key } : { value: at(offset) };
     map.set(pointer, location);

@@ -30,6 +30,18 @@ export function suggestMetricType(value: string): string | undefined {
   return TYPE_SYNONYMS[upper] ?? closestMatch(upper, METRIC_TYPES);
 }
 
+/**
+ * A key that is right but at the wrong level — the commonest mistake when pasting the API's body: the flags and
+ * the metric list belong under postCallAnalyticsConfig, a metric's fields inside a metric, agentId at the top.
+ */
+function misplacedKeyHint(kind: keyof typeof ALLOWED_KEYS, key: string): string | undefined {
+  if (kind === 'root' && (ALLOWED_KEYS.config ?? []).includes(key)) return ': move it under `postCallAnalyticsConfig` (indented below it)';
+  if ((kind === 'root' || kind === 'config') && (ALLOWED_KEYS.metric ?? []).includes(key)) return ': it belongs to a metric — move it into an item of `dispositionMetrics`';
+  if ((kind === 'config' || kind === 'metric') && (key === 'agentId' || key === 'agentIds')) return ': move it to the top level of the file';
+  if (kind === 'metric' && (ALLOWED_KEYS.config ?? []).includes(key)) return ': it is a setting of the whole config — move it up, next to `dispositionMetrics`';
+  return undefined;
+}
+
 function objectKind(instancePath: string): keyof typeof ALLOWED_KEYS {
   if (instancePath === '') return 'root';
   if (instancePath === '/lint') return 'lint';
@@ -93,8 +105,10 @@ function toProblem(error: SchemaError, root: unknown, map: SourceMap, format: 'j
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const pointer = `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const allowed = ALLOWED_KEYS[objectKind(error.instancePath)] ?? [];
-      return { position: locate(map, pointer, 'key'), message: `unknown key "${key}" in ${where}${didYouMean(key, allowed)}`, rule: 'unknown-key' };
+      const kind = objectKind(error.instancePath);
+      const allowed = ALLOWED_KEYS[kind] ?? [];
+      const misplaced = misplacedKeyHint(kind, key);
+      return { position: locate(map, pointer, 'key'), message: `unknown key "${key}" in ${where}${misplaced ?? didYouMean(key, allowed)}`, rule: 'unknown-key' };
     }
     case 'required': {
       const missing = String(error.params.missingProperty);

@@ -8,6 +8,7 @@ import { checkSchema } from './schema-diagnostics.js';
 import { checkSemantics } from './semantic-rules.js';
 import { MAX_BYTES, MAX_DEPTH, findExcessiveNesting, lineStarts, locate, positionAt, type ParseProblem } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
+import { findExcessiveBlockNesting } from './yaml-depth.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,11 +36,13 @@ export function validateText(path: string, text: string, options: ValidateOption
     return fail({ position: { line: 1, column: 1 }, message: `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, rule: 'too-large' });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const tooDeep = findExcessiveNesting(body, MAX_DEPTH);
-  if (tooDeep >= 0) {
-    return fail({ position: positionAt(lineStarts(body), tooDeep), message: `nesting deeper than ${MAX_DEPTH} levels`, rule: 'too-deep' });
-  }
   const format = detectFormat(path, body);
+  // Before parsing: both parsers recurse, so a hostile depth must be refused before it can exhaust the stack.
+  const brackets = findExcessiveNesting(body, MAX_DEPTH);
+  const tooDeep = brackets >= 0 || format === 'json' ? brackets : findExcessiveBlockNesting(body, MAX_DEPTH);
+  if (tooDeep >= 0) {
+    return fail({ position: positionAt(lineStarts(body), tooDeep), message: `too deeply nested (more than ${MAX_DEPTH} levels)`, rule: 'too-deep' });
+  }
   const parsed = format === 'json' ? parseJson(body) : parseYaml(body);
   const diagnostics = parsed.problems.map((problem) => toDiagnostic(path, 'error', problem));
   if (parsed.value === undefined) return { path, diagnostics: sortDiagnostics(diagnostics) };

@@ -1,6 +1,7 @@
 /** The plan as GitHub markdown for the sticky comment and the job summary; always under the size cap given. */
 import { renderDiagnosticsTable } from '../report/diagnostics-markdown.js';
-import { inertCodeBlock, inertHtmlCode, inertInlineCode, inertText } from '../report/inert.js';
+import { inertCodeBlock, inertHtmlCode, inertInlineCode, inertText, inertTextWithCode } from '../report/inert.js';
+import { redactDeep } from '../report/secrets.js';
 import type { GateResult } from './gate.js';
 import { renderHeader, renderMarker, type CommentScope } from './marker.js';
 import type { AgentPlan, MetricChange, Plan, PlanMarkerHeader } from './types.js';
@@ -79,7 +80,7 @@ function describeMetric(change: MetricChange, tier: Tier): string[] {
       } else lines.push('  - prompt changed');
     }
   }
-  for (const reason of change.breaking) lines.push(`  - ⚠️ **breaking:** ${inertText(reason).replace(/\\`/g, '`')}`);
+  for (const reason of change.breaking) lines.push(`  - ⚠️ **breaking:** ${inertTextWithCode(reason)}`);
   return lines;
 }
 
@@ -94,11 +95,11 @@ function renderAgent(agent: AgentPlan, tier: Tier): string {
   const body: string[] = [];
   if (tier <= 2) {
     for (const change of diff.metrics) body.push(...describeMetric(change, tier));
-    for (const flag of diff.flags) body.push(`- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(flag.before))} → ${inertInlineCode(JSON.stringify(flag.after))}`);
+    for (const flag of diff.flags) body.push(`- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(redactDeep(flag.before)))} → ${inertInlineCode(JSON.stringify(redactDeep(flag.after)))}`);
     if (diff.orderChanged) body.push('- ↕️ metric order changes');
   } else {
     body.push(`${c.added} added, ${c.changed} changed, ${c.removed} removed.`);
-    for (const change of diff.metrics) for (const reason of change.breaking) body.push(`- ⚠️ **breaking:** ${inertText(reason).replace(/\\`/g, '`')}`);
+    for (const change of diff.metrics) for (const reason of change.breaking) body.push(`- ⚠️ **breaking:** ${inertTextWithCode(reason)}`);
   }
   const open = diff.breaking ? ' open' : '';
   return `<details${open}><summary>${title} — ${c.added} added, ${c.changed} changed, ${c.removed} removed${diff.breaking ? ', ⚠️ breaking' : ''}</summary>\n\n${body.join('\n')}\n\n</details>`;

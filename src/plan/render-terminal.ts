@@ -1,37 +1,41 @@
 /** The plan for a terminal: `+`/`-`/`~` lines, colour only when asked, inert for CI logs. */
 import { formatDiagnosticLine } from '../report/format-diagnostics.js';
-import { inertForLog } from '../report/inert.js';
+import { breakWorkflowCommands, inertForLog } from '../report/inert.js';
+import { redactDeep } from '../report/secrets.js';
 import type { Plan } from './types.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 
 export function renderPlanTerminal(plan: Plan, options: { color: boolean }): string {
   const paint = (color: keyof typeof COLORS, text: string) => (options.color ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text);
+  // Foreign text (ids, file names, prompts, API messages) is made inert piece by piece, so its escapes are shown
+  // while our own colours still work.
+  const t = (text: string | null | undefined) => inertForLog(text ?? '');
   const out: string[] = [];
   for (const d of plan.diagnostics) out.push(paint(d.severity === 'error' ? 'red' : 'yellow', formatDiagnosticLine(d)));
-  if (plan.liveSkippedReason) out.push(paint('dim', plan.liveSkippedReason));
+  if (plan.liveSkippedReason) out.push(paint('dim', t(plan.liveSkippedReason)));
   for (const agent of plan.agents) {
-    const head = `${paint('bold', agent.agentId)} (${agent.file})`;
+    const head = `${paint('bold', t(agent.agentId))} (${t(agent.file)})`;
     if (agent.status === 'unchanged') out.push(`${head}: ${paint('green', 'no changes')}`);
     else if (agent.status === 'skipped') out.push(`${head}: live diff skipped`);
-    else if (agent.status === 'error') out.push(`${head}: ${paint('red', `could not read live: ${agent.message ?? ''}`)}`);
+    else if (agent.status === 'error') out.push(`${head}: ${paint('red', `could not read live: ${t(agent.message)}`)}`);
     else if (agent.diff) {
-      out.push(`${head}: live ${agent.liveLabel ?? `version ${agent.liveVersionId ?? '(none)'}`}`);
+      out.push(`${head}: live ${agent.liveLabel ? t(agent.liveLabel) : `version ${agent.liveVersionId === null ? '(none)' : t(agent.liveVersionId)}`}`);
       for (const change of agent.diff.metrics) {
         const metric = change.after ?? change.before;
-        const type = metric ? ` ${metric.dispositionMetricType}` : '';
-        if (change.kind === 'added') out.push(paint('green', `  + ${change.identifier}${type}`));
-        if (change.kind === 'removed') out.push(paint('red', `  - ${change.identifier}${type}`));
-        if (change.kind === 'renamed') out.push(paint('yellow', `  ~ ${change.previousIdentifier} → ${change.identifier} (likely rename)`));
-        if (change.kind === 'changed') out.push(paint('yellow', `  ~ ${change.identifier}`));
+        const type = metric ? ` ${t(metric.dispositionMetricType)}` : '';
+        if (change.kind === 'added') out.push(paint('green', `  + ${t(change.identifier)}${type}`));
+        if (change.kind === 'removed') out.push(paint('red', `  - ${t(change.identifier)}${type}`));
+        if (change.kind === 'renamed') out.push(paint('yellow', `  ~ ${t(change.previousIdentifier)} → ${t(change.identifier)} (likely rename)`));
+        if (change.kind === 'changed') out.push(paint('yellow', `  ~ ${t(change.identifier)}`));
         for (const field of change.fields) {
-          if (field.field === 'type') out.push(`      type: ${field.before} → ${field.after}`);
-          if (field.field === 'prompt') out.push(`      prompt: ${field.parts.map((p) => (p.op === 'equal' ? p.text : p.op === 'removed' ? paint('red', `[-${p.text}-]`) : paint('green', `{+${p.text}+}`))).join('')}`);
-          if (field.field === 'choices') out.push(`      choices: ${[...field.added.map((c) => paint('green', `+${c}`)), ...field.removed.map((c) => paint('red', `-${c}`)), field.reordered ? 'reordered' : ''].filter(Boolean).join(' ')}`);
+          if (field.field === 'type') out.push(`      type: ${t(field.before)} → ${t(field.after)}`);
+          if (field.field === 'prompt') out.push(`      prompt: ${field.parts.map((p) => (p.op === 'equal' ? t(p.text) : p.op === 'removed' ? paint('red', `[-${t(p.text)}-]`) : paint('green', `{+${t(p.text)}+}`))).join('')}`);
+          if (field.field === 'choices') out.push(`      choices: ${[...field.added.map((c) => paint('green', `+${t(c)}`)), ...field.removed.map((c) => paint('red', `-${t(c)}`)), field.reordered ? 'reordered' : ''].filter(Boolean).join(' ')}`);
         }
-        for (const reason of change.breaking) out.push(paint('red', `      breaking: ${reason.replace(/`/g, '')}`));
+        for (const reason of change.breaking) out.push(paint('red', `      breaking: ${t(reason.replace(/`/g, ''))}`));
       }
-      for (const flag of agent.diff.flags) out.push(paint('yellow', `  ~ ${flag.flag}: ${JSON.stringify(flag.before)} → ${JSON.stringify(flag.after)}`));
+      for (const flag of agent.diff.flags) out.push(paint('yellow', `  ~ ${flag.flag}: ${t(JSON.stringify(redactDeep(flag.before)))} → ${t(JSON.stringify(redactDeep(flag.after)))}`));
       if (agent.diff.orderChanged) out.push('  ~ metric order changes');
     }
   }
@@ -46,5 +50,5 @@ export function renderPlanTerminal(plan: Plan, options: { color: boolean }): str
   ].filter(Boolean);
   // "No changes." only when that is known to be true: never after a failure.
   out.push(verdict.length > 0 ? verdict.join(' ') : 'No changes.');
-  return `${inertForLog(out.join('\n'))}\n`;
+  return `${breakWorkflowCommands(out.join('\n'))}\n`;
 }

@@ -5,6 +5,8 @@ import type { Diagnostic, MetricsFile, PostCallAnalyticsConfig } from '../config
 import { mapBounded } from '../fleet/concurrency.js';
 import type { VersioningChoice } from '../versioning/model.js';
 import { createModelResolver, type ModelResolver } from '../versioning/resolve.js';
+import { redactDeep, redactSecrets } from '../report/secrets.js';
+import { normalizeConfig } from '../config/normalize.js';
 import { diffConfigs } from './diff.js';
 import type { AgentPlan, Plan } from './types.js';
 
@@ -37,7 +39,7 @@ export interface BuildPlanOptions {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
 /** Reads live config for every target and returns the plan. Never writes to the Atoms API. */
@@ -52,8 +54,11 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
     try {
       const model = await models.forAgent(target.agentId);
       const live = await model.readLive(target.agentId);
-      const diff = diffConfigs(live.config, target.desired);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: live.liveId, model: live.model, ...(live.model === 'v2' ? { liveLabel: live.label } : {}), diff };
+      // Redacted where it enters: an API that echoes the key (in a prompt, an id) must not carry it into the
+      // comment, the outputs, or the plan header, which is deflated and base64-encoded where no mask can find it.
+      const diff = diffConfigs(normalizeConfig(redactDeep(live.config)), target.desired);
+      const liveVersionId = live.liveId === null ? null : redactSecrets(live.liveId);
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }

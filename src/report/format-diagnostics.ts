@@ -1,9 +1,10 @@
 /** Text forms of diagnostics: compiler-style lines for terminals, JSON for machines, a markdown table for summaries. */
 import type { Diagnostic, FileResult } from '../config/types.js';
+import { inertForLog } from './inert.js';
 
-/** `path:line:col: error: message [rule]` — the form editors and problem matchers understand. */
+/** `path:line:col: error: message [rule]` — the form editors and problem matchers understand. File names and messages quote the file, so they are made inert for a log. */
 export function formatDiagnosticLine(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`;
+  return inertForLog(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`, { singleLine: true });
 }
 
 export interface ValidationCounts {

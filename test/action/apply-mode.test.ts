@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportTiming } from '../../src/action/apply-step.js';
+import { gitHubTiming } from '../../src/github/client.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -28,7 +29,12 @@ function env(event: 'pull_request' | 'push', labels: string[] = [], job = 'metri
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
 
+const realSleep = gitHubTiming.sleep;
+afterEach(() => {
+  gitHubTiming.sleep = realSleep;
+});
 beforeEach(async () => {
+  gitHubTiming.sleep = async () => {};
   reportTiming.settleMs = () => 5;
   emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   gh = await startFakeGitHub();
@@ -142,6 +148,19 @@ describe('apply on a push to the default branch', () => {
     expect(result.failed).toBe(true);
     expect(result.stdout).toContain(`it was made against version ${planned}, live is now ${dashboard}`);
     expect(emu.getAgentState(AGENT)?.activeVersionId).toBe(dashboard);
+  });
+
+  it("another bot's comment carrying our marker is not the reviewed plan, and is left alone", async () => {
+    // A GitHub App's token wrote this plan; the apply runs with the Actions token, whose comments are github-actions[bot]'s.
+    await runAction(ws.dir, inputs({ 'github-token': 'ghs_app_installation_token' }), env('pull_request', ['allow-breaking-metrics']));
+    const foreign = gh.comments.get(7)?.[0];
+    expect(foreign?.user.login).toBe('metrics-app[bot]');
+    const before = foreign?.body;
+    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.stdout).toContain("::warning::Pull request #7 has no plan comment from workflow 'metrics'");
+    expect(result.errors).toEqual([]);
+    expect(gh.comments.get(7)?.[0]?.body).toBe(before);
   });
 
   it('applies nothing when a file is invalid, and leaks no secret', async () => {

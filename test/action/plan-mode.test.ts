@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { gitHubTiming } from '../../src/github/client.js';
 import { findHeader } from '../../src/plan/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { runAction } from '../support/run-action.js';
@@ -24,12 +25,17 @@ function prEvent(labels: string[] = [], fork = false) {
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
 
+const realSleep = gitHubTiming.sleep;
+let githubWaits: number[] = [];
 beforeEach(async () => {
+  githubWaits = [];
+  gitHubTiming.sleep = async (ms) => void githubWaits.push(ms);
   emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   gh = await startFakeGitHub();
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
 afterEach(async () => {
+  gitHubTiming.sleep = realSleep;
   await emu.close();
   await gh.close();
   ws.remove();
@@ -102,8 +108,14 @@ describe('plan on a pull request', () => {
     expect(list[1]?.body).toContain('allowed by the label');
   });
 
-  it('a GitHub outage while commenting is a warning; the plan still decides the check', async () => {
-    gh.failNext({ method: 'GET', path: /\/user$/, status: 502 });
+  it('a GitHub outage while commenting is retried, and once it lasts, a warning; the plan still decides the check', async () => {
+    gh.failNext({ method: 'GET', path: /\/user$/, status: 502, times: 2 });
+    const recovered = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
+    expect(recovered.stdout).not.toContain('::warning::');
+    expect(gh.comments.get(7) ?? []).toHaveLength(1);
+    expect(githubWaits).toHaveLength(2);
+    gh.comments.clear();
+    gh.failNext({ method: 'GET', path: /\/user$/, status: 502, times: 4 });
     const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
     expect(result.failed).toBe(false);
     expect(result.stdout).toContain('::warning::Could not write the pull-request comment');
@@ -143,8 +155,16 @@ describe('plan on a pull request', () => {
     gh.failNext({ method: 'POST', path: /comments$/, status: 403 });
     const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
     expect(result.failed).toBe(false);
-    expect(result.stdout).toContain("::warning::Could not write the pull-request comment (403): the token needs 'pull-requests: write'. The plan is in the job summary.");
+    expect(result.stdout).toContain("::warning::Could not write the pull-request comment (403: Resource not accessible by integration): the token needs 'pull-requests: write'. The plan is in the job summary.");
     expect(result.summary).toContain('➕ `follow_up_needed`');
+  });
+
+  it("a locked conversation is reported with GitHub's reason, not as a missing permission", async () => {
+    gh.failNext({ method: 'POST', path: /comments$/, status: 403, message: 'Unable to create comment because issue is locked.' });
+    const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
+    expect(result.failed).toBe(false);
+    expect(result.stdout).toContain('::warning::Could not write the pull-request comment: GitHub says "Unable to create comment because issue is locked." The plan is in the job summary.');
+    expect(result.stdout).not.toContain('pull-requests: write');
   });
 
   it('refuses pull_request_target unless enabled', async () => {

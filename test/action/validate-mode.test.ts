@@ -70,4 +70,34 @@ describe('action, mode validate', () => {
     expect(url.errors[0]).toContain('must not contain credentials');
     expect(url.stdout).not.toContain('hunter2');
   });
+
+  it('caps annotations per file and per run with one closing line; the summary still counts them all', async () => {
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 6; f++) files[`metrics/f${f}.yaml`] = VALID_YAML + Array.from({ length: 12 }, (_, k) => `extra_${k}: 1\n`).join('');
+    ws = makeWorkspace(files);
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    const annotations = result.stdout.split('\n').filter((line) => /^::error (title|file)=/.test(line));
+    expect(annotations).toHaveLength(50);
+    expect(annotations.filter((line) => line.includes('file=metrics/f0.yaml'))).toHaveLength(10);
+    expect(result.stdout).toContain('::warning::22 more problems were not annotated (at most 10 per file and 50 per run); the job summary counts all 72.');
+    expect(result.summary).toContain('6 files: 72 errors');
+  });
+
+  it('shows control characters and ANSI escapes from a file escaped in annotations and the summary', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': `${VALID_YAML}"col\\e[31mour\\a": 1\n` });
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    expect(result.errors[0]).toContain('unknown key "col\\u001b[31mour\\u0007"');
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.summary).not.toContain('\u001b');
+    expect(result.summary).toContain('col\\\\u001b\\[31mour');
+  });
+
+  it("refuses an api-url over plain http to a host that is not loopback, before any request carries the key", async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const plain = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_plaintext_1234', 'api-url': 'http://api.smallest.ai/atoms/v1' });
+    expect(plain.failed).toBe(true);
+    expect(plain.errors[0]).toBe("::error::Input 'api-url' uses plain http to api.smallest.ai, which would send the API key unencrypted: use https (plain http is allowed only for loopback addresses such as 127.0.0.1 and localhost, e.g. the emulator).");
+    const loopback = await runAction(ws.dir, { mode: 'validate', 'api-url': 'http://127.0.0.1:4010/atoms/v1' });
+    expect(loopback.failed).toBe(false);
+  });
 });

@@ -25,6 +25,17 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['plan', '--api-url', 'http://127.0.0.1:4010/atoms/v1/'], {})).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/atoms/v1' });
   });
 
+  it('refuses plain http to a host that is not loopback, saying why; loopback stays allowed', () => {
+    expect(usage(['plan', '--api-url', 'http://api.smallest.ai/atoms/v1'])).toBe(
+      '--api-url uses plain http to api.smallest.ai, which would send the API key unencrypted: use https (plain http is allowed only for loopback addresses such as 127.0.0.1 and localhost, e.g. the emulator)',
+    );
+    expect(usage(['pull', '65f1a2b3c4d5e6f708192a3b'], { ATOMS_API_URL: 'http://127.0.0.1.nip.io/atoms/v1' })).toContain('ATOMS_API_URL uses plain http to 127.0.0.1.nip.io');
+    expect(usage(['apply'], { ATOMS_API_URL: 'HTTP://10.0.0.5:4010' })).toContain('plain http to 10.0.0.5');
+    for (const url of ['http://localhost:4010/atoms/v1', 'http://127.0.0.2:9', 'http://[::1]:4010/atoms/v1', 'https://api.example']) {
+      expect(parseCliArgs(['plan', '--api-url', url], {})).toMatchObject({ kind: 'plan' });
+    }
+  });
+
   it('help for an unknown command is a usage error; known topics and --strict/--allow-breaking parse', () => {
     expect(usage(['help', 'nope'])).toBe("unknown command 'nope'");
     expect(parseCliArgs(['help', 'apply'], {})).toEqual({ kind: 'help', topic: 'apply' });

@@ -91,7 +91,7 @@ describe('CLI against the emulator', () => {
     ws.write('bad-seed.json', '{\n  "agents": [\n    {"_id": "65f1a2b3c4d5e6f708192a3b",}\n  ]\n}\n');
     const cases: [string[], string][] = [
       [['emulator', '--seed', 'missing.json'], 'cannot read the seed file missing.json: no such file'],
-      [['emulator', '--seed', 'bad-seed.json'], "bad-seed.json:3:40: JSON syntax error: trailing comma before '}'"],
+      [['emulator', '--seed', 'bad-seed.json'], "bad-seed.json:3:39: JSON syntax error: trailing comma: remove this ',' (JSON allows no comma before '}')"],
       [['emulator', '--port', String(emu.port)], `cannot listen on 127.0.0.1:${emu.port}: the port is in use`],
     ];
     for (const [argv, message] of cases) {

@@ -19,6 +19,17 @@ describe('atoms-metrics validate', () => {
     expect(cli.err).toBe('1 file: 0 errors, 0 warnings — valid\n');
   });
 
+  it('a tab or an over-indented line is one error with a hint, not a cascade', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('    - identifier', '\t- identifier'), 'metrics/b.yaml': VALID_YAML.replace('      dispositionMetricType', '        dispositionMetricType') });
+    const cli = io(ws.dir);
+    expect(await runCli(['validate'], cli)).toBe(1);
+    const lines = (cli.out + cli.err).split('\n').filter((line) => line.includes(': error: '));
+    expect(lines).toEqual([
+      'metrics/a.yaml:4:1: error: YAML syntax error: this line is indented with a tab — check the indentation of this line; tabs are not allowed in YAML [yaml-syntax]',
+      'metrics/b.yaml:5:9: error: YAML syntax error: this line is indented further than the line above allows — check the indentation of this line; tabs are not allowed in YAML [yaml-syntax]',
+    ]);
+  });
+
   it('prints path:line:col: error: message [rule] and exits 1 for invalid files', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('BOOLEAN', 'NUMBER') });
     const cli = io(ws.dir);

@@ -14,7 +14,14 @@ export interface FakeGitHub {
   pullsOfCommit: Map<string, { number: number; title: string; merged_at: string | null; labels: { name: string }[] }[]>;
   branches: Map<string, string>;
   requests: { method: string; path: string; status: number }[];
-  failNext(spec: { method: string; path: RegExp; status: number; times?: number }): void;
+  /** The next matching requests fail with this status, GitHub's `message` and headers (e.g. `retry-after`). */
+  failNext(spec: { method: string; path: RegExp; status: number; times?: number; message?: string; headers?: Record<string, string> }): void;
+  /** Answers matching requests with a redirect to `location`. */
+  redirect(spec: { path: RegExp; status: number; location: string }): void;
+  /** Where `Link: rel="next"` points (default: this server); a test sets another origin. */
+  linkBase: string;
+  /** Every Authorization header the server saw, by path. */
+  authorizations: { path: string; authorization: string }[];
   addComment(issue: number, body: string, login: string): FakeComment;
   close(): Promise<void>;
 }
@@ -25,7 +32,10 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const pullsOfCommit: FakeGitHub['pullsOfCommit'] = new Map();
   const branches = new Map<string, string>();
   const requests: FakeGitHub['requests'] = [];
-  const failures: { method: string; path: RegExp; status: number; times: number }[] = [];
+  const failures: { method: string; path: RegExp; status: number; times: number; message?: string; headers?: Record<string, string> }[] = [];
+  const redirects: { path: RegExp; status: number; location: string }[] = [];
+  const authorizations: { path: string; authorization: string }[] = [];
+  const state = { linkBase: '' };
   let nextId = 1000;
   let url = '';
   const identity = (token: string) =>
@@ -46,14 +56,19 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    authorizations.push({ path, authorization: req.headers.authorization ?? '' });
+    const redirect = redirects.find((r) => r.path.test(path));
+    if (redirect) return send(redirect.status, { message: 'Moved' }, { location: redirect.location });
     const token = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token) return send(401, { message: 'Requires authentication' });
     const failure = failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
     if (failure) {
       failure.times--;
-      return send(failure.status, { message: 'Resource not accessible by integration' });
+      return send(failure.status, { message: failure.message ?? 'Resource not accessible by integration' }, failure.headers);
     }
     const me = identity(token);
+    // GraphQL's viewer answers for integration tokens too (REST /user does not).
+    if (path === '/graphql' && method === 'POST') return send(200, { data: { viewer: { login: me.login } } });
     const base = `/repos/${owner}/${repo}`;
     let m: RegExpExecArray | null;
     if (path === '/user' && method === 'GET') return token.startsWith('ghs_') ? send(403, { message: 'Resource not accessible by integration' }) : send(200, { login: me.login, type: me.type });
@@ -64,7 +79,8 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
         const perPage = Math.min(100, Number(parsed.searchParams.get('per_page') ?? 30));
         const page = Number(parsed.searchParams.get('page') ?? 1);
         const last = Math.max(1, Math.ceil(list.length / perPage));
-        const link: Record<string, string> = page < last ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${url}${path}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
+        const base = state.linkBase || url;
+        const link: Record<string, string> = page < last ? { link: `<${base}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${base}${path}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
         return send(200, list.slice((page - 1) * perPage, page * perPage).map((c) => render(c, issue)), link);
       }
       if (method === 'POST') {
@@ -105,6 +121,14 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     branches,
     requests,
     failNext: (spec) => void failures.push({ ...spec, times: spec.times ?? 1 }),
+    redirect: (spec) => void redirects.push(spec),
+    get linkBase() {
+      return state.linkBase;
+    },
+    set linkBase(value: string) {
+      state.linkBase = value;
+    },
+    authorizations,
     addComment: (issue, body, login) => {
       const comment = { id: nextId++, body, user: { login, type: 'User' } };
       comments.set(issue, [...(comments.get(issue) ?? []), comment]);

@@ -1,0 +1,37 @@
+/**
+ * The secrets of this run (the API key, the GitHub token), and one function that takes them out of text.
+ *
+ * The list is process-wide on purpose, like the runner's own mask list: every writer of foreign text must honour
+ * it — the plan renderer, the apply outcome, log lines — and most of them never see the inputs. Redaction has to
+ * happen *before* any escaping or encoding (markdown turns `sk_live` into `sk\_live`, JSON and deflate change it
+ * further), because the runner masks only the verbatim string, and never masks a PR comment at all.
+ */
+
+/** Shorter values would redact ordinary words; no real key or token is this short. */
+const MIN_SECRET_LENGTH = 4;
+const REPLACEMENT = '***';
+
+const registered = new Set<string>();
+
+/** Adds a secret for the rest of the process (call it as soon as a secret is read, before anything can fail). */
+export function registerSecret(value: string): void {
+  if (value.length >= MIN_SECRET_LENGTH) registered.add(value);
+}
+
+/** Replaces every occurrence of each secret with `***`: the registered ones, plus any given. Longest first, so a secret containing another goes whole. */
+export function redactSecrets(text: string, extra: readonly string[] = []): string {
+  const secrets = [...registered, ...extra.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REPLACEMENT);
+  return out;
+}
+
+/** Every string inside a JSON-like value redacted (keys included), for data about to be stringified or encoded. */
+export function redactDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactSecrets(key), redactDeep(item)]));
+  }
+  return value;
+}
