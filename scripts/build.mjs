@@ -1,4 +1,5 @@
-// Builds the committed single-file ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI).
+// Builds the committed ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI), plus the chunks both load
+// on demand in dist/chunks/ (one per CLI command and action mode, the YAML parser, the emulator, shared code).
 // The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -25,8 +26,11 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   banner: { js: banner },
-  // Dynamic imports stay in the same file: the heavy paths are wrapped lazily by esbuild and run only when reached.
-  splitting: false,
+  // Each dynamic import() becomes its own chunk, so a command compiles only what it runs: `--version` loads no
+  // validator, validate no HTTP client or emulator (node:http), a JSON-only repository no YAML parser. Chunk names
+  // carry a content hash, so a build is deterministic and .ci/run's dist check sees any difference.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   plugins: [
     {
       // @actions/* ship ESM without a sideEffects flag; declaring them side-effect free lets esbuild drop the
@@ -53,4 +57,7 @@ const common = {
   ],
 };
 
-await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir: 'dist' });
+// Two builds rather than one with two entries: chunks shared between the action and the CLI would cut each one's
+// start-up path into more files, and every file on that path costs a module resolution and load.
+await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' });
