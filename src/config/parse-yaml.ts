@@ -9,7 +9,7 @@ import {
   type ParseProblem,
   type ParsedDocument,
   type Position,
-  type SourceMap,
+  type NodeLocation,
 } from './source-map.js';
 
 /** Tags that only say what a plain value already is (`!` forces a string); anything else (`!!binary`, `!!timestamp`, `!custom`) is refused. */
@@ -34,7 +34,7 @@ class YamlLimitError extends Error {
 export function parseYaml(text: string): ParsedDocument {
   const starts = lineStarts(text);
   const at = (offset: number): Position => positionAt(starts, offset);
-  const map: SourceMap = new Map();
+  const map = new Map<string, NodeLocation>();
   const problems: ParseProblem[] = [];
 
   const doc = parseDocument(text, { logLevel: 'error', uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });
