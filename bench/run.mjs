@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchStartup } from './startup.mjs';
 import { benchValidateLarge } from './validate-large.mjs';
+import { benchValidateJson } from './validate-json.mjs';
+import { benchPlanRenames } from './plan-renames.mjs';
 
 if (!existsSync('dist/index.js')) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -13,7 +15,8 @@ if (!existsSync('dist/index.js')) {
 }
 const only = process.argv[2];
 const rows = [];
-if (!only || only === 'startup') rows.push(benchStartup(), benchValidateLarge());
+if (!only || only === 'startup') rows.push(...benchStartup(), benchValidateLarge());
+if (!only || only === 'large') rows.push(...benchValidateJson(), await benchPlanRenames());
 if (!only || only === 'fleet') {
   // The fleet benchmarks drive the engine in-process; bundle them from source first.
   const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));

@@ -7,7 +7,8 @@ import { describeFsError } from '../report/fs-error.js';
 import { globFiles, isGlobPattern } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
-import { validateText } from './validate-text.js';
+import { parseJson } from './parse-json.js';
+import { detectFormat, stripBom, validateSource, type Parsers } from './validate-source.js';
 
 function usageProblem(file: string, message: string, rule: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', message, rule };
@@ -77,19 +78,34 @@ export async function validateFiles(paths: readonly string[], options: ValidateO
   return checkAgentsAcrossFiles(await readAndValidateEach(paths, options));
 }
 
+/** A file's text, or the diagnostic that says why there is none. */
+type ReadOutcome = { path: string; text: string } | { path: string; result: FileResult };
+
+async function readText(path: string, cwd: string): Promise<ReadOutcome> {
+  try {
+    const buffer = await readFile(resolve(cwd, path));
+    if (buffer.byteLength > MAX_BYTES) {
+      return { path, result: { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] } };
+    }
+    if (!isUtf8(buffer)) return { path, result: { path, diagnostics: [invalidUtf8(path, buffer)] } };
+    return { path, text: buffer.toString('utf8') };
+  } catch (error) {
+    return { path, result: { path, diagnostics: [usageProblem(path, `cannot read the file: ${describeFsError(error)}`, 'unreadable')] } };
+  }
+}
+
+/** The parsers the files need: the YAML parser (the largest part of the bundle) is loaded only when a file is YAML. */
+async function parsersFor(reads: readonly ReadOutcome[]): Promise<Parsers> {
+  const needsYaml = reads.some((read) => 'text' in read && detectFormat(read.path, stripBom(read.text)) === 'yaml');
+  if (!needsYaml) {
+    return { json: parseJson, yaml: () => { throw new Error('internal: the YAML parser was not loaded for a YAML file'); } };
+  }
+  const { parseYaml } = await import('./parse-yaml.js');
+  return { json: parseJson, yaml: parseYaml };
+}
+
 async function readAndValidateEach(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
-  return Promise.all(
-    paths.map(async (path): Promise<FileResult> => {
-      try {
-        const buffer = await readFile(resolve(options.cwd, path));
-        if (buffer.byteLength > MAX_BYTES) {
-          return { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] };
-        }
-        if (!isUtf8(buffer)) return { path, diagnostics: [invalidUtf8(path, buffer)] };
-        return validateText(path, buffer.toString('utf8'), options);
-      } catch (error) {
-        return { path, diagnostics: [usageProblem(path, `cannot read the file: ${describeFsError(error)}`, 'unreadable')] };
-      }
-    }),
-  );
+  const reads = await Promise.all(paths.map((path) => readText(path, options.cwd)));
+  const parsers = await parsersFor(reads);
+  return reads.map((read) => ('text' in read ? validateSource(read.path, read.text, parsers, options) : read.result));
 }

@@ -9,7 +9,7 @@ import {
   type ParseProblem,
   type ParsedDocument,
   type Position,
-  type SourceMap,
+  type NodeLocation,
 } from './source-map.js';
 import { describeYamlErrors } from './yaml-errors.js';
 
@@ -35,7 +35,7 @@ class YamlLimitError extends Error {
 export function parseYaml(text: string): ParsedDocument {
   const starts = lineStarts(text);
   const at = (offset: number): Position => positionAt(starts, offset);
-  const map: SourceMap = new Map();
+  const map = new Map<string, NodeLocation>();
   const problems: ParseProblem[] = [];
 
   const doc = parseDocument(text, { logLevel: 'error', uniqueKeys: false, prettyErrors: false, version: '1.2', strict: true });

@@ -13,7 +13,10 @@ export interface NodeLocation {
   key?: Position;
 }
 
-export type SourceMap = Map<string, NodeLocation>;
+/** Read-only: a parser may build it in full while parsing, or find positions only when asked (JSON). */
+export interface SourceMap {
+  get(pointer: string): NodeLocation | undefined;
+}
 
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
@@ -56,7 +59,7 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export interface MappingBuilder {
   out: Record<string, unknown>;
   seen: Map<string, Position>;
-  map: SourceMap;
+  map: Map<string, NodeLocation>;
   problems: ParseProblem[];
 }
 
@@ -86,7 +89,8 @@ export const MAX_BYTES = 5 * 1024 * 1024;
 /** Maps a character offset to a 1-based position, given the offsets at which lines start. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // indexOf rather than a loop over every character: several times faster on a large file.
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

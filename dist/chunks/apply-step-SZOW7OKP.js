@@ -1,0 +1,28 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import{a as S,b as R,c as P,e as j,f as H,g as M,h as U,i as B,j as E}from"./chunk-IMUT55KO.js";import{a as I,b as p,d as f,e as T,k as O}from"./chunk-GMRLKC5B.js";import{d as h,f as u,h as C,j as w,o as v}from"./chunk-LS72IWQJ.js";import"./chunk-5N6DWNHC.js";async function k(o,r){let s=r.models??j(r.api,r.versioning??"auto");return(await P(o,r.concurrency,async n=>(await s.forAgent(n.agentId)).apply(n,r))).map((n,e)=>{if(n.ok)return n.value;let i=o[e];return{agentId:i?.agentId??"",file:i?.file??"",status:"failed",error:n.error instanceof Error?n.error.message:String(n.error),steps:[]}})}import{createHash as V}from"node:crypto";var F={applied:"\u2705 applied",resumed:"\u2705 applied (resumed)",unchanged:"\u2796 no changes",failed:"\u274C failed"},_=o=>`<!-- atoms-metrics:outcome key=${o} -->`,K="<!-- atoms-metrics:outcome-end -->",J=/<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- atoms-metrics:outcome-end -->/g;function G(o,r){let s=o.map(e=>`| ${p(e.agentId,{inTable:!0})} | ${p(e.file,{inTable:!0})} | ${F[e.status]} | ${e.versionId?p(e.versionId,{inTable:!0}):"\u2013"} | ${e.versionNumber===void 0||e.versionNumber===null?"\u2013":`${e.model==="v2"?"revision":"version"} ${e.versionNumber}`} | ${e.activatedAt??"\u2013"} |`),a=o.filter(e=>e.status==="failed").map(e=>`- ${T(e.agentId)}: ${I(e.error??"failed")}`),n=o.filter(e=>e.steps.length>0).map(e=>`<details><summary>${T(e.agentId)} \u2014 steps</summary>
+
+${e.steps.map(i=>`1. ${I(i)}`).join(`
+`)}
+
+</details>`);return[`### \u{1F680} Applied on merge (${p(r.commitSha.slice(0,7))})`,`| agent | file | outcome | live id | number | live since |
+|---|---|---|---|--:|---|
+${s.join(`
+`)}`,a.length>0?`**Failed:**
+${a.join(`
+`)}`:"",...n,r.runUrl?`[Run log](${r.runUrl})`:""].filter(e=>e!=="").join(`
+
+`)}function L(o){return V("sha256").update([...new Set(o)].sort().join(",")).digest("hex").slice(0,12)}function g(o,r){return`${_(o)}
+${r}
+${K}`}function y(o){return o.replace(/\n\n<details>[\s\S]*?<\/details>/g,"")}function N(o,r,s,a){let n=o.indexOf(`
+
+<!-- atoms-metrics:outcome`),e=n===-1?o:o.slice(0,n),i=[...(n===-1?"":o.slice(n)).matchAll(J)].filter(l=>l[1]!==s).map(l=>l[0]),m=l=>`${e}
+
+${l.join(`
+
+`)}
+`;return[m([...i,g(s,r)]),m([...i,g(s,y(r))]),m([...i.map(y),g(s,y(r))]),m([...i.map(y),g(s,"The outcome is too long for this comment; see the run's job summary.")]),m([g(s,"The outcomes are too long for this comment; see the runs' job summaries.")])].find(l=>l.length<=a)??e}function q(o,r){return o.includes(_(r))}var D=65e3;async function W(o,r,s){let a=await o.pullRequestsOfCommit(r),n=a.find(i=>i.merged)??a[0];if(!n)return;let e=await S(o,n.number,M(s),await o.ownLogin());return{number:n.number,title:n.title,header:e?.header,commentId:e?.comment.id,commentBody:e?.comment.body}}async function Y(o,r,s,a){let n=(await o.getComment(r)).body;for(let e=1;;e++)if(await o.updateComment(r,N(n,s,a,D)),e===3||(await new Promise(i=>setTimeout(i,z.settleMs())),n=(await o.getComment(r)).body,q(n,a)))return}var z={settleMs:()=>1e3+Math.floor(Math.random()*2e3)};async function fe(o){let{inputs:r,env:s,validation:a}=o;if(r.apiKey===""){h("Mode apply needs the 'api-key' input (the Atoms API key, from a secret).");return}let n=s.GITHUB_SHA??"",e=E(r,s);if(!r.force&&e&&o.defaultBranch&&n){let t=await e.branchHead(o.defaultBranch);if(t!==n){h(`This run's commit ${n.slice(0,7)} is no longer the head of ${o.defaultBranch} (${t.slice(0,7)}): applying it could roll back a newer change. The run for ${t.slice(0,7)} applies the latest files; set force: true to apply this commit anyway.`);return}}else r.force||u("Could not check that this commit is the head of the default branch (no github-token or event data).");let i=e&&n?await W(e,n,s).catch(t=>{u(f(`Could not read the merged pull request: ${t instanceof Error?t.message:String(t)}`))}):void 0;i&&!i.header&&u(`Pull request #${i.number} has no plan comment from workflow '${s.GITHUB_WORKFLOW??""}' (one from job '${s.GITHUB_JOB??""}', or the workflow's only one); applying without the reviewed-plan check.`);let m=i?`${i.title} (#${i.number})`:`Commit ${n.slice(0,7)||"local"}`,$=s.GITHUB_SERVER_URL&&s.GITHUB_REPOSITORY&&n?`${s.GITHUB_SERVER_URL}/${s.GITHUB_REPOSITORY}/commit/${n}`:"",l=H(a.files,r.agentId).map(t=>{let c=i?.header?.agents.find(x=>x.agentId===t.agentId);return c&&c.desiredHash!==R(t.desired)&&u(`${t.agentId}: the merged ${t.file} differs from what the last plan on #${i?.number} showed.`),{...t,commitSha:n||"local",label:m,description:`Applied by atoms-metrics from ${t.file} at ${n||"a local run"}${$?`
+${$}`:""}${i?`
+Pull request #${i.number}: ${i.title}`:""}`,reviewed:c?{liveVersionId:c.liveVersionId}:void 0,earlierReport:i?.commentBody}}),d=await k(l,{api:B(r),sleep:t=>new Promise(c=>setTimeout(c,t)),now:Date.now,log:t=>C(f(t)),securityCheckTimeoutMs:r.securityCheckTimeoutMs,onLiveChanged:r.onLiveChanged,concurrency:r.concurrency,versioning:r.versioning,republishFailed:r.force}),A=G(d,{commitSha:n||"local",runUrl:U(s)});await O(A),v(w.changed,String(d.some(t=>t.status==="applied"||t.status==="resumed"))),v(w.versions,JSON.stringify(Object.fromEntries(d.filter(t=>t.status!=="failed"&&t.versionId).map(t=>[t.agentId,t.versionId])))),e&&i?.commentId!==void 0&&await Y(e,i.commentId,A,L(l.map(t=>t.agentId))).catch(t=>u(f(`Could not update the pull-request comment: ${t instanceof Error?t.message:String(t)}`)));let b=d.filter(t=>t.status==="failed");b.length>0&&h(f(`Apply failed for ${b.length} of ${d.length} agent(s):
+${b.map(t=>`- ${t.agentId} (${t.file}): ${t.error??"failed"}`).join(`
+`)}`))}export{z as reportTiming,fe as runApplyStep};

@@ -1,0 +1,33 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import{g as u,h as d,i as s,j as f,m as g}from"./chunk-H65UEAAV.js";function I(e,r){let n=e.agents.some(o=>o.diff?.breaking===!0),i=n?r.allowBreaking?"input":r.breakingLabel!==""&&r.labels.includes(r.breakingLabel)?"label":null:null,t=e.agents.map(o=>o.diff?.breaking&&i!==null?{...o,breakingAllowed:!0}:o);return{plan:{...e,agents:t},gate:{breaking:n,allowedBy:i,blocked:n&&i===null}}}function h(e,r=500){if(e.length===0)return"";let n=e.slice(0,r).map(t=>`| ${t.severity==="error"?"\u274C error":"\u26A0\uFE0F warning"} | ${s(`${t.file}:${t.line}:${t.column}`,{inTable:!0})} | ${f(t.message,{inTable:!0})} | ${s(t.rule,{inTable:!0})} |`),i=e.length>r?`
+
+\u2026and ${e.length-r} more.`:"";return`| | where | problem | rule |
+|---|---|---|---|
+${n.join(`
+`)}${i}
+`}import{createRequire as k}from"node:module";var y=()=>k(import.meta.url)("node:zlib");function m(e){return`<!-- atoms-metrics:plan workflow=${encodeURIComponent(e.workflow)} job=${encodeURIComponent(e.job)} -->`}function p(e){return`<!-- atoms-metrics:header ${y().deflateRawSync(JSON.stringify(e)).toString("base64url")} -->`}function $(e){let r=e.diff?.metrics??[];return{added:r.filter(n=>n.kind==="added").length,changed:r.filter(n=>n.kind==="changed"||n.kind==="renamed").length+(e.diff?.flags.length??0),removed:r.filter(n=>n.kind==="removed").length,breaking:r.filter(n=>n.breaking.length>0).length}}function w(e){switch(e.status){case"unchanged":return"no changes";case"skipped":return"live diff skipped";case"error":return"\u274C could not read live";case"changed":return e.diff?.breaking?e.breakingAllowed?"\u26A0\uFE0F breaking (allowed)":"\u26D4 breaking":"\u270F\uFE0F changes"}}function v(e){let r=$(e),n=e.status==="changed";return`| ${s(e.agentId,{inTable:!0})} | ${s(e.file,{inTable:!0})} | ${w(e)} | ${n?r.added:"\u2013"} | ${n?r.changed:"\u2013"} | ${n?r.removed:"\u2013"} | ${n?r.breaking:"\u2013"} | ${e.liveVersionId?`${s(e.liveVersionId,{inTable:!0})}${e.liveLabel?` (${d(e.liveLabel.replace(/ \([a-f0-9]{24}\)/,"")).replace(/\|/g,"\\|")})`:""}`:"\u2013"} |`}var P=`| agent | file | status | added | changed | removed | breaking | live version |
+|---|---|---|--:|--:|--:|--:|---|`;function x(e,r){let n=s(e.identifier),i=[],t=e.after??e.before,o=t?` (${d(t.dispositionMetricType)}${t.choices?`: ${t.choices.map(a=>s(a)).join(", ")}`:""})`:"";e.kind==="added"&&i.push(`- \u2795 ${n}${o}${r===1&&t?` \u2014 ${d(t.dispositionMetricPrompt)}`:""}`),e.kind==="removed"&&i.push(`- \u2796 ${n}${o}`),e.kind==="renamed"&&i.push(`- \u{1F500} ${s(e.previousIdentifier??"")} \u2192 ${n} (likely rename: same prompt)`),e.kind==="changed"&&i.push(`- \u270F\uFE0F ${n}`);for(let a of e.fields){if(a.field==="type"&&i.push(`  - type: ${d(a.before)} \u2192 **${d(a.after)}**`),a.field==="choices"){let l=[a.added.length>0?`added ${a.added.map(c=>s(c)).join(", ")}`:"",a.removed.length>0?`removed ${a.removed.map(c=>s(c)).join(", ")}`:"",a.reordered?"reordered":""].filter(Boolean);i.push(`  - choices: ${l.join("; ")}`)}if(a.field==="prompt")if(r===1){let l=a.parts.map(c=>c.op==="equal"?d(c.text):c.op==="removed"?`~~${d(c.text).trim()}~~ `:`**${d(c.text).trim()}** `).join("");i.push(`  - prompt: ${l}`)}else i.push("  - prompt changed")}for(let a of e.breaking)i.push(`  - \u26A0\uFE0F **breaking:** ${f(a)}`);return i}function j(e,r){let n=$(e),i=`${g(e.agentId)} \xB7 ${g(e.file)}`;if(e.status!=="changed"||!e.diff){let l=e.status==="unchanged"?"no changes":e.status==="skipped"?`live diff skipped${e.message?`: ${d(e.message)}`:""}`:`could not read the live version: ${d(e.message??"unknown error")}`;return`**${i}** \u2014 ${l}`}let t=e.diff,o=[];if(r<=2){for(let l of t.metrics)o.push(...x(l,r));for(let l of t.flags)o.push(`- \u2699\uFE0F ${s(l.flag)}: ${s(JSON.stringify(u(l.before)))} \u2192 ${s(JSON.stringify(u(l.after)))}`);t.orderChanged&&o.push("- \u2195\uFE0F metric order changes")}else{o.push(`${n.added} added, ${n.changed} changed, ${n.removed} removed.`);for(let l of t.metrics)for(let c of l.breaking)o.push(`- \u26A0\uFE0F **breaking:** ${f(c)}`)}return`<details${t.breaking?" open":""}><summary>${i} \u2014 ${n.added} added, ${n.changed} changed, ${n.removed} removed${t.breaking?", \u26A0\uFE0F breaking":""}</summary>
+
+${o.join(`
+`)}
+
+</details>`}function C(e,r){let n=e.diagnostics.filter(o=>o.severity==="error").length,i=[];n>0&&i.push(`\u274C **${n} validation error${n===1?"":"s"}** \u2014 fix them before merging.`),r.gate.blocked?i.push(`\u26D4 **Breaking changes block this pull request.** Add the label ${s(r.breakingLabel)} or set \`allow-breaking: true\` to allow them.`):r.gate.breaking&&i.push(`\u26A0\uFE0F Breaking changes are allowed by ${r.gate.allowedBy==="label"?`the label ${s(r.breakingLabel)}`:"the `allow-breaking` input"}.`);let t=e.agents.filter(o=>o.status==="changed").length;return n===0&&t===0&&e.agents.every(o=>o.status==="unchanged")?i.push("\u2705 **No changes.** Live metrics already match the files."):t>0&&i.push(`Merging will publish new metrics and make them live for ${t} agent${t===1?"":"s"}.`),e.liveSkippedReason&&i.push(`\u2139\uFE0F ${d(e.liveSkippedReason)}`),i.join(`
+
+`)}function b(e,r,n,i=1/0){let t=[m(r.scope),p(r.header),"### \u{1F4CA} Post-call metrics plan",C(e,r)];if(e.agents.length>0){let o=e.agents.slice(0,i).map(v),a=e.agents.length>i?`
+
+\u2026and ${e.agents.length-i} more agent${e.agents.length-i===1?"":"s"}.`:"";t.push(`${P}
+${o.join(`
+`)}${a}`)}return n<=3&&t.push(...e.agents.filter(o=>o.status!=="unchanged").map(o=>j(o,n))),e.diagnostics.length>0&&t.push(n<=3?`#### Validation
+
+${h(e.diagnostics,n===1?200:50)}`:`#### Validation
+
+${e.diagnostics.length} problem(s); see the annotations.`),n>1&&t.push(`_This comment is shortened to fit GitHub's size limit.${r.summaryUrl?` The full plan is in the [job summary](${r.summaryUrl}).`:" The full plan is in the job summary."}_`),t.push(`<sub>atoms-metrics ${d(r.actionVersion)} \xB7 compared with each agent's live config \xB7 nothing was written to Atoms</sub>`),`${t.join(`
+
+`)}
+`}function G(e,r){let n=r.measure??(t=>t.length);for(let t of[1,2,3]){let o=b(e,r,t);if(n(o)<=r.maxChars)return o}let i=e.agents.length;for(;;){let t=b(e,r,4,i);if(n(t)<=r.maxChars)return t;if(i===0)return`${m(r.scope)}
+
+### \u{1F4CA} Post-call metrics plan
+
+The plan is too large for a comment; see the job summary.
+`.slice(0,r.maxChars);i=Math.floor(i*Math.min(.9,r.maxChars/n(t)))}}function U(e,r){return{v:1,actionVersion:r,agents:e.agents.map(n=>({agentId:n.agentId,liveVersionId:n.liveVersionId,desiredHash:n.desiredHash}))}}export{I as a,G as b,U as c};
