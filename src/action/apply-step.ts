@@ -1,6 +1,7 @@
 /** The merge step: refuse stale commits, read the reviewed plan, apply every agent, report on the PR and in the summary. */
 import * as core from '@actions/core';
 import { applyAll } from '../apply/apply-all.js';
+import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
 import { hasOutcome, outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
 import type { ApplyTarget } from '../apply/types.js';
 import { hashConfig } from '../config/canonical.js';
@@ -101,9 +102,16 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     };
   });
 
+  const cancel = new AbortController();
+  let cancelledBy = '';
+  const stopListening = abortOnTermination(cancel, (name) => {
+    cancelledBy = name;
+    core.warning(`${name} received: starting no new agent; finishing or undoing the step in flight (a second signal ends the run at once).`);
+  });
   const results = await applyAll(targets, {
     api: createAtomsClient(inputs),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    signal: cancel.signal,
+    sleep: cancellableSleep(cancel.signal),
     now: Date.now,
     // Steps quote the platform's own words (a security check's reason, an error); core.info writes them raw.
     log: (line) => core.info(inertForLog(line)),
@@ -112,7 +120,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     concurrency: inputs.concurrency,
     versioning: inputs.versioning,
     republishFailed: inputs.force,
-  });
+  }).finally(stopListening);
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });
   await appendJobSummary(outcome);
@@ -124,5 +132,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     );
   }
   const failed = results.filter((r) => r.status === 'failed');
-  if (failed.length > 0) core.setFailed(inertForLog(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`));
+  if (cancelledBy) {
+    core.setFailed(`Cancelled (${cancelledBy}). Where each agent stands:\n${results.map((r) => `- ${r.agentId} (${r.file}): ${r.status === 'failed' ? (r.error ?? 'failed') : `${r.status}${r.versionId ? ` (${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber ?? '?'}, ${r.versionId})` : ''}`}`).join('\n')}`);
+  } else if (failed.length > 0) core.setFailed(inertForLog(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`));
 }

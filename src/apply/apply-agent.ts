@@ -7,6 +7,8 @@ import type { AgentVersion, AtomsApi } from '../atoms/types.js';
 import { configsEqual } from '../config/canonical.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
+import { scanVerdict } from '../versioning/v2-decisions.js';
+import { sortOutRivals, waitForRivalVersion } from './v1-rivals.js';
 import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
 import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
@@ -58,6 +60,14 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     if (!existing && rejected) {
       throw new ApplyStop(`version ${rejected.versionNumber ?? '?'} (${rejected._id}) was published for this same change and failed the platform's security check${rejected.securityCheck?.reason ? `: ${rejected.securityCheck.reason}` : ''}. Publishing it again would fail the same way; change the prompts and merge again.`);
     }
+    const finishWith = async (found: AgentVersion, status: 'applied' | 'resumed'): Promise<ApplyResult> => {
+      published = true;
+      result.versionId = found._id;
+      result.versionNumber = found.versionNumber;
+      await waitAndActivate(api, target, found, forkedFrom, marker, deps, say, result);
+      result.status = status;
+      return result;
+    };
     let version: AgentVersion;
     if (existing) {
       version = existing;
@@ -68,9 +78,26 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
         throw new ApplyStop(`version ${existing._id} was published from ${existing.sourceVersionId}, but live is now ${forkedFrom}: someone changed the agent meanwhile. Not activating; re-run the plan.`);
       }
     } else {
+      if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
       ourDraftId = await createOurDraft(api, target, forkedFrom, marker, say);
+      const rivals = sortOutRivals(await api.listDrafts(target.agentId), ourDraftId, marker, deps.now());
+      for (const leftover of rivals.leftovers) {
+        await api.deleteDraft(target.agentId, leftover.draftId ?? '').then(
+          () => say(`removed draft ${leftover.draftId} "${leftover.draftName ?? ''}", left by an earlier run of this change that did not finish`),
+          () => say(`could not remove draft ${leftover.draftId}, left by an earlier run of this change; discard it in the dashboard`),
+        );
+      }
+      if (rivals.first) {
+        say(`another run of this same change created draft ${rivals.first.draftId} first; discarding ours and waiting for its version`);
+        await api.deleteDraft(target.agentId, ourDraftId).catch(() => undefined);
+        ourDraftId = undefined;
+        const theirs = await waitForRivalVersion(api, target.agentId, rivals.first, marker, deps);
+        if (!theirs) throw new ApplyStop(`another run of this change (draft ${rivals.first.draftId}) did not publish within a minute; this run stepped aside and wrote nothing. Re-run to resume.`);
+        return await finishWith(theirs, 'resumed');
+      }
       await api.patchDraftConfig(target.agentId, ourDraftId, { postCallAnalyticsConfig: patchBody(target.desired, live) });
       say(`patched draft ${ourDraftId}`);
+      if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
       version = await publishOnce(api, target, ourDraftId, marker, deps, say);
       published = true;
       say(`published version ${version.versionNumber ?? '?'} (${version._id}); publish never activates, so activation follows`);
@@ -162,6 +189,7 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
   let delay = deps.pollStartMs ?? 1000;
   let check = version.securityCheck;
   let verifiedContent = false;
+  let contentMatched = false;
   for (;;) {
     if (check === null || check.status === 'passed') {
       if (!verifiedContent) {
@@ -170,6 +198,7 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
         const content = versionConfig(detail.resolvedConfig);
         if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
         verifiedContent = true;
+        contentMatched = content !== undefined;
         if (check !== null && check.status !== 'passed') continue;
       }
       // Compare-and-swap: activate only if live is still the version we forked from. One read of the version list
@@ -195,10 +224,12 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
         result.versionNumber = first.versionNumber;
         check = first.securityCheck;
         verifiedContent = false;
+        contentMatched = false;
         continue;
       }
+      let activated: AgentVersion;
       try {
-        const activated = await api.activateVersion(target.agentId, version._id);
+        activated = await api.activateVersion(target.agentId, version._id);
         result.activatedAt = activated.activatedAt ?? new Date(deps.now()).toISOString();
       } catch (error) {
         if (error instanceof AtomsApiError && error.kind === 'security-check-pending') {
@@ -208,6 +239,12 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
         throw error;
       }
       say(`activated version ${version.versionNumber ?? '?'} (${version._id})`);
+      // The activate answer is the version, now active; its content was read back and matched while polling. Only
+      // when either is not positively known is the agent read once more.
+      if (activated._id === version._id && activated.isActive && contentMatched) {
+        say('verified: live metrics match the file');
+        return;
+      }
       const { agent: after, config: afterConfig } = await readV1Agent(api, target.agentId);
       if (after.activeVersionId !== version._id || !configsEqual(afterConfig, target.desired)) {
         throw new ApplyStop(`after activation, live (version ${after.activeVersionId}) does not match ${target.file}`);
@@ -218,7 +255,13 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
     if (check.status === 'failed' || check.status === 'errored') {
       throw new ApplyStop(`version ${version._id} failed the platform's security check${check.reason ? `: ${check.reason}` : ''}. Live is unchanged; fix the prompts and merge again.`);
     }
+    if (scanVerdict(check).state === 'unknown') {
+      throw new ApplyStop(`version ${version._id} reports a security-check status "${check.status}" that this version does not know; not waiting it out. It is published, not active; check it in the dashboard, then re-run to resume.`);
+    }
     const waited = deps.now() - started;
+    if (deps.signal?.aborted) {
+      throw new ApplyStop(`cancelled while waiting for the security check: version ${version.versionNumber ?? '?'} (${version._id}) is published but not active; a re-run resumes and activates it, never publishing again.`);
+    }
     if (waited >= deps.securityCheckTimeoutMs) {
       throw new ApplyStop(`version ${version._id} is published but its security check has not passed after ${Math.round(waited / 1000)} s, so it is not active. Re-run to resume: it will not publish again.`);
     }
@@ -230,5 +273,6 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
     const content = versionConfig(detail.resolvedConfig);
     if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
     verifiedContent = true;
+    contentMatched = content !== undefined;
   }
 }

@@ -1,12 +1,16 @@
 /** Applies every target through its agent's versioning model, with bounded concurrency; one agent's failure never stops the others. */
 import { mapBounded } from '../fleet/concurrency.js';
+import { CANCELLED_BEFORE_START } from './cancel.js';
 import type { VersioningChoice } from '../versioning/model.js';
 import { createModelResolver, type ModelResolver } from '../versioning/resolve.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
 
 export async function applyAll(targets: readonly ApplyTarget[], deps: ApplyDeps & { concurrency: number; versioning?: VersioningChoice; models?: ModelResolver }): Promise<ApplyResult[]> {
   const models = deps.models ?? createModelResolver(deps.api, deps.versioning ?? 'auto');
-  const settled = await mapBounded(targets, deps.concurrency, async (target) => (await models.forAgent(target.agentId)).apply(target, deps));
+  const settled = await mapBounded(targets, deps.concurrency, async (target): Promise<ApplyResult> => {
+    if (deps.signal?.aborted) return { agentId: target.agentId, file: target.file, status: 'failed', error: CANCELLED_BEFORE_START, steps: [] };
+    return (await models.forAgent(target.agentId)).apply(target, deps);
+  });
   return settled.map((outcome, index) => {
     if (outcome.ok) return outcome.value;
     const target = targets[index];

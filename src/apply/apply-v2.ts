@@ -21,7 +21,7 @@ type Say = (line: string) => void;
 /** Where our write stands: only a draft that holds our unpublished edit alone is ours to discard. */
 type Phase = 'reading' | 'drafted' | 'publishing' | 'done';
 
-export type WaitOutcome = { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'vanished' } | { state: 'not-published' } | { state: 'unknown'; status: string } | { state: 'timeout'; waitedMs: number };
+export type WaitOutcome = { state: 'cancelled'; waitedMs: number } | { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'vanished' } | { state: 'not-published' } | { state: 'unknown'; status: string } | { state: 'timeout'; waitedMs: number };
 
 interface Ctx {
   api: BranchApi;
@@ -63,6 +63,7 @@ export async function waitForPublish(ctx: Ctx, headBefore: string, options: { ex
       if (options.expectPublishing && draft && !isDraftPublishing(draft) && ++idle >= 2) return { state: 'not-published' };
     }
     const waited = deps.now() - started;
+    if (deps.signal?.aborted) return { state: 'cancelled', waitedMs: waited };
     if (waited >= deps.securityCheckTimeoutMs) return { state: 'timeout', waitedMs: waited };
     if (poll === 0 || poll % 5 === 0) say(`waiting for the platform's security scan on branch ${branch.name} (${Math.round(waited / 1000)} s so far)…`);
     await deps.sleep(Math.min(pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), Math.max(1, deps.securityCheckTimeoutMs - waited)));
@@ -118,6 +119,7 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
       }
     }
 
+    if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
     const written = await retryThroughFreeze('the draft write', () => api.putDraft(agentId, branchId, { postCallAnalyticsConfig: patchBody(target.desired, live as PostCallAnalyticsConfig) }), deps, say);
     phase = 'drafted';
     say(`wrote the metrics into a draft on branch ${branch.name}${written.draftRevision !== null ? ` (draft revision ${written.draftRevision})` : ''}`);
@@ -135,6 +137,7 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
       throw new ApplyStop(`${problem}. Not publishing.`);
     }
 
+    if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
     phase = 'publishing';
     const label = publishLabel(target.label, marker);
     let expectPublishing = false;
@@ -200,6 +203,8 @@ async function finish(ctx: Ctx, result: ApplyResult, outcome: WaitOutcome, h0: s
       await api.discardDraft(agentId, branch.branchId).catch(() => false);
       throw new ApplyStop(`the publish did not take effect (the draft stayed open and is not being published). It is not sent twice: our draft was discarded and live is unchanged (still ${h0}); re-run to apply.`);
     }
+    case 'cancelled':
+      throw new ApplyStop(`cancelled while the platform scanned the change (${Math.round(outcome.waitedMs / 1000)} s): it is published on branch ${branch.name} and goes live by itself if the scan passes; live is still ${h0} for now. A re-run waits for this publish and never publishes again.`);
     case 'timeout':
       throw new ApplyStop(`the change is published but its security scan has not finished after ${Math.round(outcome.waitedMs / 1000)} s, so it is not live yet (live is still ${h0}). Re-run to resume: the run waits for this publish and never publishes again.`);
   }

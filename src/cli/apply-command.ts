@@ -1,5 +1,6 @@
 /** `atoms-metrics apply`: publish each changed agent's metrics and see them live (v2 branch model or v1), verified. */
 import { applyAll } from '../apply/apply-all.js';
+import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
 import type { ApplyResult } from '../apply/types.js';
 import { AtomsClient } from '../atoms/client.js';
 import { createRateLimiter } from '../fleet/rate-limiter.js';
@@ -23,13 +24,15 @@ export async function runApplyCommand(
     return loaded.exitCode;
   }
   if (command.agentId !== '' && loaded.paths.length !== 1) throw new UsageError(`--agent-id needs exactly one metrics file, got ${loaded.paths.length}`);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const cancel = new AbortController();
+  const sleep = options.sleep ?? cancellableSleep(cancel.signal);
   const now = options.now ?? Date.now;
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }), sleep, now });
+  const stopListening = abortOnTermination(cancel, (name) => io.stderr(`${name}: starting no new agent; finishing or undoing the step in flight (press Ctrl+C again to stop at once).\n`));
   const results = await applyAll(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
-    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning },
-  );
+    { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning, signal: cancel.signal },
+  ).finally(stopListening);
   if (command.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   else io.stdout(formatResults(results));
   return results.some((r) => r.status === 'failed') ? 1 : 0;

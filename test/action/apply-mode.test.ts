@@ -119,6 +119,58 @@ describe('apply on a push to the default branch', () => {
     expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(2);
   });
 
+  it.each([
+    { model: 'v1' as const, at: /\/drafts\/[a-f0-9]{24}\/config$/, said: 'cancelled before publishing' },
+    { model: 'v2' as const, at: /\/branches\/[a-f0-9]{24}\/draft$/, said: 'cancelled before publishing' },
+  ])('a cancel (SIGINT) on $model after our draft was written discards it, reports where the agent stands and fails', async ({ model, at, said }) => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
+    let sent = false;
+    emu.onRequest(({ method, path }) => {
+      if (!sent && (method === 'PATCH' || method === 'PUT') && at.test(path)) {
+        sent = true;
+        setImmediate(() => process.emit('SIGINT'));
+      }
+    });
+    const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+    expect(sent).toBe(true);
+    expect(result.failed).toBe(true);
+    expect(result.stdout).toContain('SIGINT received: starting no new agent');
+    expect(result.errors.join('\n')).toContain('Cancelled (SIGINT)');
+    expect(result.errors.join('\n')).toContain(said);
+    const state = emu.getAgentState(AGENT);
+    if (model === 'v1') {
+      expect(state?.drafts.every((d) => d.discarded)).toBe(true);
+      expect(state?.versions).toHaveLength(1);
+    } else {
+      expect(state?.branches?.[0]?.draft).toBeNull();
+      expect(state?.branches?.[0]?.revisions).toHaveLength(1);
+    }
+    expect(process.listenerCount('SIGINT')).toBeLessThanOrEqual(1);
+  });
+
+  it('a cancel while the v2 scan runs stops waiting and says the publish goes live by itself; a re-run waits for it and publishes nothing', async () => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 400, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    let sent = false;
+    emu.onRequest(({ method, path }) => {
+      if (!sent && method === 'POST' && path.endsWith('/draft/publish')) {
+        sent = true;
+        setTimeout(() => process.emit('SIGINT'), 50);
+      }
+    });
+    const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+    expect(result.failed).toBe(true);
+    expect(result.errors.join('\n')).toContain('goes live by itself if the scan passes');
+    emu.requests.length = 0;
+    const rerun = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+    expect(rerun.errors).toEqual([]);
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(2);
+  });
+
   it.each(['v1', 'v2'] as const)('mode rollback on %s makes the previous one live again', async (model) => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');

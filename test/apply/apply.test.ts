@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyAgent } from '../../src/apply/apply-agent.js';
 import { applyAll } from '../../src/apply/apply-all.js';
+import { changeMarker } from '../../src/apply/change-marker.js';
 import type { ApplyDeps, ApplyTarget } from '../../src/apply/types.js';
 import { AtomsClient } from '../../src/atoms/client.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
@@ -127,14 +128,28 @@ describe('applyAgent', () => {
     expect(state()?.activeVersionId).toBe(first.versionId);
   });
 
-  it('two applies of the same change at once: at most one activation', async () => {
+  it('two applies of the same change at once: one publish, one activation', async () => {
     const [a, b] = await Promise.all([applyAgent(target(), deps()), applyAgent(target(), deps())]);
     expect([a.error, b.error].filter(Boolean)).toEqual([]);
+    expect(state()?.versions).toHaveLength(2);
+    expect(emu.requests.filter((r) => r.path.endsWith('/publish'))).toHaveLength(1);
+    expect(state()?.drafts.filter((d) => !d.discarded && !d.published)).toEqual([]);
     const activated = new Set(emu.requests.filter((r) => r.path.endsWith('/activate') && r.status === 200).map((r) => r.path));
     expect(activated.size).toBe(1);
     // Both report the version that is live, not one that was published and left inactive.
     expect([a.versionId, b.versionId]).toEqual([state()?.activeVersionId, state()?.activeVersionId]);
     expect(normalizeConfig(emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+  });
+
+  it('removes a draft of this change left by an earlier run that did not finish', async () => {
+    const active = state()?.activeVersionId ?? '';
+    const leftover = emu.load({ agents: [{ _id: AGENT, versions: [{ _id: active, isActive: true, postCallAnalyticsConfig: LIVE }], drafts: [{ draftName: `${changeMarker(DESIRED, active)} abcdef1`, postCallAnalyticsConfig: LIVE }] }] }).agents[0]?.draftIds[0];
+    clock += 60 * 60_000;
+    const result = await applyAgent(target(), deps());
+    expect(result.status).toBe('applied');
+    expect(state()?.drafts.find((d) => d.draftId === leftover)?.discarded).toBe(true);
+    expect(result.steps.join('\n')).toContain('left by an earlier run of this change');
+    expect(state()?.versions).toHaveLength(2);
   });
 
   it('fails when live changed since the reviewed plan, unless told to apply', async () => {

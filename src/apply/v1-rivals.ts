@@ -1,0 +1,44 @@
+/**
+ * v1: two runs of the same change at the same moment must publish once. Both create a draft named after the change
+ * marker; right after creating its own, each run lists the drafts. The run whose draft is the earliest goes on; the
+ * other discards its own and waits for the first run's version. A draft of this change older than a run can take is
+ * a leftover of a cancelled or killed run: it is removed.
+ */
+import type { AgentVersion, AtomsApi } from '../atoms/types.js';
+import type { ApplyDeps } from './types.js';
+
+/** Older than this, a draft of this change is nobody's work in progress. */
+export const LEFTOVER_AFTER_MS = 15 * 60_000;
+const WAIT_FOR_RIVAL_MS = 60_000;
+
+export interface Rivals {
+  /** Drafts of this change left by earlier runs: to remove. */
+  leftovers: AgentVersion[];
+  /** The draft of a concurrent run that came first, if any: this run steps aside for it. */
+  first?: AgentVersion;
+}
+
+const created = (d: AgentVersion) => Date.parse(d.createdAt ?? '') || 0;
+
+/** Pure: which drafts of this change are leftovers, and whether another live run's draft came before ours. */
+export function sortOutRivals(drafts: readonly AgentVersion[], ours: string, marker: string, now: number): Rivals {
+  const mine = drafts.find((d) => d.draftId === ours);
+  const same = drafts.filter((d) => d.draftId !== ours && (d.draftName ?? '').startsWith(`${marker} `));
+  const leftovers = same.filter((d) => now - created(d) > LEFTOVER_AFTER_MS);
+  const live = same.filter((d) => !leftovers.includes(d));
+  const order = (a: AgentVersion, b: AgentVersion) => created(a) - created(b) || (a.draftId ?? '').localeCompare(b.draftId ?? '');
+  const earliest = [...live, ...(mine ? [mine] : [])].sort(order)[0];
+  return { leftovers, ...(earliest && earliest.draftId !== ours ? { first: earliest } : {}) };
+}
+
+/** Waits for the version another run publishes from its draft; undefined if none appears in time. */
+export async function waitForRivalVersion(api: AtomsApi, agentId: string, rival: AgentVersion, marker: string, deps: ApplyDeps): Promise<AgentVersion | undefined> {
+  const started = deps.now();
+  for (let poll = 0; deps.now() - started < WAIT_FOR_RIVAL_MS && !deps.signal?.aborted; poll++) {
+    await deps.sleep(1000);
+    const { versions } = await api.listVersions(agentId, { limit: 20 });
+    const found = versions.find((v) => v.draftId === rival.draftId) ?? versions.find((v) => (v.description ?? '').includes(marker));
+    if (found) return found;
+  }
+  return undefined;
+}
