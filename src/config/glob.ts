@@ -1,80 +1,92 @@
-/** Minimal globbing for config patterns (`**`, `*`, `?`, `{a,b}`, `[abc]`): pattern → RegExp, plus a directory walk. */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+/**
+ * Config patterns: glob matching (picomatch: `**`, `*`, `?`, `{a,b}`, `[abc]`) and the directory walk, which
+ * never enters a directory whose real path is outside the workspace.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** `*` matches dots like any other character (as our own matcher did); the walk skips dot-entries anyway. */
+const OPTIONS: picomatch.PicomatchOptions = { dot: true };
+
+function withoutDotSlash(pattern: string): string {
+  return pattern.replace(/^\.\//, '');
+}
 
 /** True when the pattern has glob syntax (otherwise it names a file or directory). */
 export function isGlobPattern(pattern: string): boolean {
-  return /[*?{[]/.test(pattern);
+  return picomatch.scan(withoutDotSlash(pattern)).isGlob;
 }
 
-function expandBraces(pattern: string): string[] {
-  const match = /\{([^{}]*)\}/.exec(pattern);
-  if (!match) return [pattern];
-  const [whole, inner = ''] = match;
-  const before = pattern.slice(0, match.index);
-  const after = pattern.slice(match.index + whole.length);
-  return inner.split(',').flatMap((option) => expandBraces(`${before}${option}${after}`));
-}
-
-function segmentToRegex(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] ?? '';
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        // `**/` matches zero or more directories; a trailing `**` matches everything below.
-        const slash = glob[i + 2] === '/';
-        out += slash ? '(?:[^/]*(?:/|$))*' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (ch === '?') out += '[^/]';
-    else if (ch === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) out += '\\[';
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else out += ch.replace(/[.+^$()|\\/]/g, '\\$&');
-  }
-  return out;
-}
-
-/** Compiles a glob (relative, `/`-separated) into an anchored RegExp. Hidden files are matched only when named. */
+/** An anchored RegExp for a glob (relative, `/`-separated). */
 export function globToRegExp(pattern: string): RegExp {
-  const alternatives = expandBraces(pattern.replace(/^\.\//, '')).map(segmentToRegex);
-  return new RegExp(`^(?:${alternatives.join('|')})$`);
+  return picomatch.makeRe(withoutDotSlash(pattern), OPTIONS);
 }
 
-/** The directory part before the first glob character, so the walk starts as deep as it can. */
-function globBase(pattern: string): string {
-  const parts = pattern.replace(/^\.\//, '').split('/');
-  const base: string[] = [];
-  for (const part of parts.slice(0, -1)) {
-    if (isGlobPattern(part)) break;
-    base.push(part);
-  }
-  return base.join('/');
+/**
+ * A predicate for one pattern: a glob matches paths as picomatch does; a plain path matches itself and, as a
+ * directory, everything below it (the way a plain directory in `config` means "the metrics files in it").
+ */
+export function pathMatcher(pattern: string): (path: string) => boolean {
+  const clean = withoutDotSlash(pattern).replace(/\/+$/, '');
+  if (isGlobPattern(clean)) return picomatch(clean, OPTIONS);
+  return (path) => path === clean || path.startsWith(`${clean}/`);
+}
+
+export function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** A directory the walk did not enter, and why. */
+export interface SkippedLink {
+  /** Relative to `cwd`, `/`-separated. */
+  path: string;
+  reason: string;
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const OUTSIDE = 'is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)';
 
-/** Files under `cwd` matching `pattern`, as absolute paths. Does not follow symbolic links; skips dot-entries and node_modules. */
-export async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-  const regex = globToRegExp(pattern);
-  const start = join(cwd, globBase(pattern));
-  const out: string[] = [];
+/**
+ * Files under `cwd` matching `pattern`, as absolute paths, and the links it refused to enter. The start directory
+ * (the pattern's part before any glob character) is entered only when its real path is inside `workspace`, which
+ * must be a real path; links to directories met on the way are never followed — one leading outside is reported.
+ * Links to files are listed, for the caller to check where they lead. Dot-entries and node_modules are skipped.
+ */
+export async function globFiles(pattern: string, cwd: string, workspace: string): Promise<{ files: string[]; skipped: SkippedLink[] }> {
+  const clean = withoutDotSlash(pattern);
+  const matches = picomatch(clean, OPTIONS);
+  const base = picomatch.scan(clean).base;
+  const start = join(cwd, base);
+  const files: string[] = [];
+  const skipped: SkippedLink[] = [];
+  const rel = (path: string) => relative(cwd, path).split(sep).join('/');
+  const realStart = await realpath(start).catch(() => undefined);
+  if (realStart === undefined) return { files, skipped };
+  if (!isInside(workspace, realStart)) return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }] };
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (!regex.test(relative(cwd, full).split(sep).join('/'))) continue;
-      // A link to a file is reported so the caller can refuse it if it leads outside; links to directories are not followed.
-      else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)))) out.push(full);
+      if (entry.isDirectory()) {
+        await walk(full);
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => undefined);
+        if (target?.isDirectory()) {
+          const real = await realpath(full).catch(() => full);
+          if (!isInside(workspace, real)) skipped.push({ path: rel(full), reason: OUTSIDE });
+          continue;
+        }
+        if (target?.isFile() && matches(rel(full))) files.push(full);
+        continue;
+      }
+      if (entry.isFile() && matches(rel(full))) files.push(full);
     }
   };
   await walk(start);
-  return out.sort();
+  return { files: files.sort(), skipped };
 }

@@ -1,10 +1,10 @@
 /** File I/O for validation: expand the config globs inside the workspace, then read and validate each file. */
 import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { checkAgentsAcrossFiles } from './cross-file.js';
 import { describeFsError } from '../report/fs-error.js';
-import { globFiles, isGlobPattern } from './glob.js';
+import { globFiles, isGlobPattern, isInside, pathMatcher } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
 import { parseJson } from './parse-json.js';
@@ -31,37 +31,46 @@ function invalidUtf8(file: string, buffer: Buffer): Diagnostic {
   return { file, line, column, severity: 'error', message: 'the file is not valid UTF-8 (save it as UTF-8; this is the first bad byte)', rule: 'encoding' };
 }
 
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
 /**
- * Expands globs (`**`, `*`, `?`, `{a,b}`) relative to `cwd`. A pattern matching nothing is an error naming it;
- * anything outside `workspace` (absolute paths elsewhere, `..`, symlinks leading out) is refused.
+ * Expands the patterns, in order, relative to `cwd`: a glob (`**`, `*`, `?`, `{a,b}`, `[abc]`), a file, or a
+ * directory (its metrics files). A line starting with `!` removes what the lines before it matched, and a later
+ * line can add it back — the semantics of GitHub's own `paths` filters. A pattern matching nothing is an error
+ * naming it; anything outside `workspace` (absolute paths elsewhere, `..`, symbolic links leading out) is refused.
  */
 export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<{ files: string[]; errors: Diagnostic[] }> {
   const workspace = await realpath(options.workspace).catch(() => resolve(options.workspace));
   const errors: Diagnostic[] = [];
   const found = new Set<string>();
+  if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
+    errors.push(usageProblem(patterns[0] ?? '', `only exclusions ('!' lines) were given, so nothing is included: add a pattern that names files, e.g. 'metrics/**/*.yaml'`, 'no-match'));
+  }
   for (const pattern of patterns) {
+    if (pattern.startsWith('!')) {
+      const excluded = pathMatcher(pattern.slice(1));
+      for (const path of [...found]) if (excluded(path)) found.delete(path);
+      continue;
+    }
     const absolute = resolve(options.cwd, pattern);
     if (!isInside(workspace, absolute) && !isInside(resolve(options.workspace), absolute)) {
       errors.push(usageProblem(pattern, `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`, 'outside-workspace'));
       continue;
     }
-    const matches = isGlobPattern(pattern)
-      ? await globFiles(pattern, options.cwd)
-      : await stat(absolute).then((s) => (s.isFile() ? [absolute] : s.isDirectory() ? globFiles('**/*.{json,yaml,yml}', absolute) : []), () => []);
-    if (matches.length === 0) {
-      errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
+    const walked = isGlobPattern(pattern)
+      ? await globFiles(pattern, options.cwd, workspace)
+      : await stat(absolute).then(
+          async (s) => (s.isFile() ? { files: [absolute], skipped: [] } : s.isDirectory() ? globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace) : { files: [], skipped: [] }),
+          () => ({ files: [], skipped: [] }),
+        );
+    for (const link of walked.skipped) errors.push(usageProblem(link.path, `'${link.path}' ${link.reason}`, 'outside-workspace'));
+    if (walked.files.length === 0) {
+      if (walked.skipped.length === 0) errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
       continue;
     }
-    for (const match of matches) {
+    for (const match of walked.files) {
       const real = await realpath(match).catch(() => match);
       if (!isInside(workspace, real)) {
         errors.push(usageProblem(toPosix(relative(options.cwd, match)), `'${toPosix(relative(options.cwd, match))}' leads outside the workspace (through a symbolic link); refused`, 'outside-workspace'));

@@ -51,9 +51,9 @@ export async function initProject(options: InitOptions): Promise<InitStep[]> {
   }
 
   if (options.agentIds.length > 0 && options.api) {
-    const pulled = await pullAgents({ api: options.api, agentIds: options.agentIds, outDir: metricsDir, format: options.format, overwrite: options.force, concurrency: 8 });
+    const pulled = await pullAgents({ api: options.api, agentIds: options.agentIds, outDir: metricsDir, format: options.format, overwrite: options.force, concurrency: 8, cwd: options.cwd });
     for (const result of pulled) {
-      steps.push(result.file ? { ok: true, message: `pulled agent ${result.agentId} into ${shown(result.file)}` } : { ok: false, message: `agent ${result.agentId}: ${result.error ?? 'failed'}` });
+      steps.push(result.file ? { ok: true, message: `pulled agent ${result.agentId} into ${result.file}` } : { ok: false, message: `agent ${result.agentId}: ${result.error ?? 'failed'}` });
     }
   }
   return steps;

@@ -1,14 +1,19 @@
 /** Renders a metrics file from a live config, so pulling and then planning shows no changes (exact round trip). */
 import { stringify } from 'yaml';
+import { SCHEMA_URL } from '../config/schema-url.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 
-/** `schemaRef`: the schema's path relative to the file, for editors; left out when there is none to point at. */
-export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConfig, format: 'yaml' | 'json', meta: { name?: string; versionId?: string | null; schemaRef?: string } = {}): string {
-  const body = { ...(meta.schemaRef ? { $schema: meta.schemaRef } : {}), agentId, postCallAnalyticsConfig: config };
-  if (format === 'json') return `${JSON.stringify(body, null, 2)}\n`;
-  const header = [`# Pulled from the live ${meta.versionId ? meta.versionId : 'active version'}${meta.name ? ` of "${meta.name.replace(/[\r\n]/g, ' ')}"` : ''} by atoms-metrics pull.`];
+/** How pulled YAML is written, new or updated: no line folding, plain scalars where they read back the same. */
+export const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', version: '1.2' } as const;
+
+/** The first line VS Code's YAML extension (and other yaml-language-server editors) read the schema from. */
+export const YAML_SCHEMA_LINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
+
+export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConfig, format: 'yaml' | 'json', meta: { name?: string; versionId?: string | null } = {}): string {
+  if (format === 'json') return `${JSON.stringify({ $schema: SCHEMA_URL, agentId, postCallAnalyticsConfig: config }, null, 2)}\n`;
+  const origin = `# Pulled from the live ${meta.versionId ? meta.versionId : 'active version'}${meta.name ? ` of "${meta.name.replace(/[\r\n]/g, ' ')}"` : ''} by atoms-metrics pull.`;
   // The yaml package quotes anything that would read back differently (yes/no, numbers, leading spaces, `#`, `: `).
-  return `${header.join('\n')}\n${stringify(body, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', version: '1.2' })}`;
+  return `${YAML_SCHEMA_LINE}\n${origin}\n${stringify({ agentId, postCallAnalyticsConfig: config }, YAML_OPTIONS)}`;
 }
 
 /** A file name from the agent's name, falling back to its id. */

@@ -185,6 +185,13 @@ describe('apply on a push to the default branch', () => {
     expect(JSON.parse(rolled.outputs['rolled-back'] ?? '{}')[AGENT]).toBe(live?._id);
   });
 
+  it('a GitHub 502 on the branch-head check is retried, not a failed apply', async () => {
+    gh.failNext({ method: 'GET', path: /\/branches\/main$/, status: 502 });
+    const result = await runAction(ws.dir, inputs(), env('push'));
+    expect(result.errors).toEqual([]);
+    expect(emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.versionNumber).toBe(2);
+  });
+
   it('refuses a commit that is no longer the head of the default branch', async () => {
     gh.branches.set('main', 'beef000000000000000000000000000000000002');
     const result = await runAction(ws.dir, inputs(), env('push'));

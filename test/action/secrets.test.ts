@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { gitHubTiming } from '../../src/github/client.js';
 import { findHeader } from '../../src/plan/marker.js';
 import { startEchoAtoms, type EchoAtoms } from '../support/echo-atoms.js';
@@ -59,5 +60,16 @@ describe('a key the API echoes back', () => {
     expect(everything).not.toMatch(/Echo[^A-Za-z0-9]{0,4}(Secret|Token)/);
     expect(everything).toContain('***');
     expect(result.failed).toBe(true);
+  });
+
+  it('is redacted in every CLI output format: text, markdown and JSON', async () => {
+    atoms.answers.set(AGENT, (key) => [200, { status: true, data: { _id: AGENT, name: 'x', activeVersionId: key, _resolvedConfig: { postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: key, dispositionMetricType: 'STRING', dispositionMetricPrompt: `Echo ${key}` }] } } } }]);
+    atoms.answers.set(BROKEN, (key) => [400, { status: false, errors: [`invalid request from ${key}`] }]);
+    for (const format of ['text', 'markdown', 'json']) {
+      const state = { out: '', err: '' };
+      await runCli(['plan', '--format', format], { cwd: ws.dir, env: { SMALLEST_API_KEY: KEY, ATOMS_API_URL: atoms.url, ATOMS_VERSIONING: 'v1' }, isTTY: false, stdout: (t) => void (state.out += t), stderr: (t) => void (state.err += t) });
+      expect(state.out).toContain('***');
+      expect(state.out + state.err).not.toMatch(/Echo[^A-Za-z0-9]{0,4}Secret/);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
 import { runAction } from '../support/run-action.js';
@@ -69,6 +71,17 @@ describe('action, mode validate', () => {
     const url = await runAction(ws.dir, { mode: 'validate', 'api-url': 'https://me:hunter2@api.example/atoms/v1' });
     expect(url.errors[0]).toContain('must not contain credentials');
     expect(url.stdout).not.toContain('hunter2');
+  });
+
+  it("a metrics/ linked out of the workspace is one annotation naming the link; '!' lines exclude", async () => {
+    ws = makeWorkspace({ 'metrics/keep.yaml': VALID_YAML, 'metrics/old/x.yaml': 'not: [valid' });
+    const outside = makeWorkspace(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`host-${i}.yaml`, 'x: 1'])));
+    symlinkSync(outside.dir, join(ws.dir, 'metrics', 'linked'));
+    const result = await runAction(ws.dir, { mode: 'validate', config: 'metrics/**/*.yaml\n!metrics/old/**' });
+    outside.remove();
+    expect(result.errors.filter((line) => line.includes('file='))).toEqual(["::error title=atoms-metrics%3A outside-workspace,file=metrics/linked,line=1,col=1::'metrics/linked' is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)"]);
+    expect(result.stdout).not.toContain('host-');
+    expect(result.summary).toContain('1 file: 1 error');
   });
 
   it('caps annotations per file and per run with one closing line; the summary still counts them all', async () => {

@@ -53,13 +53,14 @@ describe('atoms-metrics init', () => {
 
   it('never overwrites without --force, and says so', async () => {
     emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
-    ws = makeWorkspace({ '.github/workflows/metrics.yml': 'mine\n', 'metrics/support-agent.yaml': 'mine too\n' });
+    const mine = `agentId: "${AGENT}"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n`;
+    ws = makeWorkspace({ '.github/workflows/metrics.yml': 'mine\n', 'metrics/support-agent.yaml': mine });
     const { out, io: cli } = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
     expect(await runCli(['init', AGENT], cli)).toBe(1);
     expect(out.err).toContain('✗ .github/workflows/metrics.yml exists; kept it (use --force to overwrite it)');
-    expect(out.err).toContain('exists; use --force to overwrite it');
+    expect(out.err).toContain('holds this agent and differs from live; use --force');
     expect(readFileSync(`${ws.dir}/.github/workflows/metrics.yml`, 'utf8')).toBe('mine\n');
-    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toBe('mine too\n');
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toBe(mine);
 
     expect(await runCli(['init', AGENT, '--force'], cli)).toBe(0);
     expect(readFileSync(`${ws.dir}/.github/workflows/metrics.yml`, 'utf8')).toContain('name: metrics');

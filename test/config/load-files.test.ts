@@ -16,6 +16,9 @@ describe('globToRegExp', () => {
     ['metrics/*.yaml', 'metrics/sub/a.yaml', false],
     ['m?.json', 'm1.json', true],
     ['[ab].json', 'c.json', false],
+    ['./metrics/*.yaml', 'metrics/a.yaml', true],
+    ['metrics/**', 'metrics/a/b/c.yaml', true],
+    ['metrics/{a,b/*}.json', 'metrics/b/x.json', true],
   ])('%s ~ %s → %s', (glob, path, expected) => expect(globToRegExp(glob).test(path)).toBe(expected));
 });
 
@@ -35,6 +38,48 @@ describe('resolveConfigFiles', () => {
     outside.remove();
     expect(result.files).toEqual(['inside/a.yaml']);
     expect(result.errors.map((e) => e.rule)).toEqual(['outside-workspace', 'outside-workspace', 'outside-workspace']);
+  });
+});
+
+describe('the workspace is the boundary', () => {
+  it('never enters a metrics/ that is a link leading out, and says which link and why, once', async () => {
+    ws = makeWorkspace({});
+    const outside = makeWorkspace(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`runner-file-${i}.yaml`, VALID_YAML])));
+    symlinkSync(outside.dir, join(ws.dir, 'metrics'));
+    const result = await resolveConfigFiles(['metrics/**/*.{json,yaml,yml}', 'metrics'], { cwd: ws.dir, workspace: ws.dir });
+    outside.remove();
+    expect(result.files).toEqual([]);
+    expect(result.errors.map((e) => [e.file, e.rule, e.message])).toEqual([
+      ['metrics', 'outside-workspace', "'metrics' is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)"],
+      ['metrics', 'outside-workspace', "'metrics' is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)"],
+    ]);
+    expect(JSON.stringify(result)).not.toContain('runner-file');
+  });
+
+  it('skips a link to an outside directory met during the walk, and follows a start directory linked inside', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML, 'config/team/b.yaml': VALID_YAML });
+    const outside = makeWorkspace({ 'c.yaml': VALID_YAML });
+    symlinkSync(outside.dir, join(ws.dir, 'metrics', 'shared'));
+    symlinkSync(join(ws.dir, 'config', 'team'), join(ws.dir, 'team'));
+    const result = await resolveConfigFiles(['metrics/**/*.yaml', 'team/*.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    outside.remove();
+    expect(result.files).toEqual(['metrics/a.yaml', 'team/b.yaml']);
+    expect(result.errors.map((e) => [e.file, e.rule])).toEqual([['metrics/shared', 'outside-workspace']]);
+  });
+});
+
+describe("'!' exclusions, as in GitHub's paths filters", () => {
+  it('a later ! line excludes, a later pattern includes again; plain directories exclude what is below them', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML, 'metrics/legacy/old.yaml': VALID_YAML, 'metrics/legacy/keep.yaml': VALID_YAML, 'metrics/drafts/x.json': '{}', 'metrics/b.yml': VALID_YAML });
+    const result = await resolveConfigFiles(['metrics/**/*.{json,yaml,yml}', '!metrics/legacy/**', '!metrics/drafts', '!**/*.yml', 'metrics/legacy/keep.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    expect(result).toEqual({ files: ['metrics/a.yaml', 'metrics/legacy/keep.yaml'], errors: [] });
+  });
+
+  it('only exclusions is an error that says what to add', async () => {
+    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
+    const result = await resolveConfigFiles(['!metrics/a.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    expect(result.files).toEqual([]);
+    expect(result.errors[0]?.message).toContain("only exclusions ('!' lines) were given");
   });
 });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { configsEqual } from '../../src/config/canonical.js';
@@ -8,7 +8,10 @@ import { METRIC_TYPES } from '../../src/config/types.js';
 import { validateText } from '../../src/config/validate-text.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { renderMetricsFile } from '../../src/pull/render-file.js';
+import { updateYamlFile } from '../../src/pull/update-file.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
+
+const AGENT = '65f1a2b3c4d5e6f708192a3b';
 
 const tricky = fc.oneof(
   fc.constantFrom('yes', 'no', 'null', '~', 'true', '0x1F', '1e3', ' leading space', 'trailing space ', 'a: b', '# not a comment', '- dash', "it's", '"quoted"', 'multi\nline\nprompt', 'tab\there', 'ünïcödé ✓', '{flow}', '[seq]', '@at', '`tick`', '*alias', '&anchor', '!tag', '%directive', '---', '...'),
@@ -33,15 +36,33 @@ describe('renderMetricsFile', () => {
   });
 });
 
+describe('updateYamlFile', () => {
+  it('keeps comments, quoting and other keys; a metric keeps its comment when the order changes', () => {
+    const text = `# top\nagentId: "${AGENT}" # the prod agent\nlint: {disable: [vague-prompt]}\npostCallAnalyticsConfig:\n  useReasoningModel: false # costly\n  dispositionMetrics:\n    # first\n    - identifier: a\n      dispositionMetricType: STRING\n      dispositionMetricPrompt: "A?"\n    # second\n    - identifier: b\n      dispositionMetricType: BOOLEAN\n      dispositionMetricPrompt: B?\n`;
+    const config = normalizeConfig({ useReasoningModel: true, dispositionMetrics: [{ identifier: 'b', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'B now?' }, { identifier: 'a', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'A?' }] });
+    const out = updateYamlFile(text, config) ?? '';
+    expect(out).toContain('useReasoningModel: true # costly');
+    expect(out).toContain('agentId: "65f1a2b3c4d5e6f708192a3b" # the prod agent');
+    expect(out).toContain('lint: { disable: [ vague-prompt ] }');
+    expect(out).toMatch(/# second\n\s+- identifier: b/);
+    const result = validateText('x.yaml', out);
+    expect(result.file && configsEqual(result.file.config, config)).toBe(true);
+  });
+});
+
 describe('atoms-metrics pull', () => {
   let emu: RunningEmulator | undefined;
   let ws: Workspace | undefined;
+  const io = (cwd: string) => {
+    const state = { out: '', err: '' };
+    return Object.assign(state, { cwd, env: { SMALLEST_API_KEY: emu?.apiKey ?? '', ATOMS_API_URL: emu?.url ?? '' }, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
+  };
   afterEach(async () => {
     await emu?.close();
     ws?.remove();
   });
 
-  it.each(['v1', 'v2'] as const)('on %s: writes files from live config; planning them shows no changes; existing files are kept unless --force', async (versioning) => {
+  it.each(['v1', 'v2'] as const)('on %s: writes files from live config; planning them shows no changes; pulling again changes nothing', async (versioning) => {
     emu = await startEmulator({ versioning, securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({});
     const out = { text: '', err: '' };
@@ -53,21 +74,62 @@ describe('atoms-metrics pull', () => {
     out.text = '';
     expect(await runCli(['plan', 'metrics'], io)).toBe(0);
     expect(out.text).toContain('No changes.');
-    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], io)).toBe(1);
-    expect(out.err).toContain('exists; use --force');
-    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics', '--force'], io)).toBe(0);
+    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], io)).toBe(0);
+    expect(out.text).toContain('metrics/support-agent.yaml (already matches live)');
   });
 
-  it('points $schema at the schema it can find, relative to each file, and names a path that is in the way', async () => {
+  it('points editors at the published schema (a first-line modeline in YAML, $schema in JSON), and names a path that is in the way', async () => {
     emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({ 'schema/metrics.schema.json': '{}', 'README.md': 'hello' });
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'agents/prod/eu'], io)).toBe(0);
-    expect(readFileSync(`${ws.dir}/agents/prod/eu/support-agent.yaml`, 'utf8')).toContain('$schema: ../../../schema/metrics.schema.json');
+    const yaml = readFileSync(`${ws.dir}/agents/prod/eu/support-agent.yaml`, 'utf8');
+    expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
+    expect(yaml).not.toContain('$schema:');
+    expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'json', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(readFileSync(`${ws.dir}/json/support-agent.json`, 'utf8')).$schema).toBe('https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'README.md'], io)).toBe(1);
     expect(out.err).toContain('cannot create the directory');
     expect(out.err).toContain('a file of that name is in the way');
     expect(out.err).not.toContain('Unexpected');
+  });
+
+  it('says at pull time when the live config breaks a rule of validate (it still writes the file, to fix)', async () => {
+    emu = await startEmulator({ securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [{ identifier: 'Call-Outcome', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'What was the outcome of the call, in a sentence?' }] });
+    ws = makeWorkspace({});
+    const cli = io(ws.dir);
+    expect(await runCli(['pull', AGENT], cli)).toBe(1);
+    expect(cli.err).toContain('metrics/support-agent.yaml was written, but validate will refuse it');
+    expect(cli.err).toMatch(/metrics\/support-agent\.yaml:\d+:\d+: error: identifier "Call-Outcome" must use only lowercase letters/);
+  });
+
+  it('updates the file that already holds the agent, wherever it was moved, keeping its comments — never a second file', async () => {
+    emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    ws = makeWorkspace({});
+    const cli = io(ws.dir);
+    expect(await runCli(['pull', AGENT], cli)).toBe(0);
+    const pulled = readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8');
+    const annotated = pulled.replace('postCallAnalyticsConfig:', '# Owned by the support team.\npostCallAnalyticsConfig:').replace('    - identifier: call_outcome', '    # Exported to the CRM: do not rename.\n    - identifier: call_outcome');
+    mkdirSync(`${ws.dir}/metrics/team`);
+    writeFileSync(`${ws.dir}/metrics/team/support.yaml`, annotated);
+    rmSync(`${ws.dir}/metrics/support-agent.yaml`);
+    const live = emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig;
+    const metrics = normalizeConfig(live).dispositionMetrics;
+    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [...metrics.slice(0, 2).reverse(), ...metrics.slice(2), { identifier: 'new_one', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Did the customer ask for a manager?' }] });
+
+    expect(await runCli(['pull', AGENT], cli)).toBe(1);
+    expect(cli.err).toContain('metrics/team/support.yaml holds this agent and differs from live; use --force');
+    expect(await runCli(['pull', AGENT, '--force'], cli)).toBe(0);
+    expect(cli.out).toContain('metrics/team/support.yaml (updated in place)');
+    expect(readdirSync(`${ws.dir}/metrics`)).toEqual(['team']);
+    const updated = readFileSync(`${ws.dir}/metrics/team/support.yaml`, 'utf8');
+    expect(updated).toContain('# Owned by the support team.');
+    expect(updated).toContain('# Exported to the CRM: do not rename.\n    - identifier: call_outcome');
+    expect(updated).toContain('identifier: new_one');
+    cli.out = '';
+    expect(await runCli(['plan'], cli)).toBe(0);
+    expect(cli.out).toContain('No changes.');
   });
 });
