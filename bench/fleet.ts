@@ -5,6 +5,7 @@ import { normalizeConfig } from '../src/config/normalize.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { createRateLimiter } from '../src/fleet/rate-limiter.js';
 import { buildPlan } from '../src/plan/run-plan.js';
+import { floorApply } from './floor-apply.js';
 
 const LATENCY_MS = 15;
 const metric = (i: number) => ({ identifier: `m${i}`, dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: `Was point ${i} covered in the call?` });
@@ -42,21 +43,22 @@ export async function benchFleet() {
     await emu.close();
   }
   // 4. Apply 50 agents with a 1 s security check.
-  const applyRun = async (limiter: number, concurrency: number) => {
-    const { emu, ids } = await fleet(50, 1000);
+  const applyRun = async (limiter: number, concurrency: number, count = 50, checkMs = 1000) => {
+    const { emu, ids } = await fleet(count, checkMs);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: limiter }) });
     const [ms, results] = await time(() =>
       applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency, versioning: 'v1' }),
     );
     if (results.some((r) => r.status !== 'applied')) throw new Error(`bench apply failed: ${results.find((r) => r.error)?.error}`);
     const requests = emu.requests.length;
-    const polls = emu.requests.filter((r) => r.method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(r.path)).length;
+    // The reads while waiting for the check: version reads after each agent's publish.
+    const polls = emu.requests.filter((r) => r.method === 'GET' && /\/versions(\/[a-f0-9]{24})?$/.test(r.path)).length - count;
     await emu.close();
     return { ms, requests, polls };
   };
-  const sequentialFlow = async () => {
+  const sequentialFlow = async (count = 50, checkMs = 1000) => {
     // The documented flow, one agent at a time: draft, patch, publish, poll the check every second, activate.
-    const { emu, ids } = await fleet(50, 1000);
+    const { emu, ids } = await fleet(count, checkMs);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [ms] = await time(async () => {
       for (const agentId of ids) {
@@ -80,6 +82,22 @@ export async function benchFleet() {
   const limited = await applyRun(8, 8);
   const floor = (limited.requests / 8) * 1000;
   rows.push({ benchmark: '4b. apply 50 agents, default limiter (8/s) vs its floor (requests ÷ rate)', 'median ms': limited.ms.toFixed(0), 'baseline ms': floor.toFixed(0), ratio: `${(limited.ms / floor).toFixed(2)}×`, target: '≤ 1.2×' });
-  rows.push({ benchmark: '5b. requests per changed agent, apply (polls included)', 'median ms': (off.requests / 50).toFixed(2), 'baseline ms': '—', ratio: `${(off.polls / 50).toFixed(2)} polls`, target: '≤ 7 + polls' });
+  rows.push({ benchmark: '5b. requests per changed agent, apply (reads while waiting apart)', 'median ms': ((off.requests - off.polls) / 50).toFixed(2), 'baseline ms': '—', ratio: `${(off.polls / 50).toFixed(2)} reads while waiting`, target: '≤ 7 + polls' });
+  // 4c. 100 agents, 1 s check, default concurrency (8), limiter off, against every agent's flow run at once.
+  {
+    const { emu, ids } = await fleet(100, 1000);
+    const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
+    const [floor] = await time(() => floorApply(api, ids, desired, 250));
+    await emu.close();
+    const real = await applyRun(0, 8, 100, 1000);
+    rows.push({ benchmark: '4c. apply 100 agents, 1 s check, concurrency 8, limiter off vs all agents at once (bench/floor-apply.ts)', 'median ms': real.ms.toFixed(0), 'baseline ms': floor.toFixed(0), ratio: `${(real.ms / floor).toFixed(2)}×`, target: '≤ 2.5×' });
+  }
+  // 4d. 12 agents with a 2 s check, concurrency 8, limiter off (at 8/s the limiter alone needs ~13 s for these
+  // ~100 requests: that floor is row 4b's), against the documented flow one agent at a time.
+  {
+    const baseline12 = await sequentialFlow(12, 2000);
+    const real = await applyRun(0, 8, 12, 2000);
+    rows.push({ benchmark: '4d. apply 12 agents, 2 s check, concurrency 8, limiter off vs the documented sequential flow', 'median ms': real.ms.toFixed(0), 'baseline ms': baseline12.toFixed(0), ratio: `${(real.ms / baseline12).toFixed(2)}×`, target: '≤ 0.15×' });
+  }
   return rows;
 }

@@ -9,6 +9,7 @@ import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
 import { scanVerdict } from '../versioning/v2-decisions.js';
 import { sortOutRivals, waitForRivalVersion } from './v1-rivals.js';
+import { pollDelayMs } from './platform-retry.js';
 import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
 import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
@@ -186,10 +187,12 @@ async function publishOnce(api: AtomsApi, target: ApplyTarget, draftId: string, 
 
 async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: AgentVersion, forkedFrom: string, marker: string, deps: ApplyDeps, say: (line: string) => void, result: ApplyResult): Promise<void> {
   const started = deps.now();
-  let delay = deps.pollStartMs ?? 1000;
+  let poll = 0;
   let check = version.securityCheck;
   let verifiedContent = false;
   let contentMatched = false;
+  // A version list read while polling that already showed the check passed: it doubles as the compare-and-swap read.
+  let freshList: AgentVersion[] | undefined;
   for (;;) {
     if (check === null || check.status === 'passed') {
       if (!verifiedContent) {
@@ -203,7 +206,8 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
       }
       // Compare-and-swap: activate only if live is still the version we forked from. One read of the version list
       // gives both the active version and any other run's version of this same change.
-      const { versions } = await api.listVersions(target.agentId, { limit: 20 });
+      const versions = freshList ?? (await api.listVersions(target.agentId, { limit: 20 })).versions;
+      freshList = undefined;
       const active = versions.find((v) => v.isActive);
       const activeId = active ? active._id : (await api.getAgent(target.agentId)).activeVersionId;
       if (activeId !== forkedFrom) {
@@ -266,13 +270,23 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
       throw new ApplyStop(`version ${version._id} is published but its security check has not passed after ${Math.round(waited / 1000)} s, so it is not active. Re-run to resume: it will not publish again.`);
     }
     say(`waiting for the security check of version ${version.versionNumber ?? '?'} (${Math.round(waited / 1000)} s so far)…`);
-    await deps.sleep(Math.min(delay, deps.securityCheckTimeoutMs - waited));
-    delay = Math.min(delay * 2, deps.pollCapMs ?? 5000);
-    const detail = await api.getVersion(target.agentId, version._id);
-    check = detail.version.securityCheck;
-    const content = versionConfig(detail.resolvedConfig);
-    if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
-    verifiedContent = true;
-    contentMatched = content !== undefined;
+    const pause = Math.min(pollDelayMs(poll++, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), deps.securityCheckTimeoutMs - waited);
+    // Waiting holds no concurrency slot: another agent's writes go on meanwhile.
+    await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
+    if (!verifiedContent) {
+      // The first look reads the version itself: its status, and its content checked against the file.
+      const detail = await api.getVersion(target.agentId, version._id);
+      check = detail.version.securityCheck;
+      const content = versionConfig(detail.resolvedConfig);
+      if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+      verifiedContent = true;
+      contentMatched = content !== undefined;
+    } else {
+      // Later looks read the version list: the status, and (once it passed) the compare-and-swap read in one request.
+      const { versions } = await api.listVersions(target.agentId, { limit: 20 });
+      const mine = versions.find((v) => v._id === version._id);
+      check = mine ? mine.securityCheck : (await api.getVersion(target.agentId, version._id)).version.securityCheck;
+      freshList = mine ? versions : undefined;
+    }
   }
 }

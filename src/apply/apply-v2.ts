@@ -66,7 +66,9 @@ export async function waitForPublish(ctx: Ctx, headBefore: string, options: { ex
     if (deps.signal?.aborted) return { state: 'cancelled', waitedMs: waited };
     if (waited >= deps.securityCheckTimeoutMs) return { state: 'timeout', waitedMs: waited };
     if (poll === 0 || poll % 5 === 0) say(`waiting for the platform's security scan on branch ${branch.name} (${Math.round(waited / 1000)} s so far)…`);
-    await deps.sleep(Math.min(pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), Math.max(1, deps.securityCheckTimeoutMs - waited)));
+    const pause = Math.min(pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), Math.max(1, deps.securityCheckTimeoutMs - waited));
+    // Waiting holds no concurrency slot: another agent's writes go on meanwhile.
+    await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
   }
 }
 

@@ -36,6 +36,8 @@ export interface ApplyDeps {
   /** First security-check poll after this long, then growing slowly to `pollCapMs`. */
   pollStartMs?: number;
   pollCapMs?: number;
+  /** Runs a wait without holding a concurrency slot (applyAll sets it); absent: the wait just runs. */
+  idle?: <T>(wait: () => Promise<T>) => Promise<T>;
   /** Aborted when the run is cancelled: no new step starts, the step in flight is finished or undone. */
   signal?: AbortSignal;
   /** Publish again a change whose security scan failed in an earlier run (the action's `force`). */
