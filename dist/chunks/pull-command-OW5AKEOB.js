@@ -1,5 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = __createRequire(import.meta.url);
-import{a as m}from"./chunk-4TCXBRSY.js";import"./chunk-U3DVBMGI.js";import"./chunk-BAYXCFES.js";import{a as s,b as n}from"./chunk-FPALIS6E.js";import{k as o}from"./chunk-XMP5F7M4.js";import"./chunk-6KBYZLOK.js";import"./chunk-H65UEAAV.js";import"./chunk-YQTSJD4W.js";import"./chunk-MXU5WMOO.js";import"./chunk-47EYYXPT.js";import"./chunk-5N6DWNHC.js";import{existsSync as f}from"node:fs";import{join as l,resolve as p}from"node:path";async function w(r,t){let a=new s({apiKey:o(t),baseUrl:r.apiUrl,limiter:n({requestsPerSecond:r.maxRequestsPerSecond})}),c=[l(t.cwd,"schema","metrics.schema.json"),l(t.cwd,"node_modules","atoms-metrics","schema","metrics.schema.json")].find(e=>f(e)),i=await m({api:a,agentIds:r.agentIds,outDir:p(t.cwd,r.outDir),format:r.format,overwrite:r.overwrite,concurrency:r.concurrency,schemaPath:c,versioning:r.versioning});for(let e of i)e.file?t.stdout(`${e.agentId} \u2192 ${e.file}
-`):t.stderr(`${e.agentId}: ${e.error??"failed"}
-`);return i.some(e=>e.error)?1:0}export{w as runPullCommand};
