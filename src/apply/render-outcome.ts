@@ -1,6 +1,6 @@
 /** The apply outcome as markdown: for the job summary and appended to the merged pull request's comment. */
 import { createHash } from 'node:crypto';
-import { inertHtmlCode, inertInlineCode, inertText } from '../report/inert.js';
+import { inertHtmlCode, inertInlineCode, inertTextWithCode } from '../report/inert.js';
 import type { ApplyResult } from './types.js';
 
 const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
@@ -14,10 +14,10 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
   const rows = results.map(
     (r) => `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber === undefined || r.versionNumber === null ? '–' : `${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber}`} | ${r.activatedAt ?? '–'} |`,
   );
-  const failures = results.filter((r) => r.status === 'failed').map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertText(r.error ?? 'failed')}`);
+  const failures = results.filter((r) => r.status === 'failed').map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertTextWithCode(r.error ?? 'failed')}`);
   const details = results
     .filter((r) => r.steps.length > 0)
-    .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertText(step)}`).join('\n')}\n\n</details>`);
+    .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertTextWithCode(step)}`).join('\n')}\n\n</details>`);
   return [
     `### 🚀 Applied on merge (${inertInlineCode(context.commitSha.slice(0, 7))})`,
     `| agent | file | outcome | live id | number | live since |\n|---|---|---|---|--:|---|\n${rows.join('\n')}`,
