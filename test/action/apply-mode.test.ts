@@ -199,14 +199,20 @@ describe('apply on a push to the default branch', () => {
     expect(emu.requests).toEqual([]);
   });
 
-  it('fails when live changed after the plan was reviewed, and names both versions', async () => {
+  it.each(['v1', 'v2'] as const)('on %s: fails when live changed after the plan was reviewed, names both, and writes nothing', async (model) => {
+    await emu.close();
+    const seed = await loadSeedFile('examples/emulator-seed.json');
+    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
+    const liveId = () => (model === 'v1' ? emu.getAgentState(AGENT)?.activeVersionId : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId);
     await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
-    const planned = emu.getAgentState(AGENT)?.activeVersionId;
+    const planned = liveId();
     const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    emu.requests.length = 0;
     const result = await runAction(ws.dir, inputs(), env('push'));
     expect(result.failed).toBe(true);
-    expect(result.stdout).toContain(`it was made against version ${planned}, live is now ${dashboard}`);
-    expect(emu.getAgentState(AGENT)?.activeVersionId).toBe(dashboard);
+    expect(result.stdout).toContain(`it was made against ${model === 'v1' ? 'version' : 'revision'} ${planned}, live is now ${dashboard}`);
+    expect(liveId()).toBe(dashboard);
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it("another bot's comment carrying our marker is not the reviewed plan, and is left alone", async () => {

@@ -1,7 +1,7 @@
 // The pull-request flow, driven the way the runner drives the action, against the emulator and a fake GitHub.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { gitHubTiming } from '../../src/github/client.js';
 import { findHeader } from '../../src/plan/marker.js';
@@ -27,10 +27,13 @@ const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-u
 
 const realSleep = gitHubTiming.sleep;
 let githubWaits: number[] = [];
+/** The versioning model the emulator's agents are on; a suite below runs every scenario on both. */
+let model: 'v1' | 'v2' = 'v1';
 beforeEach(async () => {
   githubWaits = [];
   gitHubTiming.sleep = async (ms) => void githubWaits.push(ms);
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  const seed = await loadSeedFile('examples/emulator-seed.json');
+  emu = await startEmulator({ versioning: model, securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
   gh = await startFakeGitHub();
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
@@ -74,7 +77,9 @@ describe.each([
   });
 });
 
-describe('plan on a pull request', () => {
+describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agents) => {
+  beforeAll(() => void (model = agents));
+  afterAll(() => void (model = 'v1'));
 
   it('stays one comment across reruns, and passes once the label allows breaking changes', async () => {
     await runAction(ws.dir, inputs(), prEvent());
