@@ -185,6 +185,14 @@ async function publishOnce(api: AtomsApi, target: ApplyTarget, draftId: string, 
   }
 }
 
+/** Reads the published version: its check, and whether it positively holds the file's metrics (throws when it holds others). */
+async function readBackVersion(api: AtomsApi, target: ApplyTarget, version: AgentVersion): Promise<{ check: AgentVersion['securityCheck']; contentMatched: boolean }> {
+  const detail = await api.getVersion(target.agentId, version._id);
+  const content = versionConfig(detail.resolvedConfig);
+  if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+  return { check: detail.version.securityCheck, contentMatched: content !== undefined };
+}
+
 async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: AgentVersion, forkedFrom: string, marker: string, deps: ApplyDeps, say: (line: string) => void, result: ApplyResult): Promise<void> {
   const started = deps.now();
   let poll = 0;
@@ -196,12 +204,8 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
   for (;;) {
     if (check === null || check.status === 'passed') {
       if (!verifiedContent) {
-        const detail = await api.getVersion(target.agentId, version._id);
-        check = detail.version.securityCheck;
-        const content = versionConfig(detail.resolvedConfig);
-        if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+        ({ check, contentMatched } = await readBackVersion(api, target, version));
         verifiedContent = true;
-        contentMatched = content !== undefined;
         if (check !== null && check.status !== 'passed') continue;
       }
       // Compare-and-swap: activate only if live is still the version we forked from. One read of the version list
@@ -275,12 +279,8 @@ async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: Agen
     await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
     if (!verifiedContent) {
       // The first look reads the version itself: its status, and its content checked against the file.
-      const detail = await api.getVersion(target.agentId, version._id);
-      check = detail.version.securityCheck;
-      const content = versionConfig(detail.resolvedConfig);
-      if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+      ({ check, contentMatched } = await readBackVersion(api, target, version));
       verifiedContent = true;
-      contentMatched = content !== undefined;
     } else {
       // Later looks read the version list: the status, and (once it passed) the compare-and-swap read in one request.
       const { versions } = await api.listVersions(target.agentId, { limit: 20 });

@@ -6,7 +6,7 @@ import type { AtomsApi } from '../atoms/types.js';
 import { configsEqual } from '../config/canonical.js';
 import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from './live-config.js';
 import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from './model.js';
-import { pickRollbackTarget } from './rollback-target.js';
+import { pickRollbackTarget, stepLog } from './rollback-target.js';
 
 export function createV1Model(api: AtomsApi): VersioningModel {
   const history = async (agentId: string, limit: number): Promise<AgentHistory> => {
@@ -29,11 +29,7 @@ export function createV1Model(api: AtomsApi): VersioningModel {
     apply: (target, deps) => applyAgent(target, deps),
     history,
     async rollback(request: RollbackRequest, deps: ApplyDeps): Promise<RollbackResult> {
-      const steps: string[] = [];
-      const say = (line: string) => {
-        steps.push(line);
-        deps.log(`${request.agentId}: ${line}`);
-      };
+      const { steps, say } = stepLog(request.agentId, deps.log);
       const base: RollbackResult = { agentId: request.agentId, model: 'v1', status: 'failed', steps };
       try {
         const picked = pickRollbackTarget('v1', (await history(request.agentId, 100)).entries, request.to);

@@ -9,7 +9,7 @@ import type { AtomsApi } from '../atoms/types.js';
 import { configsEqual } from '../config/canonical.js';
 import { UnrecognisedLiveConfig } from './live-config.js';
 import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from './model.js';
-import { pickRollbackTarget } from './rollback-target.js';
+import { pickRollbackTarget, stepLog } from './rollback-target.js';
 import { classifyConflict, pickLiveBranch } from './v2-decisions.js';
 
 /** `primed`: branch lists read by detection moments ago, each used once so a plan costs two requests per agent. */
@@ -47,11 +47,7 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
     apply: async (target, deps) => applyV2(target, deps, primed.has(target.agentId) ? await branchesOf(target.agentId) : undefined),
     history,
     async rollback(request: RollbackRequest, deps: ApplyDeps): Promise<RollbackResult> {
-      const steps: string[] = [];
-      const say = (line: string) => {
-        steps.push(line);
-        deps.log(`${request.agentId}: ${line}`);
-      };
+      const { steps, say } = stepLog(request.agentId, deps.log);
       const base: RollbackResult = { agentId: request.agentId, model: 'v2', status: 'failed', steps };
       try {
         const branch = await liveBranch(request.agentId);
