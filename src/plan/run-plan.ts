@@ -53,7 +53,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
       const model = await models.forAgent(target.agentId);
       const live = await model.readLive(target.agentId);
       const diff = diffConfigs(live.config, target.desired);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: live.liveId, model: live.model, ...(live.model === 'v2' ? { liveLabel: live.label } : {}), diff };
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: live.liveId, model: live.model, ...(live.model === 'v2' ? { liveLabel: live.label } : {}), diff, liveMetrics: live.config.dispositionMetrics };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }
