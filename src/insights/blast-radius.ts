@@ -14,7 +14,7 @@ const code = (text: string) => `\`${text}\``;
 const normalise = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
 
 function window(insights: AgentInsights, metric: MetricInsight): string {
-  return `the last ${metric.analysed} call${metric.analysed === 1 ? '' : 's'} (${insights.days} day${insights.days === 1 ? '' : 's'})`;
+  return `the ${metric.analysed} analysed call${metric.analysed === 1 ? '' : 's'} of the last ${insights.days === 1 ? 'day' : `${insights.days} days`}`;
 }
 
 function choiceCount(metric: MetricInsight, choice: string): number {

@@ -53,7 +53,7 @@ describe('plan with insights', () => {
     expect(result.failed).toBe(false);
     const body = gh.comments.get(7)?.[0]?.body ?? '';
     for (const text of [body, result.summary]) {
-      expect(text).toContain('  - 📈 removing `summary`: it had a value on 95 % of the last 20 calls \\(1 day\\)');
+      expect(text).toContain('  - 📈 removing `summary`: it had a value on 95 % of the 20 analysed calls of the last day');
       expect(text).toContain('#### 📈 What the live metrics produced on recent calls');
       expect(text).toContain('— 20 calls on the live version over 1 day</summary>');
       expect(text).toContain('| `call_outcome` | ENUM | 100 % | 0 % | 0 % | `resolved` 80 % · `escalated` 0 % · `callback_scheduled` 0 % · `no_action` 0 % · outside choices 20 % (`callback` 20 %) |');

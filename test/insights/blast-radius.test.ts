@@ -52,9 +52,9 @@ describe('blast radius', () => {
     expect(lines).toEqual({
       issue_resolved: ['renaming `call_resolved` breaks the field that 95 calls/14 days wrote'],
       call_outcome: ['choice `transferred` removed: it was the answer on 12 % of calls', 'ENUM prompt lists `callback`, which is not a choice: 7 % of answers were outside `choices`'],
-      score: ['`score` had a value on 97 % of the last 100 calls (14 days), 12 % with low confidence'],
+      score: ['`score` had a value on 97 % of the 100 analysed calls of the last 14 days, 12 % with low confidence'],
       follow_up: [],
-      summary: ['removing `summary`: it had a value on 98 % of the last 100 calls (14 days)'],
+      summary: ['removing `summary`: it had a value on 98 % of the 100 analysed calls of the last 14 days'],
     });
   });
   it('says nothing without calls', () => {
