@@ -183,10 +183,25 @@ export function generateCalls(state: EmulatorState, agent: AgentRecord, generati
   return calls;
 }
 
+/** Stores calls in both of the state's lists (the per-agent one keeps a fleet-sized list read from scanning every call). */
+export function storeCalls(state: EmulatorState, calls: readonly CallRecord[]): void {
+  for (const call of calls) {
+    state.calls.push(call);
+    const list = state.callsByAgent.get(call.agentId);
+    if (list) list.push(call);
+    else state.callsByAgent.set(call.agentId, [call]);
+  }
+}
+
+export function clearCalls(state: EmulatorState): void {
+  state.calls.length = 0;
+  state.callsByAgent.clear();
+}
+
 /** Replaces every agent's calls with freshly generated ones. */
 export function generateAllCalls(state: EmulatorState, generation: CallGeneration): void {
-  state.calls.length = 0;
-  for (const agent of state.agents.values()) state.calls.push(...generateCalls(state, agent, generation));
+  clearCalls(state);
+  for (const agent of state.agents.values()) storeCalls(state, generateCalls(state, agent, generation));
 }
 
 /** A hand-made call for tests (see `RunningEmulator.addCalls`). */

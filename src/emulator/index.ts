@@ -1,7 +1,7 @@
 /** Starts the local Atoms emulator: a real HTTP server on 127.0.0.1 with test controls (see ./types.ts). */
 import type { AddressInfo } from 'node:net';
 import { openForeignDraft, publishFromDashboard, snapshotBranches } from './controls-v2.js';
-import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, callFromSpec, generateAllCalls } from './calls.js';
+import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, callFromSpec, clearCalls, generateAllCalls, storeCalls } from './calls.js';
 import { addSeedAgent } from './seed.js';
 import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';
@@ -39,7 +39,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
     const ids = { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
     const callsSeed = given.callsSeed ?? seed.options?.callsSeed ?? options.callsSeed;
     if (callsSeed !== undefined) generateAllCalls(state, { seed: callsSeed, perAgent: given.callsPerAgent ?? seed.options?.callsPerAgent ?? options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT, days: CALL_DAYS });
-    else state.calls.length = 0;
+    else clearCalls(state);
     return ids;
   };
   if (options.seed) load({ agents: options.seed.agents });
@@ -93,7 +93,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
     setSecurityCheckMs: (ms) => void (state.securityCheckMs = ms),
     addCalls: (calls) => calls.map((spec) => {
       const call = callFromSpec(state, agentOf(spec.agentId), spec);
-      state.calls.push(call);
+      storeCalls(state, [call]);
       return call.callId;
     }),
     generateCalls: (seed, perAgent = options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT) => {

@@ -47,8 +47,9 @@ function listConversations(ctx: RouteContext): Reply {
   const versions = csv(query.get('versionFilter'));
   const statuses = csv(query.get('statusFilter'));
   const isTest = query.get('isTest');
-  const matching = ctx.state.calls
-    .filter((c) => (agents === undefined || agents.has(c.agentId)) && (versions === undefined || (c.versionId !== null && versions.has(c.versionId))))
+  const candidates = agents === undefined ? ctx.state.calls : [...agents].flatMap((id) => ctx.state.callsByAgent.get(id) ?? []);
+  const matching = candidates
+    .filter((c) => versions === undefined || (c.versionId !== null && versions.has(c.versionId)))
     .filter((c) => (statuses === undefined || statuses.has(c.status)) && (isTest === null || String(c.isTest) === isTest))
     // The platform's default (and only fast) order: most recently updated first.
     .sort((a, b) => b.updatedAt - a.updatedAt);

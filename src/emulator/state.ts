@@ -116,8 +116,9 @@ export class EmulatorState {
   readonly pendingFailures = new Map<string, ScanFailure>();
   /** Display names of key users (editorName, publishedByName). */
   readonly userNames = new Map<string, string>();
-  /** Call logs for `GET /conversation`, every agent's together (see calls.ts). */
+  /** Call logs for `GET /conversation`, every agent's together (see calls.ts), and the same calls by agent id. */
   readonly calls: CallRecord[] = [];
+  readonly callsByAgent = new Map<string, CallRecord[]>();
   switches: EmulatorSwitches = { ...DEFAULT_SWITCHES };
   /** v2 writes still to answer 423. */
   freezeCount = 0;
