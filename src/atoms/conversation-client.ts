@@ -8,20 +8,32 @@ type Call = (options: CallOptions) => Promise<unknown>;
 
 export const MAX_PAGE_SIZE = 500;
 
+const valueText = (value: unknown): string | null =>
+  // Values are documented as strings; a number or boolean (as the webhook types them) is read as its text.
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+
+// Plain loops below: a fleet's plan reads some 100,000 logs, and per-log closures and spreads showed in its profile.
 function toMetricResults(log: Record<string, unknown>): CallMetricResult[] | null {
   const pca = log.postCallAnalytics;
+  const out: CallMetricResult[] = [];
   if (isRecord(pca) && Array.isArray(pca.dispositionMetrics)) {
-    return pca.dispositionMetrics.flatMap((item: unknown) => {
-      if (!isRecord(item) || typeof item.identifier !== 'string') return [];
-      // Values are documented as strings; a number or boolean (as the webhook types them) is read as its text.
-      const value = typeof item.value === 'string' ? item.value : typeof item.value === 'number' || typeof item.value === 'boolean' ? String(item.value) : null;
-      return [{ identifier: item.identifier, value, confidence: num(item.confidence) }];
-    });
+    for (const item of pca.dispositionMetrics) {
+      if (isRecord(item) && typeof item.identifier === 'string') out.push({ identifier: item.identifier, value: valueText(item.value), confidence: num(item.confidence) });
+    }
+    return out;
   }
   // Without the analytics object the flat map is the only record of the values, without confidence.
-  const flat = isRecord(log.dispositionMetrics) ? Object.entries(log.dispositionMetrics) : [];
-  if (flat.length === 0) return null;
-  return flat.map(([identifier, value]) => ({ identifier, value: typeof value === 'string' ? value : value === null || value === undefined ? null : String(value), confidence: null }));
+  const flat = log.dispositionMetrics;
+  if (!isRecord(flat)) return null;
+  for (const identifier in flat) out.push({ identifier, value: valueText(flat[identifier]), confidence: null });
+  return out.length > 0 ? out : null;
+}
+
+function toMetricTypes(config: unknown): CallLog['metricTypes'] {
+  const out: CallLog['metricTypes'] = [];
+  if (!Array.isArray(config)) return out;
+  for (const m of config) if (isRecord(m) && typeof m.identifier === 'string') out.push({ identifier: m.identifier, type: str(m.type) ?? str(m.dispositionMetricType) ?? '' });
+  return out;
 }
 
 /** Reads one log, keeping only the fields aggregates use: the transcript, numbers, summary and reasoning are left behind. */
@@ -30,7 +42,6 @@ export function toCallLog(value: unknown): CallLog {
   const status = (str(log.status) ?? str(log.callStatus) ?? 'unknown').toLowerCase();
   const duration = num(log.duration) ?? num(log.callDuration) ?? 0;
   const hadConversation = Array.isArray(log.transcript) ? log.transcript.length > 0 : status === 'completed' && duration > 0;
-  const config = Array.isArray(log.agentDispositionConfig) ? log.agentDispositionConfig : [];
   return {
     id: str(log._id) ?? str(log.callId) ?? '',
     agentId: str(log.agentId) ?? (isRecord(log.agent) ? str(log.agent._id) : null),
@@ -41,7 +52,7 @@ export function toCallLog(value: unknown): CallLog {
     isTest: log.isTest === true,
     hadConversation,
     analytics: toMetricResults(log),
-    metricTypes: config.flatMap((m: unknown) => (isRecord(m) && typeof m.identifier === 'string' ? [{ identifier: m.identifier, type: str(m.type) ?? str(m.dispositionMetricType) ?? '' }] : [])),
+    metricTypes: toMetricTypes(log.agentDispositionConfig),
   };
 }
 
