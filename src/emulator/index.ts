@@ -1,7 +1,8 @@
 /** Starts the local Atoms emulator: a real HTTP server on 127.0.0.1 with test controls (see ./types.ts). */
 import type { AddressInfo } from 'node:net';
 import { openForeignDraft, publishFromDashboard, snapshotBranches } from './controls-v2.js';
-import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, callFromSpec, clearCalls, generateAllCalls, storeCalls } from './calls.js';
+import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, clearCalls, generateAllCalls, storeCalls } from './calls.js';
+import { callFromSpec } from './calls-spec.js';
 import { addSeedAgent } from './seed.js';
 import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';

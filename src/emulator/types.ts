@@ -1,9 +1,9 @@
 /** Public contract of the local Atoms emulator (fact sheet §12; v2 in ./types-v2.ts). Tests, the demo and the CLI use only this. */
-import type { CallSpec } from './calls.js';
+import type { CallSpec } from './calls-spec.js';
 import type { BranchSnapshot, EmulatorSwitches, ForeignDraftSpec, SeedBranch, SeedOptions } from './types-v2.js';
 
 export type * from './types-v2.js';
-export type { CallSpec } from './calls.js';
+export type { CallSpec } from './calls-spec.js';
 
 export interface SeedMetricsConfig {
   dispositionMetrics?: unknown[];

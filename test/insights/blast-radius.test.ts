@@ -6,6 +6,10 @@ import { isShortLabel, normaliseValue } from '../../src/insights/normalise-value
 import { renderInsightsSection } from '../../src/insights/render-markdown.js';
 import type { AgentInsights } from '../../src/insights/types.js';
 import { diffConfigs } from '../../src/plan/diff.js';
+import { applyBreakingGate } from '../../src/plan/gate.js';
+import { planHeader } from '../../src/plan/header.js';
+import { renderPlanMarkdown } from '../../src/plan/render-markdown.js';
+import type { AgentPlan, Plan } from '../../src/plan/types.js';
 
 const CHOICES = ['resolved', 'escalated', 'callback_scheduled', 'transferred', 'no_action'];
 const live = normalizeConfig({
@@ -100,5 +104,43 @@ describe('the section per agent', () => {
   });
   it('is empty when there were no calls', () => {
     expect(renderInsightsSection({ ...insights, calls: 0 })).toBe('');
+  });
+});
+
+describe('recent calls in the plan comment stay within its size tiers', () => {
+  const plan = (count: number, warning = false): Plan => ({
+    files: [],
+    diagnostics: [],
+    agents: Array.from({ length: count }, (_, i) => {
+      const agentId = i.toString(16).padStart(24, '0');
+      const changed = i === 0;
+      const diff = diffConfigs(live, changed ? desired : live);
+      return { agentId, file: `metrics/${i}.yaml`, status: changed ? 'changed' : 'unchanged', liveVersionId: 'f'.repeat(24), desiredHash: 'h', diff, liveMetrics: live.dispositionMetrics, ...(warning && i === 1 ? { insightsWarning: 'Could not read recent calls: 503.' } : { insights: { ...insights, agentId } }) } satisfies AgentPlan;
+    }),
+  });
+  const render = (p: Plan, maxChars: number) => {
+    const { plan: gated, gate } = applyBreakingGate(p, { allowBreaking: true, breakingLabel: 'x', labels: [] });
+    return renderPlanMarkdown(gated, { maxChars, scope: { workflow: 'w', job: 'j' }, header: planHeader(gated, 't'), gate, breakingLabel: 'x', actionVersion: 't' });
+  };
+  const sections = (text: string) => (text.match(/<details><summary>📈/g) ?? []).length;
+
+  it('full detail: a section for every agent with calls, and the blast radius next to each change', () => {
+    const text = render(plan(3, true), 65_000);
+    expect(sections(text)).toBe(2);
+    expect(text).toContain('  - 📈 removing `summary`: it had a value on 98 % of the 100 analysed calls of the last 14 days');
+    expect(text).toContain('⚠️ `000000000000000000000001`: Could not read recent calls: 503. The plan itself is complete.');
+  });
+  it('shortened: only the changed agents\' sections; shorter still: only the warnings and the breaking changes\' numbers', () => {
+    const big = plan(60, true);
+    const full = render(big, 10_000_000);
+    expect(sections(full)).toBe(59);
+    const tier2 = render(big, full.length - 1);
+    expect(sections(tier2)).toBe(1);
+    expect(tier2).toContain('prompt changed');
+    const tier3 = render(big, tier2.length - 1);
+    expect(sections(tier3)).toBe(0);
+    expect(tier3).toContain('Could not read recent calls: 503.');
+    expect(tier3).toContain('  - 📈 removing `summary`: it had a value on 98 %');
+    expect(tier3.length).toBeLessThan(tier2.length);
   });
 });
