@@ -26,4 +26,10 @@ if (!only || only === 'fleet') {
   const { benchCommentCapacity } = await import(pathToFileURL(join(dir, 'comment-capacity.mjs')).href);
   rows.push(...(await benchFleet()), ...(await benchFleetV2()), benchCommentCapacity());
 }
+if (!only || only === 'insights') {
+  const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
+  await build({ entryPoints: ['bench/insights.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const { benchInsights } = await import(pathToFileURL(join(dir, 'insights.mjs')).href);
+  rows.push(...(await benchInsights()));
+}
 console.table(rows);

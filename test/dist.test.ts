@@ -19,6 +19,9 @@ describe('dist bundles', () => {
     expect(run.stdout).toContain('detected the v2 model');
     expect(run.stdout).toContain("waiting for the platform's security scan");
     expect(run.stdout).not.toContain('<!--');
+    // The blast radius of the demo's breaking change, from the emulator's synthetic calls.
+    expect(run.stdout).toMatch(/  - 📈 removing `summary`: it had a value on \d+ % of the \d+ analysed calls of the last 14 days\n/);
+    expect(run.stdout).toContain('#### 📈 What the live metrics produced on recent calls');
     expect(run.stdout).toContain('Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.');
   });
 

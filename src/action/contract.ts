@@ -20,6 +20,9 @@ export const INPUT_DEFAULTS = {
   concurrency: '8',
   versioning: 'auto',
   to: '',
+  insights: 'true',
+  'insights-calls': '500',
+  'insights-days': '14',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;

@@ -25,6 +25,11 @@ export interface Inputs {
   versioning: VersioningChoice;
   /** mode rollback: the version (v1) or revision (v2) number to go back to; undefined = the one before live. */
   rollbackTo?: number;
+  /** Plan: read recent calls and show what the live metrics produced (aggregates only). */
+  insights: boolean;
+  /** The window: the last this many calls or `insightsDays` days, whichever is smaller. */
+  insightsCalls: number;
+  insightsDays: number;
 }
 
 /** A problem with an input: the run stops before any work with this message. */
@@ -60,6 +65,12 @@ function readNumber(env: NodeJS.ProcessEnv, name: InputName, min: number, max: n
 function readWholeNumber(env: NodeJS.ProcessEnv, name: InputName): number {
   const raw = readRaw(env, name);
   if (!/^\d{1,9}$/.test(raw)) throw new InputError(`Input '${name}' must be a whole number (a version or revision number), got '${raw}'.`);
+  return Number(raw);
+}
+
+function readWholeRange(env: NodeJS.ProcessEnv, name: InputName, min: number, max: number): number {
+  const raw = readRaw(env, name);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
   return Number(raw);
 }
 
@@ -126,6 +137,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     maxRequestsPerSecond: readNumber(env, 'max-requests-per-second', 0, 1000),
     concurrency: readNumber(env, 'concurrency', 1, 64),
     versioning: readChoice(env, 'versioning', VERSIONING_CHOICES),
+    insights: readBoolean(env, 'insights'),
+    // Up to three pages of 500 are read per agent, so a larger window could never fill.
+    insightsCalls: readWholeRange(env, 'insights-calls', 1, 1500),
+    insightsDays: readWholeRange(env, 'insights-days', 1, 90),
     ...(readRaw(env, 'to') !== '' ? { rollbackTo: readWholeNumber(env, 'to') } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { AtomsClient } from '../atoms/client.js';
 import { createRateLimiter } from '../fleet/rate-limiter.js';
 import { GitHubApiError, GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
+import { addPlanInsights } from '../insights/plan-insights.js';
 import { applyBreakingGate } from '../plan/gate.js';
 import { planHeader } from '../plan/header.js';
 import { planToJson } from '../plan/plan-json.js';
@@ -99,15 +100,21 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
       : 'No api-key was given: the files were validated, and the diff against live was skipped.';
     core.notice(liveSkippedReason);
   }
-  const built = await buildPlan({
+  const api = inputs.apiKey === '' ? undefined : createAtomsClient(inputs);
+  let built = await buildPlan({
     targets: planTargets(validation.files, inputs.agentId),
     diagnostics: validation.diagnostics,
     files: validation.results.map((r) => r.path),
-    api: inputs.apiKey === '' ? undefined : createAtomsClient(inputs),
+    api,
     liveSkippedReason,
     concurrency: inputs.concurrency,
     versioning: inputs.versioning,
   });
+  if (api && inputs.insights) {
+    // Same client, so the same limiter: the calls are read at the pace the plan's reads were.
+    built = await addPlanInsights(built, { api, window: { maxCalls: inputs.insightsCalls, days: inputs.insightsDays }, now: Date.now(), concurrency: inputs.concurrency });
+    for (const agent of built.agents) if (agent.insightsWarning) core.warning(`${agent.agentId} (${agent.file}): ${agent.insightsWarning} The plan is complete without it.`);
+  }
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels: pullRequest?.labels ?? [] });
   const render = (maxChars: number, measure?: (text: string) => number) =>
     renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });

@@ -1,6 +1,7 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
 import { Transport, type CallOptions, type Failure } from './http.js';
 import { BranchClient } from './branch-client.js';
+import { ConversationClient } from './conversation-client.js';
 import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
 import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, VersionDetail, VersionList } from './types.js';
 
@@ -54,6 +55,8 @@ export class AtomsClient implements AtomsApi {
   private readonly transport: Transport;
   /** The v2 branch-model endpoints, on the same transport (limiter, retries, deadlines). */
   readonly branches: BranchClient;
+  /** Call logs (`GET /conversation`), on the same transport. */
+  readonly conversations: ConversationClient;
 
   constructor(options: AtomsClientOptions) {
     this.transport = new Transport({
@@ -74,6 +77,7 @@ export class AtomsClient implements AtomsApi {
       userAgent: options.userAgent ?? 'atoms-metrics',
     });
     this.branches = new BranchClient((call) => this.transport.call(call));
+    this.conversations = new ConversationClient((call) => this.transport.call(call));
   }
 
   private call(options: CallOptions): Promise<unknown> {

@@ -1,6 +1,7 @@
 /** What the Atoms v1 API returns, reduced to the fields the product relies on (fact sheet §3–§6). */
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import type { BranchApi } from './branch-types.js';
+import type { ConversationApi } from './conversation-types.js';
 
 export type SecurityCheckStatus = 'pending' | 'queued' | 'passed' | 'failed' | 'errored';
 
@@ -72,6 +73,8 @@ export interface PublishRequest {
 export interface AtomsApi {
   /** The v2 branch-model endpoints. */
   readonly branches: BranchApi;
+  /** Call logs with their post-call analytics results. */
+  readonly conversations: ConversationApi;
   getAgent(agentId: string, options?: { draftId?: string; versionId?: string }): Promise<AgentView>;
   createDraft(agentId: string, body: { sourceVersionId: string; draftName?: string }): Promise<AgentVersion>;
   patchDraftConfig(agentId: string, draftId: string, body: DraftConfigPatch): Promise<AgentVersion>;

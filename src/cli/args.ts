@@ -6,6 +6,7 @@ import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
 import { DEFAULT_LIMITS, LIMIT_ENV, readFleetLimits, type FleetLimits } from './limits.js';
+import { STATS_HELP, STATS_OPTIONS, readStatsCommand, type StatsCommand } from './stats-args.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
@@ -24,7 +25,8 @@ export type CliCommand =
   | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions }
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
-  | { kind: 'demo'; versioning: 'v1' | 'v2' };
+  | { kind: 'demo'; versioning: 'v1' | 'v2' }
+  | StatsCommand;
 
 export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
 export const DEFAULT_PATTERN = 'metrics/**/*.{json,yaml,yml}';
@@ -53,6 +55,7 @@ Usage:
   atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
   atoms-metrics rollback <agentId|file>      Show, then with --yes make live, the previous (or --to N) one
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
+  atoms-metrics stats    [files or globs…]   What each agent's live metrics produced on recent calls
   atoms-metrics rules                        List every lint rule and error id
   atoms-metrics emulator                     Run the local Atoms API emulator
   atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
@@ -177,6 +180,7 @@ Options:
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   -h, --help           Show this help
 Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
+  stats: STATS_HELP(DEFAULT_API_URL, limitOptions(32)),
   rules: `Usage: atoms-metrics rules [options]
 
 Lists every lint rule (a warning you can switch off) and every error id, one line each:
@@ -220,6 +224,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   list: ['max-slices', 'disable'],
   init: ['format', 'out', 'force', 'api-url', 'branch'],
   rules: ['format'],
+  stats: STATS_OPTIONS,
   demo: ['versioning'],
   emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
 };
@@ -301,6 +306,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         branch: { type: 'string' },
         'max-requests-per-second': { type: 'string' },
         concurrency: { type: 'string' },
+        calls: { type: 'string' },
+        days: { type: 'string' },
       },
     });
   } catch (error) {
@@ -402,6 +409,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (!/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
       return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
     }
+    case 'stats':
+      return readStatsCommand(values, { patterns, apiUrl, versioning, ...limits });
     case 'rules':
       return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':

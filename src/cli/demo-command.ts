@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { applyAll } from '../apply/apply-all.js';
 import { AtomsClient } from '../atoms/client.js';
 import { loadSeedFile, startEmulator } from '../emulator/index.js';
+import { addPlanInsights } from '../insights/plan-insights.js';
+import { DEFAULT_WINDOW } from '../insights/types.js';
 import { applyBreakingGate } from '../plan/gate.js';
 import { planHeader } from '../plan/header.js';
 import { renderPlanMarkdown } from '../plan/render-markdown.js';
@@ -30,7 +32,7 @@ export async function runDemoCommand(io: CliIo, options: { versioning: 'v1' | 'v
   const v2 = options.versioning === 'v2';
   const heading = (text: string) => io.stdout(`\n${io.isTTY ? '\u001b[1m' : ''}━━ ${text}${io.isTTY ? '\u001b[0m' : ''}\n\n`);
   const seed = await loadSeedFile(SEED);
-  const emulator = await startEmulator({ seed: { ...seed, options: { ...seed.options, versioning: options.versioning } }, securityCheckMs: 2000 });
+  const emulator = await startEmulator({ seed: { ...seed, options: { ...seed.options, versioning: options.versioning } }, securityCheckMs: 2000, callsSeed: 14 });
   try {
     heading(`Emulator on ${emulator.url} (${v2 ? 'v2 branch model, as production runs it' : 'v1 drafts and versions'}) — an agent with the documentation's four example metrics`);
     const api = new AtomsClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
@@ -45,7 +47,8 @@ export async function runDemoCommand(io: CliIo, options: { versioning: 'v1' | 'v
     }
 
     heading(`1. Plan (pull request): the sticky comment the action would post for ${FILES}/, as GitHub shows it`);
-    const built = await buildPlan({ targets, diagnostics: loaded.diagnostics, files: loaded.paths, api, models, concurrency: 4 });
+    // Recent calls (600 synthetic ones from the emulator's seed 14) put numbers on each change: the blast radius.
+    const built = await addPlanInsights(await buildPlan({ targets, diagnostics: loaded.diagnostics, files: loaded.paths, api, models, concurrency: 4 }), { api, window: DEFAULT_WINDOW, now: Date.now(), concurrency: 4 });
     const { plan, gate } = applyBreakingGate(built, { allowBreaking: false, breakingLabel: 'allow-breaking-metrics', labels: ['allow-breaking-metrics'] });
     io.stdout(asGitHubShowsIt(renderPlanMarkdown(plan, { maxChars: 65_000, scope: { workflow: 'metrics', job: 'metrics' }, header: planHeader(plan, 'demo'), gate, breakingLabel: 'allow-breaking-metrics', actionVersion: 'demo' })));
     io.stdout('\n(The removal of `summary` is breaking; in this demo the PR carries the allow-breaking-metrics label.)\n');

@@ -59,6 +59,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runRollbackCommand } = await import('./rollback-command.js');
         return await runRollbackCommand(command, io);
       }
+      case 'stats': {
+        const { runStatsCommand } = await import('./stats-command.js');
+        return await runStatsCommand(command, io);
+      }
       case 'emulator': {
         const { runEmulatorCommand } = await import('./emulator-command.js');
         return await runEmulatorCommand(command, io);

@@ -1,6 +1,8 @@
 /** Starts the local Atoms emulator: a real HTTP server on 127.0.0.1 with test controls (see ./types.ts). */
 import type { AddressInfo } from 'node:net';
 import { openForeignDraft, publishFromDashboard, snapshotBranches } from './controls-v2.js';
+import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, clearCalls, generateAllCalls, storeCalls } from './calls.js';
+import { callFromSpec } from './calls-spec.js';
 import { addSeedAgent } from './seed.js';
 import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';
@@ -35,7 +37,11 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
       state.switches = resolveSwitches({ ...state.switches, ...seed.options, ...definedOnly(given), branchModel: given.branchModel }, undefined);
       if (seed.options.securityCheckMs !== undefined && given.securityCheckMs === undefined) state.securityCheckMs = seed.options.securityCheckMs;
     }
-    return { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
+    const ids = { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
+    const callsSeed = given.callsSeed ?? seed.options?.callsSeed ?? options.callsSeed;
+    if (callsSeed !== undefined) generateAllCalls(state, { seed: callsSeed, perAgent: given.callsPerAgent ?? seed.options?.callsPerAgent ?? options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT, days: CALL_DAYS });
+    else clearCalls(state);
+    return ids;
   };
   if (options.seed) load({ agents: options.seed.agents });
   const agentOf = (agentId: string): AgentRecord => {
@@ -86,6 +92,15 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
     setSwitches: (switches) => void (state.switches = { ...state.switches, ...definedOnly(switches) }),
     onRequest: (hook) => void (hooks.onRequest = hook),
     setSecurityCheckMs: (ms) => void (state.securityCheckMs = ms),
+    addCalls: (calls) => calls.map((spec) => {
+      const call = callFromSpec(state, agentOf(spec.agentId), spec);
+      storeCalls(state, [call]);
+      return call.callId;
+    }),
+    generateCalls: (seed, perAgent = options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT) => {
+      generateAllCalls(state, { seed, perAgent, days: CALL_DAYS });
+      return state.calls.length;
+    },
     setBranchModel: (on) => void (state.blockV1Everywhere = on),
   };
 }

@@ -2,6 +2,7 @@
 import { renderAgent } from './render.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { diffRefs, routeBranches } from './routes-branches.js';
+import { routeConversations } from './routes-conversations.js';
 import { routeDrafts } from './routes-drafts.js';
 import { routeKeptV1Reads } from './routes-v1-kept.js';
 import { routeVersions } from './routes-versions.js';
@@ -57,9 +58,10 @@ function v2RouteOnV1Agent(ctx: RouteContext, rest: string[]): Reply | undefined 
   return fail(404, 'Resource not found');
 }
 
-/** Routes one request under `/agent`. Returns undefined for an unknown route (the server answers Express's HTML 404). */
+/** Routes one request under `/agent` (and hands `/conversation` on). Returns undefined for an unknown route (the server answers Express's HTML 404). */
 export function routeAgentRequest(ctx: RouteContext): Reply | undefined {
   const { method, segments, state } = ctx;
+  if (segments[0] === 'conversation') return routeConversations(ctx);
   if (segments[0] !== 'agent') return undefined;
   if (segments.length === 1) return method === 'POST' ? createAgent(ctx) : undefined;
   const agentId = segments[1] ?? '';

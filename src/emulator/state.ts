@@ -1,5 +1,6 @@
 /** The emulator's in-memory state: agents, their published versions and their drafts (fact sheet §6, §12.2). */
 import { randomBytes } from 'node:crypto';
+import type { CallRecord } from './calls.js';
 import type { BranchRecord } from './state-v2.js';
 import type { EmulatorSwitches } from './types-v2.js';
 
@@ -115,6 +116,9 @@ export class EmulatorState {
   readonly pendingFailures = new Map<string, ScanFailure>();
   /** Display names of key users (editorName, publishedByName). */
   readonly userNames = new Map<string, string>();
+  /** Call logs for `GET /conversation`, every agent's together (see calls.ts), and the same calls by agent id. */
+  readonly calls: CallRecord[] = [];
+  readonly callsByAgent = new Map<string, CallRecord[]>();
   switches: EmulatorSwitches = { ...DEFAULT_SWITCHES };
   /** v2 writes still to answer 423. */
   freezeCount = 0;

@@ -29,6 +29,8 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
   { key: 'rateLimitBody', flag: 'rate-limit-body', kind: { enum: ['envelope', 'documented'] }, help: '429 body shape (default envelope)' },
   { key: 'validateMetrics', flag: 'validate-metrics', kind: 'boolean', help: 'Reject an invalid postCallAnalyticsConfig with 400 (default true)' },
+  { key: 'callsSeed', flag: 'calls-seed', kind: 'integer', help: 'Generate synthetic call logs (GET /conversation) for each agent\'s live metrics from this seed number (default: no calls)' },
+  { key: 'callsPerAgent', flag: 'calls-per-agent', kind: 'integer', help: 'How many calls per agent --calls-seed generates, over the last 20 days (default 600)' },
   { key: 'normaliseLegacyType', flag: 'normalise-legacy-type', kind: 'boolean', help: 'Store legacy dispositionValues.type as dispositionMetricType (default true)' },
 ];
 

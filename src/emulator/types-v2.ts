@@ -37,6 +37,10 @@ export interface SeedOptions extends Partial<EmulatorSwitches> {
   rateLimitBody?: 'envelope' | 'documented';
   validateMetrics?: boolean;
   normaliseLegacyType?: boolean;
+  /** Generate synthetic call logs from this seed number (calls.ts); absent: no calls. */
+  callsSeed?: number;
+  /** Calls per agent that `callsSeed` generates (default 600, over the last 20 days). */
+  callsPerAgent?: number;
 }
 
 export interface SeedBranch {

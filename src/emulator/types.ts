@@ -1,7 +1,9 @@
 /** Public contract of the local Atoms emulator (fact sheet §12; v2 in ./types-v2.ts). Tests, the demo and the CLI use only this. */
+import type { CallSpec } from './calls-spec.js';
 import type { BranchSnapshot, EmulatorSwitches, ForeignDraftSpec, SeedBranch, SeedOptions } from './types-v2.js';
 
 export type * from './types-v2.js';
+export type { CallSpec } from './calls-spec.js';
 
 export interface SeedMetricsConfig {
   dispositionMetrics?: unknown[];
@@ -80,6 +82,10 @@ export interface EmulatorOptions extends Partial<EmulatorSwitches> {
   requestIds?: boolean;
   /** Added to every response, to look like a network round trip (benchmarks). */
   latencyMs?: number;
+  /** Generate synthetic call logs (`GET /conversation`) for each agent's live metrics from this seed number; absent: none. */
+  callsSeed?: number;
+  /** Calls per agent `callsSeed` generates, newest ending now, over the last 20 days (default 600). */
+  callsPerAgent?: number;
   /** Clock, injectable so tests can move time without waiting. */
   now?: () => number;
   /** Log one line per request to this function (the CLI passes console.error). */
@@ -148,6 +154,10 @@ export interface RunningEmulator {
   /** Run this before every request is handled (e.g. to change state mid-flight); return nothing. */
   onRequest(hook: ((request: { method: string; path: string }) => void) | null): void;
   setSecurityCheckMs(ms: number): void;
+  /** Adds hand-made call logs (for exact numbers in tests); returns their callIds. */
+  addCalls(calls: CallSpec[]): string[];
+  /** Replaces every agent's calls with ones generated from `seed` for its live metrics now. */
+  generateCalls(seed: number, perAgent?: number): number;
   /** Legacy: true answers v1 writes and lists with the migration 409 for every agent (a flag flipped before migration); false lifts that. */
   setBranchModel(on: boolean): void;
 }

@@ -1,4 +1,5 @@
 /** The plan as GitHub markdown for the sticky comment and the job summary; always under the size cap given. */
+import { renderBlastLine, renderPlanInsights } from '../insights/render-markdown.js';
 import { renderDiagnosticsTable } from '../report/diagnostics-markdown.js';
 import { inertCodeBlock, inertHtmlCode, inertInlineCode, inertText, inertTextWithCode } from '../report/inert.js';
 import { redactDeep } from '../report/secrets.js';
@@ -54,7 +55,7 @@ function summaryRow(agent: AgentPlan): string {
 
 const TABLE_HEAD = '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
 
-function describeMetric(change: MetricChange, tier: Tier): string[] {
+function describeMetric(change: MetricChange, tier: Tier, agent: AgentPlan): string[] {
   const id = inertInlineCode(change.identifier);
   const lines: string[] = [];
   const metric = change.after ?? change.before;
@@ -81,6 +82,8 @@ function describeMetric(change: MetricChange, tier: Tier): string[] {
     }
   }
   for (const reason of change.breaking) lines.push(`  - ⚠️ **breaking:** ${inertTextWithCode(reason)}`);
+  const blast = renderBlastLine(change, agent.insights);
+  if (blast) lines.push(`  - ${blast}`);
   return lines;
 }
 
@@ -94,12 +97,16 @@ function renderAgent(agent: AgentPlan, tier: Tier): string {
   const diff = agent.diff;
   const body: string[] = [];
   if (tier <= 2) {
-    for (const change of diff.metrics) body.push(...describeMetric(change, tier));
+    for (const change of diff.metrics) body.push(...describeMetric(change, tier, agent));
     for (const flag of diff.flags) body.push(`- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(redactDeep(flag.before)))} → ${inertInlineCode(JSON.stringify(redactDeep(flag.after)))}`);
     if (diff.orderChanged) body.push('- ↕️ metric order changes');
   } else {
     body.push(`${c.added} added, ${c.changed} changed, ${c.removed} removed.`);
-    for (const change of diff.metrics) for (const reason of change.breaking) body.push(`- ⚠️ **breaking:** ${inertTextWithCode(reason)}`);
+    for (const change of diff.metrics) {
+      for (const reason of change.breaking) body.push(`- ⚠️ **breaking:** ${inertTextWithCode(reason)}`);
+      const blast = change.breaking.length > 0 ? renderBlastLine(change, agent.insights) : undefined;
+      if (blast) body.push(`  - ${blast}`);
+    }
   }
   const open = diff.breaking ? ' open' : '';
   return `<details${open}><summary>${title} — ${c.added} added, ${c.changed} changed, ${c.removed} removed${diff.breaking ? ', ⚠️ breaking' : ''}</summary>\n\n${body.join('\n')}\n\n</details>`;
@@ -129,6 +136,9 @@ function renderTier(plan: Plan, options: PlanRenderOptions, tier: Tier, maxRows 
     parts.push(`${TABLE_HEAD}\n${rows.join('\n')}${more}`);
   }
   if (tier <= 3) parts.push(...plan.agents.filter((a) => a.status !== 'unchanged').map((agent) => renderAgent(agent, tier)));
+  // Recent calls: every agent's section in full detail, changed agents' when shortened, only the warnings at tier 3.
+  const insights = tier <= 2 ? renderPlanInsights(plan.agents, tier === 1 ? 'all' : 'changed') : tier === 3 ? renderPlanInsights(plan.agents.map((a) => ({ ...a, insights: undefined })), 'changed') : '';
+  if (insights !== '') parts.push(insights);
   if (plan.diagnostics.length > 0) {
     parts.push(tier <= 3 ? `#### Validation\n\n${renderDiagnosticsTable(plan.diagnostics, tier === 1 ? 200 : 50)}` : `#### Validation\n\n${plan.diagnostics.length} problem(s); see the annotations.`);
   }

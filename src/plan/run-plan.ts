@@ -58,7 +58,7 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
       // comment, the outputs, or the plan header, which is deflated and base64-encoded where no mask can find it.
       const diff = diffConfigs(normalizeConfig(redactDeep(live.config)), target.desired);
       const liveVersionId = live.liveId === null ? null : redactSecrets(live.liveId);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff };
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff, liveMetrics: normalizeConfig(redactDeep(live.config)).dispositionMetrics };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }

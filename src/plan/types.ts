@@ -1,5 +1,6 @@
 /** The result of comparing desired metrics with live ones: plain data rendered by the markdown/terminal renderers. */
 import type { Diagnostic, DispositionMetric, MetricType } from '../config/types.js';
+import type { AgentInsights } from '../insights/types.js';
 
 /** A word-level diff of a prompt: runs of equal, removed and added text (joined they give before/after). */
 export interface TextDiffPart {
@@ -63,6 +64,12 @@ export interface AgentPlan {
   message?: string;
   /** The breaking changes were allowed (input `allow-breaking` or the PR label). */
   breakingAllowed?: boolean;
+  /** The live metrics the diff was made against (what recent calls are read for). */
+  liveMetrics?: DispositionMetric[];
+  /** What the live metrics produced on recent calls (input `insights`). */
+  insights?: AgentInsights;
+  /** Why recent calls could not be read: a warning, never a failed plan. */
+  insightsWarning?: string;
 }
 
 export interface Plan {

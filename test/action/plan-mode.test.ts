@@ -72,7 +72,10 @@ describe.each([
     expect(result.outputs).toMatchObject({ changed: 'true', breaking: 'true', 'comment-url': `https://github.com/acme/voice/pull/7#issuecomment-${comments[0]?.id}` });
     expect(JSON.parse(result.outputs.plan ?? '{}').agents[0].removed).toEqual(['summary']);
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
-    expect(emu.requests).toHaveLength(reads);
+    // The live reads, then one page of recent calls (input `insights`, on by default; this seed has no calls).
+    expect(emu.requests.filter((r) => r.path !== '/conversation')).toHaveLength(reads);
+    expect(emu.requests.filter((r) => r.path === '/conversation')).toHaveLength(1);
+    expect(body).not.toContain('What the live metrics produced');
     expect(result.summary).toContain('Post-call metrics plan');
   });
 });

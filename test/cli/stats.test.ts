@@ -1,0 +1,80 @@
+// `atoms-metrics stats` through the CLI's own entry (runCli), against the emulator over HTTP.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/args.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { makeWorkspace, type Workspace } from '../support/workspace.js';
+
+const AGENT = '65f1a2b3c4d5e6f708192a3b';
+const HOUR = 3_600_000;
+let emu: RunningEmulator;
+let ws: Workspace;
+
+function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
+}
+
+beforeEach(async () => {
+  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
+  const now = Date.now();
+  emu.addCalls([
+    ...Array.from({ length: 8 }, (_, i) => ({
+      agentId: AGENT,
+      createdAt: now - (i + 1) * HOUR,
+      values: { call_resolved: i < 6 ? 'true' : 'maybe', satisfaction_score: String(i + 1), call_outcome: i < 7 ? 'resolved' : 'callback', summary: i < 4 ? 'order status' : `Call back on +1 555 010 77${i}0 please, about the order.` },
+    })),
+    { agentId: AGENT, createdAt: now - 2 * HOUR, values: null },
+    { agentId: AGENT, createdAt: now - 2 * HOUR, isTest: true, values: { call_resolved: 'true' } },
+    { agentId: AGENT, createdAt: now - 30 * 24 * HOUR, values: { call_resolved: 'true' } },
+  ]);
+});
+afterEach(async () => {
+  await emu.close();
+  ws.remove();
+});
+
+describe('atoms-metrics stats', () => {
+  it('prints a table per agent and metric with exact numbers, and never a phone number or free text', async () => {
+    const out = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['stats', '--days', '7'], out)).toBe(0);
+    expect(out.out.replace(/live v1 version \S+/, 'live v1 version <id>')).toBe(`Recent calls: the last 500 non-test calls on the live version, or 7 days, whichever is smaller. Aggregates only.
+
+${AGENT} (metrics/support-agent.yaml): live v1 version <id> — 9 calls on the live version over 1 day; 1 with dropped analytics (11 % of conversations)
+  metric              type     value  empty  low conf.  distribution
+  call_resolved       BOOLEAN  100 %  0 %    0 %        true 75 % · false 0 % · off-type 25 %
+  satisfaction_score  INTEGER  100 %  0 %    0 %        min 1 · median 4.5 · max 8
+  call_outcome        ENUM     100 %  0 %    0 %        "resolved" 88 % · "escalated" 0 % · "callback_scheduled" 0 % · "no_action" 0 % · outside choices 13 %
+  summary             STRING   100 %  0 %    0 %        5 distinct · "order status" 50 %
+  Left out: 1 test call, 1 outside the window.
+`);
+    expect(out.out).not.toMatch(/555|Call back/);
+  });
+
+  it('--format json and --calls: the newest calls only', async () => {
+    const out = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['stats', 'metrics/support-agent.yaml', '--format', 'json', '--calls', '3'], out)).toBe(0);
+    const json = JSON.parse(out.out);
+    expect(json.window).toEqual({ maxCalls: 3, days: 14 });
+    expect(json.agents[0].insights).toMatchObject({ calls: 3, analysed: 2, dropped: 1, excluded: { test: 1, outsideWindow: 7 } });
+    expect(json.agents[0].insights.metrics[0]).toEqual({ identifier: 'call_resolved', type: 'BOOLEAN', analysed: 2, withValue: 2, empty: 0, lowConfidence: 0, detail: { type: 'BOOLEAN', true: 2, false: 0, offType: 0 } });
+  });
+
+  it('exits 1 with the reason when calls cannot be read', async () => {
+    emu.injectFault({ path: '/conversation', status: 403, times: 10 });
+    const out = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['stats'], out)).toBe(1);
+    expect(out.out).toMatch(/metrics\/support-agent\.yaml\): Could not read recent calls: .*403/);
+  });
+
+  it('checks its options', () => {
+    expect(parseCliArgs(['stats', 'a.yaml', '--calls', '20', '--days', '3'], {})).toMatchObject({ kind: 'stats', patterns: ['a.yaml'], calls: 20, days: 3, format: 'text', maxRequestsPerSecond: 8, concurrency: 8 });
+    expect(() => parseCliArgs(['stats', '--days', '91'], {})).toThrow("--days must be a whole number from 1 to 90, got '91'");
+    expect(() => parseCliArgs(['stats', '--calls', '0'], {})).toThrow("--calls must be a whole number from 1 to 1500, got '0'");
+    expect(() => parseCliArgs(['stats', '--format', 'markdown'], {})).toThrow('--format must be one of text, json');
+    expect(() => parseCliArgs(['plan', '--calls', '3'], {})).toThrow("unknown option '--calls' for plan");
+  });
+});
