@@ -4,7 +4,7 @@ import { changedSections, renderDraftDetail, renderDraftRow, renderRevision, sec
 import { PUBLISH_IN_PROGRESS, conflict, frozen } from './guards-v2.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { newObjectId, type AgentRecord, type Config } from './state.js';
-import { commitDraft, headOf, iso, openDraft, type BranchDraft, type BranchRecord } from './state-v2.js';
+import { commitDraft, headOf, iso, openDraft, scanInFlight, type BranchDraft, type BranchRecord } from './state-v2.js';
 import { checkAnalyticsConfig } from './validate-metrics.js';
 
 const NO_DRAFT = 'No open draft on this branch';
@@ -56,7 +56,7 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
   const freeze = frozen(ctx);
   if (freeze) return freeze;
   if (branch.status === 'archived') return fail(403, 'Archived branches cannot be edited');
-  if (branch.draft?.scan?.status === 'queued') return PUBLISH_IN_PROGRESS();
+  if (scanInFlight(branch)) return PUBLISH_IN_PROGRESS();
   if (typeof expected === 'number') {
     const open = branch.draft;
     // With no draft open, 0 and the head's revision number both count as "the head" (fact sheet v2 §6.8).
@@ -88,7 +88,7 @@ function publishDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecor
   const freeze = frozen(ctx);
   if (freeze) return freeze;
   if (branch.status === 'archived') return fail(403, 'Archived branches cannot be published');
-  if (draft.scan?.status === 'queued') return PUBLISH_IN_PROGRESS();
+  if (scanInFlight(branch)) return PUBLISH_IN_PROGRESS();
   if (draft.scan) return conflict('draft_scan_failed', `The draft's security scan ${draft.scan.status}: ${draft.scan.reason ?? 'no reason given'}. Edit the draft and publish again.`);
   const label = state.switches.labelPersisted && typeof body.label === 'string' ? body.label : null;
   const failure = state.takeFailure(agent._id);

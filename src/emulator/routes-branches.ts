@@ -4,9 +4,7 @@ import { PUBLISH_IN_PROGRESS, conflict, frozen } from './guards-v2.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { routeBranchDraft } from './routes-branch-draft.js';
 import { OBJECT_ID, type AgentRecord, type Config } from './state.js';
-import { commitRevision, findRevision, headOf, newBranch, type BranchRecord } from './state-v2.js';
-
-const publishing = (branch: BranchRecord) => branch.draft?.scan?.status === 'queued';
+import { commitRevision, findRevision, headOf, newBranch, scanInFlight as publishing, type BranchRecord } from './state-v2.js';
 
 function listBranches(ctx: RouteContext, agent: AgentRecord): Reply {
   return ok({ branches: agent.branches.filter((b) => b.status === 'active').map((b) => renderBranchSummary(ctx.state, agent, b)) });
@@ -102,6 +100,11 @@ function restoreRevision(ctx: RouteContext, agent: AgentRecord, branch: BranchRe
   if (source.securityCheck && source.securityCheck.status !== 'passed') return fail(403, 'This revision has not passed its security scan');
   if (publishing(branch)) return PUBLISH_IN_PROGRESS();
   if (branch.headRevisionId === source._id) return conflict('revision_is_head', 'This revision is already the branch head');
+  // The platform answers 200 committed for an already-scanned source; a forced scan outcome makes the restore scan (202).
+  const failure = source.securityCheck === null ? undefined : ctx.state.takeFailure(agent._id);
+  const now = ctx.state.now();
+  branch.restoreScan = failure === undefined ? null : { status: 'queued', reason: null, triggeredAt: now, completesAt: now + ctx.state.securityCheckMs, completedAt: null, outcome: failure, startedBy: ctx.user.userId, label: null, sourceRevisionId: source._id };
+  if (branch.restoreScan) return ok({ state: 'scanning' }, 202);
   const revision = commitRevision(ctx.state, branch, source.config, { publishedBy: ctx.user.userId, restoredFromRevisionId: source._id, restoredFromLabel: source.label, securityCheck: structuredClone(source.securityCheck) });
   return ok({ state: 'committed', revision: renderRevision(ctx.state, agent, branch, revision) });
 }

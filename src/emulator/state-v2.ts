@@ -55,6 +55,11 @@ export interface ScanRecord {
   label: string | null;
 }
 
+/** A restore whose scan was forced (the `scanOutcome` switch, `failNextSecurityCheck`): the head moves only if it passes. */
+export interface RestoreScan extends ScanRecord {
+  sourceRevisionId: string;
+}
+
 export interface BranchDraft {
   /** Row id; it becomes the committed revision's `_id` (so polling the scanning row finds the revision). */
   _id: string;
@@ -83,6 +88,8 @@ export interface BranchRecord {
   /** Committed revisions, oldest first. */
   revisions: RevisionRecord[];
   draft: BranchDraft | null;
+  /** The last forced restore scan: queued, or how it ended (until the next restore). */
+  restoreScan: RestoreScan | null;
   createdBy: string;
   updatedBy: string;
   createdAt: number;
@@ -109,7 +116,7 @@ export function findRevision(agent: AgentRecord, revisionId: string): { branch: 
 
 export function newBranch(state: EmulatorState, fields: Pick<BranchRecord, 'name' | 'isDefault'> & Partial<BranchRecord>): BranchRecord {
   const now = state.now();
-  return { _id: newObjectId(), status: 'active', sourceBranchId: null, sourceRevisionId: null, headRevisionId: null, revisions: [], draft: null, createdBy: 'user_seed', updatedBy: 'user_seed', createdAt: now, updatedAt: now, ...fields };
+  return { _id: newObjectId(), status: 'active', sourceBranchId: null, sourceRevisionId: null, headRevisionId: null, revisions: [], draft: null, restoreScan: null, createdBy: 'user_seed', updatedBy: 'user_seed', createdAt: now, updatedAt: now, ...fields };
 }
 
 /** Appends a committed revision and makes it the branch head. */
@@ -158,9 +165,26 @@ export function commitDraft(state: EmulatorState, branch: BranchRecord, draft: B
   return revision;
 }
 
+/** A publish or a restore is being scanned on this branch (one at a time: 409 publish_in_progress). */
+export function scanInFlight(branch: BranchRecord): boolean {
+  return branch.draft?.scan?.status === 'queued' || branch.restoreScan?.status === 'queued';
+}
+
+function settleRestore(state: EmulatorState, branch: BranchRecord, scan: RestoreScan): void {
+  const check: SecurityCheck = { status: scan.outcome.status, reason: scan.outcome.reason, triggeredAt: iso(scan.triggeredAt), completedAt: iso(scan.completesAt) };
+  const source = branch.revisions.find((r) => r._id === scan.sourceRevisionId);
+  if (scan.outcome.status !== 'passed') {
+    branch.restoreScan = { ...scan, status: scan.outcome.status, reason: scan.outcome.reason, completedAt: scan.completesAt };
+    return;
+  }
+  if (source) commitRevision(state, branch, source.config, { publishedBy: scan.startedBy, restoredFromRevisionId: source._id, restoredFromLabel: source.label, securityCheck: check });
+  branch.restoreScan = null;
+}
+
 /** Ends scans whose time has come (the injectable clock drives them; no timers). */
 export function settleAgent(state: EmulatorState, agent: AgentRecord): void {
   for (const branch of agent.branches) {
+    if (branch.restoreScan?.status === 'queued' && state.now() >= branch.restoreScan.completesAt) settleRestore(state, branch, branch.restoreScan);
     const draft = branch.draft;
     const scan = draft?.scan;
     if (!draft || !scan || scan.status !== 'queued' || state.now() < scan.completesAt) continue;

@@ -102,9 +102,11 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   labelPersisted: true,
   freezeMs: 0,
   v1Branches: 'absent',
+  scanOutcome: 'passed',
+  scanReason: '',
 };
 
-export type ScanFailure = { reason: string; status: 'failed' | 'errored' };
+export type ScanFailure = { reason: string | null; status: 'failed' | 'errored' };
 
 export function newAgentRecord(fields: Pick<AgentRecord, '_id' | 'name' | 'workflowType' | 'createdAt' | 'versioning'>): AgentRecord {
   return { activeVersionId: null, archived: false, versions: [], drafts: [], branches: [], liveBranchId: null, migratedConfig: null, migratedRevisionId: null, ...fields };
@@ -133,12 +135,13 @@ export class EmulatorState {
     this.startedAt = now();
   }
 
-  /** Takes the pending scan failure for this agent (or any), if one is queued. */
+  /** How this publish's scan ends when not passed: a queued `failNextSecurityCheck` first, then the `scanOutcome` switch. */
   takeFailure(agentId: string): ScanFailure | undefined {
     const key = this.pendingFailures.has(agentId) ? agentId : '*';
     const failure = this.pendingFailures.get(key);
     if (failure !== undefined) this.pendingFailures.delete(key);
-    return failure;
+    const { scanOutcome, scanReason } = this.switches;
+    return failure ?? (scanOutcome === 'passed' ? undefined : { status: scanOutcome, reason: scanReason === '' ? null : scanReason });
   }
 
   nameOf(userId: string): string {

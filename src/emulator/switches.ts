@@ -2,7 +2,7 @@
 import { DEFAULT_SWITCHES } from './state.js';
 import type { EmulatorSwitches, SeedOptions } from './types-v2.js';
 
-type Kind = { enum: readonly string[] } | 'boolean' | 'integer';
+type Kind = { enum: readonly string[] } | 'boolean' | 'integer' | 'text';
 
 interface SwitchSpec {
   key: keyof SeedOptions;
@@ -24,6 +24,8 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'labelPersisted', flag: 'label-persisted', kind: 'boolean', help: 'false: publish accepts label and drops it (default true)' },
   { key: 'freezeMs', flag: 'freeze-ms', kind: 'integer', help: 'v2 writes answer 423 config_freeze_active for this long after start (default 0)' },
   { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
+  { key: 'scanOutcome', flag: 'scan-outcome', kind: { enum: ['passed', 'failed', 'errored'] }, help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)' },
+  { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
   { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
   { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
   { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
@@ -34,6 +36,12 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'normaliseLegacyType', flag: 'normalise-legacy-type', kind: 'boolean', help: 'Store legacy dispositionValues.type as dispositionMetricType (default true)' },
 ];
 
+/** The value placeholder of a switch's flag in `--help`, e.g. `<v1|v2>`. */
+export function switchPlaceholder(spec: SwitchSpec): string {
+  if (typeof spec.kind === 'object') return `<${spec.kind.enum.join('|')}>`;
+  return { boolean: '<true|false>', integer: '<n>', text: '<text>' }[spec.kind];
+}
+
 /** One switch value from text (a CLI flag) or JSON (a seed file); throws an Error naming what is allowed. */
 export function readSwitch(spec: SwitchSpec, value: unknown, where: string): string | number | boolean {
   const { kind } = spec;
@@ -41,6 +49,10 @@ export function readSwitch(spec: SwitchSpec, value: unknown, where: string): str
     if (typeof value === 'boolean') return value;
     if (value === 'true' || value === 'false') return value === 'true';
     throw new Error(`${where} must be true or false, got ${JSON.stringify(value)}`);
+  }
+  if (kind === 'text') {
+    if (typeof value === 'string' && value.length <= 500) return value;
+    throw new Error(`${where} must be text of at most 500 characters, got ${JSON.stringify(value)}`);
   }
   if (kind === 'integer') {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -77,7 +89,7 @@ export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches', 'scanOutcome', 'scanReason'];
 
 function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
   const value = source[key];

@@ -27,6 +27,10 @@ export interface EmulatorSwitches {
   freezeMs: number;
   /** v1 agents' `GET /branches`: 'absent' (Express HTML 404, a server without v2 routes) or 'empty' (200 `{branches: []}`). Default 'absent'. */
   v1Branches: 'absent' | 'empty';
+  /** How every security scan (v1 check, v2 publish) ends; not `passed` makes every v2 publish scan (202). Default 'passed'. */
+  scanOutcome: 'passed' | 'failed' | 'errored';
+  /** The `securityCheck.reason` of a scan that does not pass; '' = null. Default ''. */
+  scanReason: string;
 }
 
 /** Settable from a seed file's top-level `"options"`; explicit EmulatorOptions (and CLI flags) win over them. */
