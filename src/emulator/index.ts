@@ -7,10 +7,11 @@ import { addSeedAgent } from './seed.js';
 import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';
 import { definedOnly, resolveSwitches } from './switches.js';
-import type { AgentStateSnapshot, EmulatorOptions, RunningEmulator } from './types.js';
+import type { AgentStateSnapshot, EmulatorOptions, FaultSpec, RunningEmulator } from './types.js';
 
 export { loadSeedFile, checkSeed, SeedError } from './seed.js';
 export { SWITCH_SPECS, readSwitch } from './switches.js';
+export { FaultSpecError, checkSeedFaults, describeFault, parseFaultFlag, parseFaultFlags } from './fault-spec.js';
 export type * from './types.js';
 
 export const DEFAULT_EMULATOR_KEY = 'sk_emulator_key';
@@ -37,13 +38,16 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
       state.switches = resolveSwitches({ ...state.switches, ...seed.options, ...definedOnly(given), branchModel: given.branchModel }, undefined);
       if (seed.options.securityCheckMs !== undefined && given.securityCheckMs === undefined) state.securityCheckMs = seed.options.securityCheckMs;
     }
+    for (const fault of seed.faults ?? []) injectFault(fault);
     const ids = { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
     const callsSeed = given.callsSeed ?? seed.options?.callsSeed ?? options.callsSeed;
     if (callsSeed !== undefined) generateAllCalls(state, { seed: callsSeed, perAgent: given.callsPerAgent ?? seed.options?.callsPerAgent ?? options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT, days: CALL_DAYS });
     else clearCalls(state);
     return ids;
   };
-  if (options.seed) load({ agents: options.seed.agents });
+  const injectFault = (fault: FaultSpec) => void hooks.faults.push({ ...fault, remaining: fault.times ?? 1 });
+  for (const fault of given.faults ?? []) injectFault(fault);
+  if (options.seed) load({ agents: options.seed.agents, faults: options.seed.faults });
   const agentOf = (agentId: string): AgentRecord => {
     const agent = state.agents.get(agentId);
     if (!agent) throw new Error(`emulator: no agent ${agentId}`);
@@ -60,7 +64,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
         server.close(() => resolve());
         closeSockets();
       }),
-    injectFault: (fault) => hooks.faults.push({ ...fault, remaining: fault.times ?? 1 }),
+    injectFault,
     clearFaults: () => void hooks.faults.splice(0),
     load,
     createAgent: (agent = {}) => addSeedAgent(state, agent).agentId,

@@ -4,6 +4,7 @@ import { parseJson } from '../config/parse-json.js';
 import { describeFsError } from '../report/fs-error.js';
 import { DEFAULT_ANALYTICS, OBJECT_ID, defaultConfig, newAgentRecord, newBlocks, newObjectId, type EmulatorState } from './state.js';
 import { seedV2Agent } from './seed-v2.js';
+import { checkSeedFaults } from './fault-spec.js';
 import { checkSeedOptions } from './switches.js';
 import type { EmulatorSeed, SeedAgent, SeededIds } from './types.js';
 
@@ -34,12 +35,14 @@ export function checkSeed(value: unknown): EmulatorSeed {
     }
   });
   let options;
+  let faults;
   try {
     options = value.options === undefined ? undefined : checkSeedOptions(value.options);
+    faults = value.faults === undefined ? undefined : checkSeedFaults(value.faults);
   } catch (error) {
     throw new SeedError(error instanceof Error ? error.message : String(error));
   }
-  return { agents: value.agents as SeedAgent[], ...(options ? { options } : {}) };
+  return { agents: value.agents as SeedAgent[], ...(options ? { options } : {}), ...(faults ? { faults } : {}) };
 }
 
 /** `label`: how messages name the file (what the user typed; `path` may be resolved against another directory). */

@@ -94,11 +94,13 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) {
         record(0, true);
+        options.log?.(`${method} ${path}${url.search} → connection reset (injected fault)`);
         req.socket.destroy();
         return;
       }
       const status = fault.status ?? 500;
       record(status, true);
+      options.log?.(`${method} ${path}${url.search} → ${status} (injected fault)`);
       send(res, { status, body: fault.body ?? { status: false, errors: [status === 429 ? 'Rate limit exceeded' : 'Internal server error'] }, headers: fault.headers }, requestId);
     };
     if (fault && !fault.afterEffect) return answerFault();

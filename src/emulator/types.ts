@@ -19,6 +19,8 @@ export interface EmulatorSeed {
   agents: SeedAgent[];
   /** Emulator switches (see EmulatorSwitches); explicit options and CLI flags win over these. */
   options?: SeedOptions;
+  /** Faults injected at start (after any `faults` option, e.g. the CLI's `--fault` flags). */
+  faults?: FaultSpec[];
 }
 
 export interface SeedAgent {
@@ -86,6 +88,8 @@ export interface EmulatorOptions extends Partial<EmulatorSwitches> {
   callsSeed?: number;
   /** Calls per agent `callsSeed` generates, newest ending now, over the last 20 days (default 600). */
   callsPerAgent?: number;
+  /** Faults injected at start, ahead of the seed's `faults` (the first that matches answers). */
+  faults?: FaultSpec[];
   /** Clock, injectable so tests can move time without waiting. */
   now?: () => number;
   /** Log one line per request to this function (the CLI passes console.error). */
