@@ -1,7 +1,9 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
 import { parseArgs } from 'node:util';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
-import { SWITCH_SPECS, readSwitchFlags } from '../emulator/switches.js';
+import { FAULT_FLAG_HELP, FaultSpecError, parseFaultFlags } from '../emulator/fault-spec.js';
+import { SWITCH_SPECS, readSwitchFlags, switchPlaceholder } from '../emulator/switches.js';
+import type { FaultSpec } from '../emulator/types.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
@@ -22,7 +24,7 @@ export type CliCommand =
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions }
+  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' }
@@ -208,7 +210,14 @@ Options:
   -h, --help                 Show this help
 
 Switches (flags win over the seed file's "options"; booleans take true or false):
-${SWITCH_SPECS.map((s) => `  --${s.flag} <${typeof s.kind === 'object' ? s.kind.enum.join('|') : s.kind === 'boolean' ? 'true|false' : 'n'}>\n      ${s.help}`).join('\n')}
+${SWITCH_SPECS.map((s) => `  --${s.flag} ${switchPlaceholder(s)}\n      ${s.help}`).join('\n')}
+
+Injected failures:
+${FAULT_FLAG_HELP}
+
+Rehearse a failure:
+  atoms-metrics emulator --scan-outcome failed --scan-reason "prompt injection"
+  atoms-metrics emulator --fault 'POST /agent/*/branches/*/draft/publish 502 after-effect' --fault 'GET */revisions/* reset'
 
 The API key it accepts is printed on start.`,
 };
@@ -226,7 +235,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   rules: ['format'],
   stats: STATS_OPTIONS,
   demo: ['versioning'],
-  emulator: ['port', 'host', 'seed', ...SWITCH_SPECS.map((s) => s.flag)],
+  emulator: ['port', 'host', 'seed', 'fault', ...SWITCH_SPECS.map((s) => s.flag)],
 };
 
 function readEmulatorSwitches(values: Record<string, unknown>): SeedOptions {
@@ -234,6 +243,15 @@ function readEmulatorSwitches(values: Record<string, unknown>): SeedOptions {
     return readSwitchFlags(values);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readFaults(specs: string[] | undefined): FaultSpec[] {
+  try {
+    return parseFaultFlags(specs);
+  } catch (error) {
+    if (error instanceof FaultSpecError) throw new UsageError(error.message);
+    throw error;
   }
 }
 
@@ -296,6 +314,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
+        fault: { type: 'string', multiple: true },
         'security-check-ms': { type: 'string' },
         'allow-breaking': { type: 'boolean' },
         ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
@@ -423,6 +442,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         host: values.host ?? '127.0.0.1',
         seed: values.seed,
         switches: readEmulatorSwitches(values),
+        faults: readFaults(values.fault),
       };
     default:
       throw new UsageError(`unknown command '${command}'`);

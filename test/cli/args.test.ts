@@ -64,6 +64,7 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       seed: undefined,
       switches: { versioning: 'v1', publishMode: 'sync', scanAnalyticsChanges: false, metricsLocation: 'analytics.postCallAnalyticsConfig', freezeMs: 500, securityCheckMs: 0 },
+      faults: [],
     });
     expect(parseCliArgs(['emulator'], {})).toMatchObject({ switches: {} });
     expect(usage(['emulator', '--conflict-body', 'fat'])).toBe('--conflict-body must be one of lean, rich, got "fat"');
