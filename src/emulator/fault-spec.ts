@@ -157,9 +157,16 @@ export function checkSeedFaults(value: unknown): FaultSpec[] {
   return value.map((entry: unknown, i) => checkSeedFault(entry, `seed: faults[${i}]`));
 }
 
+/** A pattern made from a `*` glob reads back as that glob; any other as /source/. */
+function describePattern(pattern: RegExp): string {
+  const glob = pattern.source.replace(/^\^|\$$/g, '').split('.*').map((part) => part.replace(/\\(.)/g, '$1')).join('*');
+  const again = globToPath(glob);
+  return again instanceof RegExp && again.source === pattern.source && pattern.flags === '' ? glob : `/${pattern.source}/`;
+}
+
 /** One line naming a fault, for the emulator's start-up output. */
 export function describeFault(fault: FaultSpec): string {
-  const path = fault.path === undefined ? '(any path)' : typeof fault.path === 'string' ? fault.path : `/${fault.path.source}/`;
+  const path = fault.path === undefined ? '(any path)' : typeof fault.path === 'string' ? fault.path : describePattern(fault.path);
   const answer = fault.reset ? 'connection reset' : `${fault.status ?? 500}`;
   const extras = [fault.afterEffect ? 'after the effect' : '', fault.delayMs ? `after ${fault.delayMs} ms` : '', `${fault.times ?? 1}×`].filter((e) => e !== '');
   return `${fault.method ?? '(any method)'} ${path} → ${answer} (${extras.join(', ')})`;

@@ -1,6 +1,6 @@
 // Injected faults from `--fault` specs and seed files: parsing (good and bad), then over real HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FaultSpecError, SeedError, loadSeedFile, parseFaultFlag, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { FaultSpecError, SeedError, describeFault, loadSeedFile, parseFaultFlag, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
@@ -42,6 +42,12 @@ describe('parseFaultFlag', () => {
     const test = (p: string) => path instanceof RegExp && path.test(p);
     expect([test('/agent/a/branches/b/revisions/c'), test('/agent/a/branches/b/revisions'), test('/agent/a/revisions/c.d')]).toEqual([true, false, true]);
     expect(parseFaultFlag('GET /agent/a.b').path).toBe('/agent/a.b');
+  });
+
+  it('describes a fault as typed: a glob reads back as the glob, a regex as /source/', () => {
+    expect(describeFault(parseFaultFlag('POST /agent/*/branches/*/draft/publish 502 after-effect'))).toBe('POST /agent/*/branches/*/draft/publish → 502 (after the effect, 1×)');
+    expect(describeFault(parseFaultFlag('GET */revisions/a.b reset delay=20 times=3'))).toBe('GET */revisions/a.b → connection reset (after 20 ms, 3×)');
+    expect(describeFault({ path: /^\/agent\/.*x/ })).toBe('(any method) /^\\/agent\\/.*x/ → 500 (1×)');
   });
 
   it('positions the problem in a bad spec', () => {
