@@ -43,7 +43,7 @@ export async function readRevisionConfig(api: BranchApi, agentId: string, branch
  * Waits for a publish (or restore) in flight until the head moves. `expectPublishing`: after an ambiguous answer,
  * a draft that is open but not publishing means the publish never took effect.
  */
-export async function waitForPublish(ctx: Ctx, headBefore: string, options: { expectPublishing: boolean }): Promise<WaitOutcome> {
+export async function waitForPublish(ctx: Ctx, headBefore: string, options: { expectPublishing: boolean; draftCarriesScan?: boolean }): Promise<WaitOutcome> {
   const { api, agentId, branch, deps, say } = ctx;
   const started = deps.now();
   let vanished = 0;
@@ -52,7 +52,8 @@ export async function waitForPublish(ctx: Ctx, headBefore: string, options: { ex
     const now = await api.getBranch(agentId, branch.branchId);
     const moved = publishProgress({ branch: now, headBefore, draft: undefined });
     if (moved.state === 'committed') return moved;
-    const draft = await api.getDraft(agentId, branch.branchId);
+    // A restore's scan is carried by no draft (fact sheet §1.8): only the head moving tells, up to the timeout.
+    const draft = options.draftCarriesScan === false ? undefined : await api.getDraft(agentId, branch.branchId);
     const progress = publishProgress({ branch: now, headBefore, draft });
     if (progress.state === 'failed' || progress.state === 'unknown') return progress;
     if (progress.state === 'vanished') {

@@ -71,8 +71,11 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
           say(`the restore answered ${error.status ?? error.kind}; reading what went live`);
         }
         if (headId === null || headId === from.id) {
-          const waited = await waitForPublish(ctx, from.id, { expectPublishing: false });
-          if (waited.state !== 'committed') return { ...base, from, to, message: `the restore did not go live (${waited.state}); live is still ${nameVersion('v2', from.number, from.id, branch.name)}` };
+          const waited = await waitForPublish(ctx, from.id, { expectPublishing: false, draftCarriesScan: false });
+          if (waited.state !== 'committed') {
+            const why = waited.state === 'timeout' ? `within ${Math.round(waited.waitedMs / 1000)} s: its security scan may have failed (the platform shows a failed restore nowhere this tool can read) or may still be running` : `(${waited.state})`;
+            return { ...base, from, to, message: `the restore did not go live ${why}; live is still ${nameVersion('v2', from.number, from.id, branch.name)}. Check the branch in the dashboard.` };
+          }
           headId = waited.headRevisionId;
         }
         const head = await readRevisionConfig(api.branches, request.agentId, branch.branchId, headId);

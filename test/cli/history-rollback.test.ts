@@ -68,3 +68,12 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
   });
 });
 
+
+it('a v2 restore whose scan fails does not go live, and the rollback says so', async () => {
+  emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, scanOutcome: 'failed', scanReason: 'flagged', seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: OLD }, { isActive: true, postCallAnalyticsConfig: NEW }] }] } });
+  ws = makeWorkspace({});
+  const run = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+  expect(await runCli(['rollback', AGENT, '--yes', '--security-check-timeout', '1'], run)).toBe(1);
+  expect(run.out).toContain('the restore did not go live within 1 s');
+  expect(liveMetrics('v2')).toEqual(['call_resolved', 'follow_up']);
+});
