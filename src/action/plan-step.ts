@@ -54,7 +54,10 @@ export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitH
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
   const api = env.GITHUB_API_URL || 'https://api.github.com';
-  return new GitHubClient(inputs.githubToken, owner, repo, api, env.GITHUB_GRAPHQL_URL || undefined);
+  return new GitHubClient(inputs.githubToken, owner, repo, api, {
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
+    onWait: (info) => core.info(inertForLog(`GitHub API: ${info.method} ${info.url} hit a ${info.reason}; retrying in ${info.seconds} s.`)),
+  });
 }
 
 async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {

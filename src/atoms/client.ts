@@ -1,4 +1,6 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
+import type { Dispatcher } from 'undici';
+import { createDispatcher } from '../net/dispatcher.js';
 import { Transport, type CallOptions, type Failure } from './http.js';
 import { BranchClient } from './branch-client.js';
 import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
@@ -24,6 +26,8 @@ export interface AtomsClientOptions {
   limiter?: RequestLimiter;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
   userAgent?: string;
+  /** Connections; default: keep-alive pools per origin, through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name. */
+  dispatcher?: Dispatcher;
 }
 
 /** Reads an AgentVersion record, tolerating missing optional fields. */
@@ -72,6 +76,7 @@ export class AtomsClient implements AtomsApi {
       limiter: options.limiter,
       onRetry: options.onRetry,
       userAgent: options.userAgent ?? 'atoms-metrics',
+      dispatcher: options.dispatcher ?? createDispatcher({ env: process.env }),
     });
     this.branches = new BranchClient((call) => this.transport.call(call));
   }

@@ -134,6 +134,11 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       comments.set(issue, [...(comments.get(issue) ?? []), comment]);
       return comment;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Clients keep connections alive; the fake going away must not wait for them to idle out.
+        server.closeAllConnections();
+      }),
   };
 }
