@@ -38,7 +38,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return;
       case 'plan': {
         const { runPlanStep } = await import('./action/plan-step.js');
-        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest });
+        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest, mergeGroup: mode.mergeGroup, eventName: event.eventName });
         return;
       }
       case 'apply': {

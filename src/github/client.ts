@@ -7,16 +7,10 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../net/dispatcher.js';
 import { redactSecrets } from '../report/secrets.js';
 import { createOctokit, isRedirect, MAX_REDIRECTS, type GitHubOctokit } from './octokit.js';
+import { isRecord, labelsOf, toComment, type GitHubComment } from './wire.js';
 
 export { gitHubTiming } from './octokit.js';
-export interface GitHubComment {
-  id: number;
-  body: string;
-  htmlUrl: string;
-  authorLogin: string;
-  /** `Bot` for apps and the Actions token, `User` for people. */
-  authorType: string;
-}
+export type { GitHubComment } from './wire.js';
 
 /** A GitHub API failure with its status and GitHub's own reason; the message never holds the token. */
 export class GitHubApiError extends Error {
@@ -38,17 +32,6 @@ export class GitHubApiError extends Error {
   get locked(): boolean {
     return this.status === 403 && /\bis locked\b/i.test(this.reason);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toComment(value: unknown): GitHubComment {
-  const c = isRecord(value) ? value : {};
-  const user = isRecord(c.user) ? c.user : {};
-  // A comment edited in GitHub's web editor comes back with CRLF line ends; every reader of a body expects LF.
-  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body.replace(/\r\n/g, '\n') : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
 }
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */
@@ -236,8 +219,14 @@ export class GitHubClient {
       number: typeof pr.number === 'number' ? pr.number : 0,
       title: typeof pr.title === 'string' ? pr.title : '',
       merged: typeof pr.merged_at === 'string',
-      labels: Array.isArray(pr.labels) ? pr.labels.map((l) => (isRecord(l) && typeof l.name === 'string' ? l.name : '')).filter(Boolean) : [],
+      labels: labelsOf(pr.labels),
     }));
+  }
+
+  /** The labels of one pull request (merge_group: the gate reads the queued pull requests' labels). */
+  async pullRequestLabels(pullNumber: number): Promise<string[]> {
+    const { data } = await this.call('GET', `${this.repoPath}/pulls/${pullNumber}`, `reading pull request #${pullNumber}`);
+    return isRecord(data) ? labelsOf(data.labels) : [];
   }
 
   /** The commit at the head of a branch. */

@@ -13,6 +13,8 @@ export interface FakeGitHub {
   comments: Map<number, FakeComment[]>;
   pullsOfCommit: Map<string, { number: number; title: string; merged_at: string | null; labels: { name: string }[] }[]>;
   branches: Map<string, string>;
+  /** Pull requests by number, for GET /pulls/{n} (their labels). */
+  pulls: Map<number, { labels: { name: string }[] }>;
   requests: { method: string; path: string; status: number }[];
   /** The next matching requests fail with this status, GitHub's `message` and headers (e.g. `retry-after`). */
   failNext(spec: { method: string; path: RegExp; status: number; times?: number; message?: string; headers?: Record<string, string> }): void;
@@ -31,6 +33,7 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const comments = new Map<number, FakeComment[]>();
   const pullsOfCommit: FakeGitHub['pullsOfCommit'] = new Map();
   const branches = new Map<string, string>();
+  const pulls: FakeGitHub['pulls'] = new Map();
   const requests: FakeGitHub['requests'] = [];
   const failures: { method: string; path: RegExp; status: number; times: number; message?: string; headers?: Record<string, string> }[] = [];
   const redirects: { path: RegExp; status: number; location: string }[] = [];
@@ -103,6 +106,10 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       return send(404, { message: 'Not Found' });
     }
     if ((m = new RegExp(`^${base}/commits/([0-9a-f]+)/pulls$`).exec(path))) return send(200, (pullsOfCommit.get(m[1] ?? '') ?? []).map((pr) => ({ ...pr, state: 'closed' })));
+    if ((m = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path)) && method === 'GET') {
+      const pr = pulls.get(Number(m[1]));
+      return pr ? send(200, { number: Number(m[1]), state: 'open', labels: pr.labels }) : send(404, { message: 'Not Found' });
+    }
     if ((m = new RegExp(`^${base}/branches/([^/]+)$`).exec(path))) {
       const sha = branches.get(decodeURIComponent(m[1] ?? ''));
       return sha ? send(200, { name: m[1], commit: { sha } }) : send(404, { message: 'Branch not found' });
@@ -119,6 +126,7 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     comments,
     pullsOfCommit,
     branches,
+    pulls,
     requests,
     failNext: (spec) => void failures.push({ ...spec, times: spec.times ?? 1 }),
     redirect: (spec) => void redirects.push(spec),
