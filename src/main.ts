@@ -61,6 +61,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await runRollbackStep({ inputs, validation });
         return;
       }
+      case 'drift': {
+        if (validation.failed) {
+          await writeValidationSummary(validation, inputs.strict);
+          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Drift was not checked.`);
+          return;
+        }
+        const { runDriftStep } = await import('./action/drift-step.js');
+        await runDriftStep({ inputs, env, validation });
+        return;
+      }
       case 'list': {
         const { runListStep } = await import('./action/list-step.js');
         await runListStep(validation, inputs);

@@ -20,6 +20,7 @@ export const INPUT_DEFAULTS = {
   concurrency: '8',
   versioning: 'auto',
   to: '',
+  'drift-label': 'metrics-drift',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -33,7 +34,8 @@ export const OUTPUT_NAMES = {
   versions: 'versions',
   matrix: 'matrix',
   rolledBack: 'rolled-back',
+  drifted: 'drifted',
 } as const;
 
-export const MODES = ['auto', 'validate', 'plan', 'apply', 'list', 'rollback'] as const;
+export const MODES = ['auto', 'validate', 'plan', 'apply', 'list', 'rollback', 'drift'] as const;
 export type ModeInput = (typeof MODES)[number];

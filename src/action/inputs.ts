@@ -25,6 +25,8 @@ export interface Inputs {
   versioning: VersioningChoice;
   /** mode rollback: the version (v1) or revision (v2) number to go back to; undefined = the one before live. */
   rollbackTo?: number;
+  /** mode drift: the label of the one drift issue. */
+  driftLabel: string;
 }
 
 /** A problem with an input: the run stops before any work with this message. */
@@ -126,6 +128,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     maxRequestsPerSecond: readNumber(env, 'max-requests-per-second', 0, 1000),
     concurrency: readNumber(env, 'concurrency', 1, 64),
     versioning: readChoice(env, 'versioning', VERSIONING_CHOICES),
+    driftLabel: readRaw(env, 'drift-label'),
     ...(readRaw(env, 'to') !== '' ? { rollbackTo: readWholeNumber(env, 'to') } : {}),
   };
 }

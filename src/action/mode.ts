@@ -24,11 +24,12 @@ export type Mode =
     }
   | { kind: 'apply' }
   | { kind: 'rollback' }
+  | { kind: 'drift' }
   | { kind: 'refuse'; reason: string };
 
 /**
  * `auto`: pull_request → plan with a comment; merge_group → plan against live with the group's labels, no comment;
- * push to the default branch → apply; anything else → plan without a comment.
+ * push to the default branch → apply; schedule → drift; anything else → plan without a comment.
  */
 export function decideMode(input: ModeInput, event: EventFacts, options: { allowPullRequestTarget: boolean }): Mode {
   if (event.eventName === 'pull_request_target' && !options.allowPullRequestTarget) {
@@ -54,10 +55,13 @@ export function decideMode(input: ModeInput, event: EventFacts, options: { allow
       return { kind: 'apply' };
     case 'rollback':
       return { kind: 'rollback' };
+    case 'drift':
+      return { kind: 'drift' };
     case 'auto': {
       if (isPullRequest) return { kind: 'plan', pullRequest, mergeGroup: null };
       const onDefaultBranch = event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;
       if (event.eventName === 'push' && onDefaultBranch) return { kind: 'apply' };
+      if (event.eventName === 'schedule') return { kind: 'drift' };
       return { kind: 'plan', pullRequest: null, mergeGroup };
     }
   }

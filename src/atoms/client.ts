@@ -49,6 +49,7 @@ export function toAgentVersion(value: unknown): AgentVersion {
     securityCheck: toSecurityCheck(v.securityCheck),
     publishedAt: str(v.publishedAt),
     activatedAt: str(v.activatedAt),
+    publishedBy: str(v.publishedBy) ?? str(v.createdBy),
     createdAt: str(v.createdAt) ?? undefined,
     updatedAt: str(v.updatedAt) ?? undefined,
   };

@@ -7,80 +7,19 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../net/dispatcher.js';
 import { redactSecrets } from '../report/secrets.js';
 import { createOctokit, isRedirect, MAX_REDIRECTS, type GitHubOctokit } from './octokit.js';
-import { isRecord, labelsOf, toComment, type GitHubComment } from './wire.js';
+import { GitHubApiError, headerOf, toGitHubError } from './errors.js';
+import { isRecord, labelsOf, toComment, toIssue, type GitHubComment, type GitHubIssue } from './wire.js';
+
+export { GitHubApiError };
 
 export { gitHubTiming } from './octokit.js';
-export type { GitHubComment } from './wire.js';
-
-/** A GitHub API failure with its status and GitHub's own reason; the message never holds the token. */
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError';
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly rateLimited = false,
-    /** GitHub's `message` ("Resource not accessible by integration", "Unable to create comment because issue is locked."). */
-    readonly reason = '',
-  ) {
-    super(message);
-  }
-
-  /**
-   * A locked conversation refuses comments with a 403 like a missing permission does; GitHub gives no code for it,
-   * only its message, so that is what tells them apart.
-   */
-  get locked(): boolean {
-    return this.status === 403 && /\bis locked\b/i.test(this.reason);
-  }
-}
+export type { GitHubComment, GitHubIssue } from './wire.js';
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */
 const MAX_PAGES = 100;
 
 /** The identity of the default Actions token: its comments are written by this bot. */
 export const ACTIONS_TOKEN_LOGIN = 'github-actions[bot]';
-
-/** What Octokit's RequestError carries, read structurally (a network failure has no response). */
-function failureOf(error: unknown): { status: number | undefined; headers: Record<string, unknown>; data: unknown; cause: unknown } | undefined {
-  if (!isRecord(error) || typeof error.status !== 'number') return undefined;
-  const response = isRecord(error.response) ? error.response : undefined;
-  return { status: response ? error.status : undefined, headers: response && isRecord(response.headers) ? response.headers : {}, data: response?.data, cause: error.cause };
-}
-
-function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
-  const value = headers[name];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-/** GitHub's `message` from an error body, shortened and without secrets: it is shown in warnings. */
-function reasonOf(data: unknown): string {
-  let body = data;
-  if (typeof data === 'string') {
-    try {
-      body = JSON.parse(data);
-    } catch {
-      return '';
-    }
-  }
-  const message = isRecord(body) ? body.message : undefined;
-  return typeof message === 'string' ? redactSecrets(message).slice(0, 300) : '';
-}
-
-/** Our error for a failed Octokit call: status, GitHub's reason, and whether a rate limit refused it. */
-function toGitHubError(error: unknown, what: string): unknown {
-  if (error instanceof GitHubApiError) return error;
-  const failure = failureOf(error);
-  if (failure === undefined) return error;
-  const { status, headers } = failure;
-  if (status === undefined) {
-    const cause = isRecord(failure.cause) && typeof failure.cause.name === 'string' ? failure.cause.name : 'network error';
-    return new GitHubApiError(`GitHub API: ${what} failed (${cause}).`, undefined);
-  }
-  const reason = reasonOf(failure.data);
-  // A 403 is either "this token may not" or a rate limit; only the latter was worth waiting for, so say which.
-  const limited = status === 429 || (status === 403 && (headerOf(headers, 'x-ratelimit-remaining') === '0' || headerOf(headers, 'retry-after') !== undefined || /rate limit/i.test(reason)));
-  return new GitHubApiError(`GitHub API: ${what} failed (${status}${limited ? ', rate limited' : ''}${reason ? `: ${reason}` : ''}).`, status, limited, reason);
-}
 
 /** Thrown by the origin guard; call() turns it into a GitHubApiError that names the call. */
 class OffOriginError extends Error {
@@ -227,6 +166,29 @@ export class GitHubClient {
   async pullRequestLabels(pullNumber: number): Promise<string[]> {
     const { data } = await this.call('GET', `${this.repoPath}/pulls/${pullNumber}`, `reading pull request #${pullNumber}`);
     return isRecord(data) ? labelsOf(data.labels) : [];
+  }
+
+  /** Open issues carrying a label, with their bodies (the drift issue is found among them by its marker). */
+  async openIssuesWithLabel(label: string): Promise<GitHubIssue[]> {
+    const out: GitHubIssue[] = [];
+    let next: string | undefined = `${this.repoPath}/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100`;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const { data, link }: { data: unknown; link: string } = await this.call('GET', next, `listing issues labelled ${label}`);
+      // The issues list holds pull requests too; they carry a `pull_request` key.
+      if (Array.isArray(data)) out.push(...data.filter((i) => isRecord(i) && !('pull_request' in i)).map(toIssue));
+      next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
+    }
+    return out;
+  }
+
+  async createIssue(title: string, body: string, labels: string[]): Promise<GitHubIssue> {
+    return toIssue((await this.call('POST', `${this.repoPath}/issues`, 'creating an issue', { title, body: redactSecrets(body), labels })).data);
+  }
+
+  /** Updates an issue's body, or closes it (`state: closed`). */
+  async updateIssue(issueNumber: number, change: { body?: string; state?: 'open' | 'closed' }): Promise<GitHubIssue> {
+    const fields = { ...(change.body === undefined ? {} : { body: redactSecrets(change.body) }), ...(change.state ? { state: change.state } : {}) };
+    return toIssue((await this.call('PATCH', `${this.repoPath}/issues/${issueNumber}`, `updating issue #${issueNumber}`, fields)).data);
   }
 
   /** The commit at the head of a branch. */

@@ -24,3 +24,26 @@ export function toComment(value: unknown): GitHubComment {
 export function labelsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map((l) => (isRecord(l) && typeof l.name === 'string' ? l.name : '')).filter((name) => name !== '') : [];
 }
+
+export interface GitHubIssue {
+  number: number;
+  title: string;
+  body: string;
+  htmlUrl: string;
+  authorLogin: string;
+  state: string;
+}
+
+export function toIssue(value: unknown): GitHubIssue {
+  const i = isRecord(value) ? value : {};
+  const user = isRecord(i.user) ? i.user : {};
+  return {
+    number: typeof i.number === 'number' ? i.number : 0,
+    title: typeof i.title === 'string' ? i.title : '',
+    // Edited in the web editor, a body comes back with CRLF line ends, as comments do.
+    body: typeof i.body === 'string' ? i.body.replace(/\r\n/g, '\n') : '',
+    htmlUrl: typeof i.html_url === 'string' ? i.html_url : '',
+    authorLogin: typeof user.login === 'string' ? user.login : '',
+    state: typeof i.state === 'string' ? i.state : '',
+  };
+}
