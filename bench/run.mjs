@@ -20,7 +20,9 @@ if (!only || only === 'large') rows.push(...benchValidateJson(), await benchPlan
 if (!only || only === 'fleet') {
   // The fleet benchmarks drive the engine in-process; bundle them from source first.
   const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
-  await build({ entryPoints: ['bench/fleet.ts', 'bench/fleet-v2.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({ entryPoints: ['bench/fleet.ts', 'bench/fleet-v2.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+    // undici is CommonJS and require()s Node built-ins; an ESM bundle needs a require for them (as scripts/build.mjs gives dist/).
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" } });
   const { benchFleet } = await import(pathToFileURL(join(dir, 'fleet.mjs')).href);
   const { benchFleetV2 } = await import(pathToFileURL(join(dir, 'fleet-v2.mjs')).href);
   const { benchCommentCapacity } = await import(pathToFileURL(join(dir, 'comment-capacity.mjs')).href);

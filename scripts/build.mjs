@@ -49,6 +49,15 @@ const common = {
       },
     },
     {
+      // One undici in the bundle: ours (7). @actions/github's http-client asks for undici 6, only to build the proxy
+      // agent and fetch of Octokit's defaults, which we replace with our own fetch (src/github/octokit.ts); its
+      // ProxyAgent construction works the same on 7. Two copies put ~500 KB more into the plan/apply chunk.
+      name: 'one-undici',
+      setup(b) {
+        b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/undici/index.js', import.meta.url)) }));
+      },
+    },
+    {
       // yaml's "node" export is CommonJS; its ESM build (published as the "default"/browser export, plain ES2020
       // without DOM use) lets esbuild hoist it instead of wrapping every module in a require() shim, which
       // measurably shortens start-up. Its only Node-specific difference is process.emitWarning for debug logs,

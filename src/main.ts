@@ -38,7 +38,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return;
       case 'plan': {
         const { runPlanStep } = await import('./action/plan-step.js');
-        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest });
+        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest, mergeGroup: mode.mergeGroup, eventName: event.eventName });
         return;
       }
       case 'apply': {
@@ -59,6 +59,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         }
         const { runRollbackStep } = await import('./action/rollback-step.js');
         await runRollbackStep({ inputs, validation });
+        return;
+      }
+      case 'drift': {
+        if (validation.failed) {
+          await writeValidationSummary(validation, inputs.strict);
+          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Drift was not checked.`);
+          return;
+        }
+        const { runDriftStep } = await import('./action/drift-step.js');
+        await runDriftStep({ inputs, env, validation });
         return;
       }
       case 'list': {

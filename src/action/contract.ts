@@ -23,6 +23,7 @@ export const INPUT_DEFAULTS = {
   insights: 'true',
   'insights-calls': '500',
   'insights-days': '14',
+  'drift-label': 'metrics-drift',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -36,7 +37,8 @@ export const OUTPUT_NAMES = {
   versions: 'versions',
   matrix: 'matrix',
   rolledBack: 'rolled-back',
+  drifted: 'drifted',
 } as const;
 
-export const MODES = ['auto', 'validate', 'plan', 'apply', 'list', 'rollback'] as const;
+export const MODES = ['auto', 'validate', 'plan', 'apply', 'list', 'rollback', 'drift'] as const;
 export type ModeInput = (typeof MODES)[number];

@@ -12,6 +12,13 @@ function field(value: unknown, ...path: string[]): unknown {
   return current;
 }
 
+/** The pull-request numbers in a merge queue's head ref, `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
+export function mergeQueuePullRequests(headRef: string): number[] {
+  const match = /^(?:refs\/heads\/)?gh-readonly-queue\/.+?((?:\/pr-\d+-[0-9a-f]+)+)$/.exec(headRef);
+  if (!match) return [];
+  return [...(match[1] ?? '').matchAll(/\/pr-(\d+)-/g)].map((m) => Number(m[1]));
+}
+
 /** Pure: event facts from the environment and the parsed event payload. */
 export function parseEventFacts(env: NodeJS.ProcessEnv, payload: unknown): EventFacts {
   const pr = field(payload, 'pull_request');
@@ -20,8 +27,10 @@ export function parseEventFacts(env: NodeJS.ProcessEnv, payload: unknown): Event
   const baseRepo = field(pr, 'base', 'repo', 'full_name');
   const labels = field(pr, 'labels');
   const defaultBranch = field(payload, 'repository', 'default_branch');
+  const queueRef = field(payload, 'merge_group', 'head_ref');
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
   return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName,
     ref: env.GITHUB_REF ?? '',
     defaultBranch: typeof defaultBranch === 'string' ? defaultBranch : null,
     pullRequest:
@@ -33,6 +42,7 @@ export function parseEventFacts(env: NodeJS.ProcessEnv, payload: unknown): Event
             labels: Array.isArray(labels) ? labels.map((label) => field(label, 'name')).filter((name): name is string => typeof name === 'string') : [],
           }
         : null,
+    mergeGroup: eventName === 'merge_group' ? { pullRequests: mergeQueuePullRequests(typeof queueRef === 'string' ? queueRef : (env.GITHUB_REF ?? '')) } : null,
   };
 }
 

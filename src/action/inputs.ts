@@ -30,6 +30,8 @@ export interface Inputs {
   /** The window: the last this many calls or `insightsDays` days, whichever is smaller. */
   insightsCalls: number;
   insightsDays: number;
+  /** mode drift: the label of the one drift issue. */
+  driftLabel: string;
 }
 
 /** A problem with an input: the run stops before any work with this message. */
@@ -141,6 +143,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     // Up to three pages of 500 are read per agent, so a larger window could never fill.
     insightsCalls: readWholeRange(env, 'insights-calls', 1, 1500),
     insightsDays: readWholeRange(env, 'insights-days', 1, 90),
+    driftLabel: readRaw(env, 'drift-label'),
     ...(readRaw(env, 'to') !== '' ? { rollbackTo: readWholeNumber(env, 'to') } : {}),
   };
 }

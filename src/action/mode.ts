@@ -9,17 +9,28 @@ export interface EventFacts {
   /** The repository's default branch, when the event payload names it. */
   defaultBranch: string | null;
   pullRequest: { number: number; isFork: boolean; labels: string[] } | null;
+  /** merge_group: the pull requests the queue's head ref names (`gh-readonly-queue/<base>/pr-<N>-<sha>`). */
+  mergeGroup: { pullRequests: number[] } | null;
 }
 
 export type Mode =
   | { kind: 'validate' }
   | { kind: 'list' }
-  | { kind: 'plan'; pullRequest: { number: number; isFork: boolean; labels: string[] } | null }
+  | {
+      kind: 'plan';
+      pullRequest: { number: number; isFork: boolean; labels: string[] } | null;
+      /** merge_group: no comment; the gate reads these pull requests' labels through the API. */
+      mergeGroup: { pullRequests: number[] } | null;
+    }
   | { kind: 'apply' }
   | { kind: 'rollback' }
+  | { kind: 'drift' }
   | { kind: 'refuse'; reason: string };
 
-/** `auto`: pull_request → plan with a comment; push to the default branch → apply; anything else → plan without a comment. */
+/**
+ * `auto`: pull_request → plan with a comment; merge_group → plan against live with the group's labels, no comment;
+ * push to the default branch → apply; schedule → drift; anything else → plan without a comment.
+ */
 export function decideMode(input: ModeInput, event: EventFacts, options: { allowPullRequestTarget: boolean }): Mode {
   if (event.eventName === 'pull_request_target' && !options.allowPullRequestTarget) {
     return {
@@ -32,22 +43,26 @@ export function decideMode(input: ModeInput, event: EventFacts, options: { allow
   }
   const isPullRequest = event.eventName === 'pull_request' || event.eventName === 'pull_request_target';
   const pullRequest = isPullRequest ? event.pullRequest : null;
+  const mergeGroup = event.eventName === 'merge_group' ? event.mergeGroup : null;
   switch (input) {
     case 'validate':
       return { kind: 'validate' };
     case 'list':
       return { kind: 'list' };
     case 'plan':
-      return { kind: 'plan', pullRequest };
+      return { kind: 'plan', pullRequest, mergeGroup };
     case 'apply':
       return { kind: 'apply' };
     case 'rollback':
       return { kind: 'rollback' };
+    case 'drift':
+      return { kind: 'drift' };
     case 'auto': {
-      if (isPullRequest) return { kind: 'plan', pullRequest };
+      if (isPullRequest) return { kind: 'plan', pullRequest, mergeGroup: null };
       const onDefaultBranch = event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;
       if (event.eventName === 'push' && onDefaultBranch) return { kind: 'apply' };
-      return { kind: 'plan', pullRequest: null };
+      if (event.eventName === 'schedule') return { kind: 'drift' };
+      return { kind: 'plan', pullRequest: null, mergeGroup };
     }
   }
 }

@@ -6,6 +6,7 @@ import { GitHubApiError, GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { addPlanInsights } from '../insights/plan-insights.js';
 import { applyBreakingGate } from '../plan/gate.js';
+import { blockedFailure, type GateSubject } from '../plan/gate-wording.js';
 import { planHeader } from '../plan/header.js';
 import { planToJson } from '../plan/plan-json.js';
 import { renderPlanMarkdown } from '../plan/render-markdown.js';
@@ -30,6 +31,9 @@ export interface PlanStepInput {
   env: NodeJS.ProcessEnv;
   validation: ValidationOutcome;
   pullRequest: { number: number; isFork: boolean; labels: string[] } | null;
+  /** merge_group: the queued pull requests whose labels the gate honours. */
+  mergeGroup?: { pullRequests: number[] } | null;
+  eventName?: string;
 }
 
 export function commentScope(env: NodeJS.ProcessEnv) {
@@ -55,7 +59,10 @@ export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitH
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
   const api = env.GITHUB_API_URL || 'https://api.github.com';
-  return new GitHubClient(inputs.githubToken, owner, repo, api, env.GITHUB_GRAPHQL_URL || undefined);
+  return new GitHubClient(inputs.githubToken, owner, repo, api, {
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
+    onWait: (info) => core.info(inertForLog(`GitHub API: ${info.method} ${info.url} hit a ${info.reason}; retrying in ${info.seconds} s.`)),
+  });
 }
 
 async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {
@@ -90,6 +97,31 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
   }
 }
 
+/**
+ * The labels that count for the gate, and who could carry them. In a merge group the label must be on every queued
+ * pull request (the group holds all their changes and the check cannot tell whose change breaks); a label that cannot
+ * be read counts as absent, with a warning: the gate fails closed.
+ */
+async function gateLabels(step: PlanStepInput): Promise<{ labels: string[]; subject: GateSubject }> {
+  const { pullRequest, mergeGroup, inputs, env } = step;
+  if (pullRequest) return { labels: pullRequest.labels, subject: { kind: 'pull-request' } };
+  if (!mergeGroup) return { labels: [], subject: { kind: 'no-pull-request', eventName: step.eventName ?? '' } };
+  const subject: GateSubject = { kind: 'merge-group', pullRequests: mergeGroup.pullRequests };
+  const github = createGitHubClient(inputs, env);
+  if (mergeGroup.pullRequests.length === 0 || !github) {
+    core.warning(mergeGroup.pullRequests.length === 0 ? "The merge group's head ref names no pull request: breaking changes are not allowed by label." : 'No github-token: the labels of the queued pull requests cannot be read, so breaking changes are not allowed by label.');
+    return { labels: [], subject };
+  }
+  try {
+    const each = await Promise.all(mergeGroup.pullRequests.map((n) => github.pullRequestLabels(n)));
+    return { labels: each.every((labels) => labels.includes(inputs.breakingLabel)) ? [inputs.breakingLabel] : [], subject };
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error;
+    core.warning(inertForLog(`Could not read the labels of the queued pull requests (${error.message}); breaking changes are not allowed by label.`));
+    return { labels: [], subject };
+  }
+}
+
 /** Builds the plan and reports it; fails the step for invalid files, unreadable agents, or ungated breaking changes. */
 export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
   const { inputs, validation, pullRequest } = step;
@@ -115,9 +147,10 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
     built = await addPlanInsights(built, { api, window: { maxCalls: inputs.insightsCalls, days: inputs.insightsDays }, now: Date.now(), concurrency: inputs.concurrency });
     for (const agent of built.agents) if (agent.insightsWarning) core.warning(`${agent.agentId} (${agent.file}): ${agent.insightsWarning} The plan is complete without it.`);
   }
-  const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels: pullRequest?.labels ?? [] });
+  const { labels, subject } = await gateLabels(step);
+  const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels });
   const render = (maxChars: number, measure?: (text: string) => number) =>
-    renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
+    renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, gateSubject: subject, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
 
   await appendJobSummary(render(SUMMARY_LIMIT, utf8Bytes));
   const json = planToJson(plan);
@@ -129,6 +162,6 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
   const unreadable = plan.agents.filter((a) => a.status === 'error');
   if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`);
   else if (unreadable.length > 0) core.setFailed(inertForLog(`Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`));
-  else if (gate.blocked) core.setFailed(`Breaking changes need approval: add the label '${inputs.breakingLabel}' to the pull request, or set allow-breaking: true.`);
+  else if (gate.blocked) core.setFailed(blockedFailure(subject, inputs.breakingLabel));
   return plan;
 }

@@ -1,4 +1,6 @@
 /** The typed Atoms v1 client the plan and apply services use (fact sheet §3–§5). */
+import type { Dispatcher } from 'undici';
+import { createDispatcher } from '../net/dispatcher.js';
 import { Transport, type CallOptions, type Failure } from './http.js';
 import { BranchClient } from './branch-client.js';
 import { ConversationClient } from './conversation-client.js';
@@ -25,6 +27,8 @@ export interface AtomsClientOptions {
   limiter?: RequestLimiter;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
   userAgent?: string;
+  /** Connections; default: keep-alive pools per origin, through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name. */
+  dispatcher?: Dispatcher;
 }
 
 /** Reads an AgentVersion record, tolerating missing optional fields. */
@@ -46,6 +50,7 @@ export function toAgentVersion(value: unknown): AgentVersion {
     securityCheck: toSecurityCheck(v.securityCheck),
     publishedAt: str(v.publishedAt),
     activatedAt: str(v.activatedAt),
+    publishedBy: str(v.publishedBy) ?? str(v.createdBy),
     createdAt: str(v.createdAt) ?? undefined,
     updatedAt: str(v.updatedAt) ?? undefined,
   };
@@ -75,6 +80,7 @@ export class AtomsClient implements AtomsApi {
       limiter: options.limiter,
       onRetry: options.onRetry,
       userAgent: options.userAgent ?? 'atoms-metrics',
+      dispatcher: options.dispatcher ?? createDispatcher({ env: process.env }),
     });
     this.branches = new BranchClient((call) => this.transport.call(call));
     this.conversations = new ConversationClient((call) => this.transport.call(call));

@@ -1,8 +1,10 @@
 /**
  * The transport under the client: one request with timeouts, a size cap, envelope parsing, classification and retries.
- * It uses Node's built-in fetch, which is undici (6 on Node 20, 7 on Node 24): bundling the undici package as well put
- * 530 KB into the single-file dist/ that every run compiles at start-up, validate included (+40% start-up time).
+ * It runs on the undici package (7, the same on Node 20 and 24) rather than Node's built-in fetch, for a keep-alive
+ * pool per origin and the proxy the environment names (src/net/). undici is only in the chunks of the commands that
+ * talk to the API, so validate never compiles it.
  */
+import { fetch, type Dispatcher } from 'undici';
 import { AtomsApiError, type AtomsErrorKind } from './errors.js';
 import { decideRetry, parseRetryAfter } from './retry-policy.js';
 import type { RequestLimiter } from './types.js';
@@ -23,6 +25,8 @@ export interface TransportOptions {
   limiter?: RequestLimiter;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; reason: string }) => void;
   userAgent: string;
+  /** Connections (pools, proxy); one per client, so every request of a run reuses the same sockets. */
+  dispatcher: Dispatcher;
 }
 
 export interface CallOptions {
@@ -45,9 +49,16 @@ export interface Failure {
   html: boolean;
 }
 
+/** The one thing read from response headers; undici's Headers and a blank stand-in both have it. */
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
+const NO_HEADERS: HeaderReader = { get: () => null };
+
 interface Attempt {
   status?: number;
-  headers: Headers;
+  headers: HeaderReader;
   json?: unknown;
   html: boolean;
   errorCode?: string;
@@ -60,7 +71,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function header(headers: Headers, name: string): string | undefined {
+function header(headers: HeaderReader, name: string): string | undefined {
   return headers.get(name) ?? undefined;
 }
 
@@ -130,6 +141,7 @@ export class Transport {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         redirect: 'manual',
         signal,
+        dispatcher: this.options.dispatcher,
       });
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -157,7 +169,7 @@ export class Transport {
       const code = signal.aborted ? 'TIMEOUT' : fetchErrorCode(error);
       // Connection refused or DNS failure: the request never left. Anything else may have reached the server.
       const sent = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(code);
-      return { headers: new Headers(), html: false, errorCode: code, cause: error, sent };
+      return { headers: NO_HEADERS, html: false, errorCode: code, cause: error, sent };
     }
   }
 

@@ -30,6 +30,8 @@ export interface AgentVersion {
   securityCheck: SecurityCheck | null;
   publishedAt?: string | null;
   activatedAt?: string | null;
+  /** Who published it (user id or name), when the API says. */
+  publishedBy?: string | null;
   createdAt?: string;
   updatedAt?: string;
 }

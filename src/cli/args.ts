@@ -19,6 +19,7 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'validate'; patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }
   | ({ kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice } & FleetLimits)
+  | ({ kind: 'drift'; patterns: string[]; format: 'text' | 'json'; apiUrl: string; disabledRules: string[]; versioning: VersioningChoice } & FleetLimits)
   | ({ kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits)
   | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits)
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
@@ -52,6 +53,7 @@ Usage:
   atoms-metrics init     [agentId…]          Start a project: metrics/, the workflow, and (with a key) the agents' metrics
   atoms-metrics validate [files or globs…]   Check metrics files (schema, rules, lint)
   atoms-metrics plan     [files or globs…]   Diff files against each agent's live active version
+  atoms-metrics drift    [files or globs…]   Fail when live differs from any file (a dashboard edit)
   atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
   atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
@@ -96,6 +98,20 @@ ${limitOptions(32)}
   -h, --help                    Show this help
 Exit code 0 whether or not there are changes (breaking ones included: the plan only reports);
 1 when files are invalid or an agent could not be read.`,
+  drift: `Usage: atoms-metrics drift [files or globs…] [options]
+
+Reads each agent's live metrics (nothing is written) and reports every agent whose live metrics differ
+from its file, breaking or not: what differs, the live revision (v2) or version (v1), who published it
+and when, and the ways out (adopt live with 'atoms-metrics pull <agentId> --force', or apply the file).
+
+Options:
+  --format text|json            Output format (default text)
+  --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto: detected per agent)
+${limitOptions(32)}
+  --disable <rule>              Switch a lint rule off
+  -h, --help                    Show this help
+Exit code 0 when live matches every file; 1 on drift, invalid files, or an agent that could not be read.`,
   apply: `Usage: atoms-metrics apply [files or globs…] [options]
 
 For each agent whose live metrics differ from its file:
@@ -226,6 +242,7 @@ The API key it accepts is printed on start.`,
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ['format', 'strict', 'disable'],
   plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'versioning', 'max-requests-per-second', 'concurrency'],
+  drift: ['format', 'disable', 'api-url', 'versioning', 'max-requests-per-second', 'concurrency'],
   apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'versioning', 'max-requests-per-second', 'concurrency'],
   pull: ['format', 'out', 'force', 'api-url', 'versioning', 'max-requests-per-second', 'concurrency'],
   history: ['format', 'api-url', 'versioning', 'limit'],
@@ -377,6 +394,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         versioning,
         ...limits,
       };
+    case 'drift':
+      return { kind: 'drift', patterns, format: readFormat(values.format, ['text', 'json'] as const, 'text'), apiUrl, disabledRules, versioning, ...limits };
     case 'apply':
       return {
         kind: 'apply',

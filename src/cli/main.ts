@@ -27,6 +27,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runPlanCommand } = await import('./plan-command.js');
         return await runPlanCommand(command, io);
       }
+      case 'drift': {
+        const { runDriftCommand } = await import('./drift-command.js');
+        return await runDriftCommand(command, io);
+      }
       case 'apply': {
         const { runApplyCommand } = await import('./apply-command.js');
         return await runApplyCommand(command, io);

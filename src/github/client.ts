@@ -1,169 +1,98 @@
 /**
- * The few GitHub REST calls the action makes, on Node's built-in fetch. Octokit (via @actions/github)
- * brought its own undici and ~1 MB into the single-file bundle, which every run, even a plain validate,
- * would pay for in start-up time.
+ * The GitHub REST calls the action makes, behind our own small interface: Octokit (@actions/github with the retry
+ * and throttling plugins, see octokit.ts) does the HTTP, retries and rate limits; this class keeps the token with
+ * the API's origin, says what failed in GitHub's own words, and gives back plain data.
  */
+import type { Dispatcher } from 'undici';
+import { createDispatcher } from '../net/dispatcher.js';
 import { redactSecrets } from '../report/secrets.js';
-import { decideGitHubRetry } from './retry-policy.js';
+import { createOctokit, isRedirect, MAX_REDIRECTS, type GitHubOctokit } from './octokit.js';
+import { GitHubApiError, headerOf, toGitHubError } from './errors.js';
+import { isRecord, labelsOf, toComment, toIssue, type GitHubComment, type GitHubIssue } from './wire.js';
 
-export interface GitHubComment {
-  id: number;
-  body: string;
-  htmlUrl: string;
-  authorLogin: string;
-  /** `Bot` for apps and the Actions token, `User` for people. */
-  authorType: string;
-}
+export { GitHubApiError };
 
-/** A GitHub API failure with its status and GitHub's own reason; the message never holds the token. */
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError';
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly rateLimited = false,
-    /** GitHub's `message` ("Resource not accessible by integration", "Unable to create comment because issue is locked."). */
-    readonly reason = '',
-  ) {
-    super(message);
-  }
-
-  /**
-   * A locked conversation refuses comments with a 403 like a missing permission does; GitHub gives no code for it,
-   * only its message, so that is what tells them apart.
-   */
-  get locked(): boolean {
-    return this.status === 403 && /\bis locked\b/i.test(this.reason);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toComment(value: unknown): GitHubComment {
-  const c = isRecord(value) ? value : {};
-  const user = isRecord(c.user) ? c.user : {};
-  // A comment edited in GitHub's web editor comes back with CRLF line ends; every reader of a body expects LF.
-  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body.replace(/\r\n/g, '\n') : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
-}
-
-/** GitHub's `message` from an error body, shortened and without secrets: it is shown in warnings. */
-function reasonOf(text: string): string {
-  let message: unknown;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    message = isRecord(parsed) ? parsed.message : undefined;
-  } catch {
-    return '';
-  }
-  return typeof message === 'string' ? redactSecrets(message).slice(0, 300) : '';
-}
+export { gitHubTiming } from './octokit.js';
+export type { GitHubComment, GitHubIssue } from './wire.js';
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */
 const MAX_PAGES = 100;
-/** GitHub redirects a renamed repository's API calls (301/307); a chain longer than this is not followed. */
-const MAX_REDIRECTS = 3;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** The identity of the default Actions token: its comments are written by this bot. */
 export const ACTIONS_TOKEN_LOGIN = 'github-actions[bot]';
 
-/** Waits between retries; a seam for tests, which must not wait for real. */
-export const gitHubTiming = {
-  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-  now: Date.now,
-};
-
-const RETRY = { maxAttempts: 4, baseMs: 1000, capMs: 8000, maxWaitMs: 60_000 };
-
-type Answer = { status: number; headers: Headers; text: string } | { networkError: string };
-
-/** How long GitHub asks us to wait: `Retry-After`, or until the reset of a spent primary limit. */
-function waitOf(headers: Headers): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
-  const reset = headers.get('x-ratelimit-reset');
-  if (headers.get('x-ratelimit-remaining') === '0' && reset !== null && /^\d+$/.test(reset)) return Math.max(0, Number(reset) * 1000 - gitHubTiming.now());
-  return undefined;
+/** Thrown by the origin guard; call() turns it into a GitHubApiError that names the call. */
+class OffOriginError extends Error {
+  constructor(
+    readonly elsewhere: string | undefined,
+    readonly status: number | undefined,
+  ) {
+    super(elsewhere === undefined ? 'too many redirects' : `sent to ${elsewhere}`);
+  }
 }
+
+export interface GitHubClientOptions {
+  /** `GITHUB_GRAPHQL_URL`; derived from the REST URL when absent (GitHub Enterprise Server: `/api/v3` → `/api/graphql`). */
+  graphqlUrl?: string;
+  /** Connections; default: keep-alive pools through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name. */
+  dispatcher?: Dispatcher;
+  /** Told about each rate-limit wait. */
+  onWait?: (info: { reason: string; seconds: number; method: string; url: string }) => void;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
 
 export class GitHubClient {
   private readonly origin: string;
+  private readonly octokit: GitHubOctokit;
+  private readonly graphqlUrl: string;
 
   constructor(
-    private readonly token: string,
+    token: string,
     readonly owner: string,
     readonly repo: string,
-    private readonly baseUrl = 'https://api.github.com',
-    /** `GITHUB_GRAPHQL_URL`; derived from the REST URL when absent (GitHub Enterprise Server: `/api/v3` → `/api/graphql`). */
-    private readonly graphqlUrl = baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/, '/api') + '/graphql',
+    baseUrl = 'https://api.github.com',
+    options: GitHubClientOptions = {},
   ) {
     this.origin = new URL(baseUrl).origin;
+    this.graphqlUrl = options.graphqlUrl ?? baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/, '/api') + '/graphql';
+    this.octokit = createOctokit({ token, baseUrl, dispatcher: options.dispatcher ?? createDispatcher({ env: process.env }), onWait: options.onWait });
+    // The outermost wrap, so it sees every request before the plugins do — a pagination link included — and every
+    // answer after them: the token goes only to the API's own origin, and a redirect elsewhere is refused.
+    this.octokit.hook.wrap('request', async (request, options) => {
+      const url = String(options.url);
+      if (/^https?:\/\//i.test(url) && new URL(url).origin !== this.origin) {
+        throw new OffOriginError(new URL(url).origin, undefined);
+      }
+      const response = await request(options);
+      if (isRedirect(response.status)) {
+        const location = headerOf(response.headers, 'location');
+        const elsewhere = location === undefined ? undefined : new URL(location, this.origin).origin;
+        throw new OffOriginError(elsewhere !== this.origin ? elsewhere : undefined, response.status);
+      }
+      return response;
+    });
   }
 
   /**
-   * One request; the token goes only to the API's own origin. Fetch would follow a redirect by itself, and a
-   * `Link` header names whatever URL the answer says: both are checked here, never trusted.
+   * One call. A 5xx or a broken connection may have taken effect, so a POST is never repeated after one (a second
+   * comment); a rate limit refused the request, so the throttling plugin repeats any method.
    */
-  private async send(method: string, url: string, what: string, body?: unknown): Promise<Answer> {
-    let target = url;
-    let verb = method;
-    for (let hop = 0; ; hop++) {
-      const origin = new URL(target).origin;
-      if (origin !== this.origin) {
-        throw new GitHubApiError(`GitHub API: ${what} was sent to ${origin}, which is not the API's origin (${this.origin}); not followed, so the token stays with GitHub.`, undefined);
+  private async call(method: Method, path: string, what: string, body?: Record<string, unknown>): Promise<{ data: unknown; link: string }> {
+    try {
+      const response = await this.octokit.request({ method, url: path, ...(body ?? {}), request: method === 'POST' ? { retries: 0 } : {} });
+      if (typeof response.data === 'string' && response.data !== '') throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, response.status);
+      return { data: response.data ?? null, link: headerOf(response.headers, 'link') ?? '' };
+    } catch (error) {
+      if (error instanceof OffOriginError) {
+        throw new GitHubApiError(
+          error.elsewhere === undefined
+            ? `GitHub API: ${what} was redirected more than ${MAX_REDIRECTS} times.`
+            : `GitHub API: ${what} was sent to ${error.elsewhere}, which is not the API's origin (${this.origin}); not followed, so the token stays with GitHub.`,
+          error.status,
+        );
       }
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetch(target, {
-          method: verb,
-          headers: { authorization: `Bearer ${this.token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', 'user-agent': 'atoms-metrics', ...(body !== undefined && verb !== 'GET' ? { 'content-type': 'application/json' } : {}) },
-          body: body === undefined || verb === 'GET' ? undefined : JSON.stringify(body),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(30_000),
-        });
-        text = await response.text();
-      } catch (error) {
-        return { networkError: error instanceof Error ? error.name : 'network error' };
-      }
-      const location = response.headers.get('location');
-      if (!REDIRECTS.has(response.status) || location === null) return { status: response.status, headers: response.headers, text };
-      if (hop >= MAX_REDIRECTS) throw new GitHubApiError(`GitHub API: ${what} was redirected more than ${MAX_REDIRECTS} times.`, response.status);
-      target = new URL(location, target).toString();
-      if (response.status === 303) verb = 'GET';
-    }
-  }
-
-  /** One call with retries (GitHub 5xx, network failures, rate limits — see decideGitHubRetry). */
-  private async call(method: string, path: string, what: string, body?: unknown): Promise<{ data: unknown; link: string }> {
-    const url = /^https?:\/\//i.test(path) ? path : `${this.baseUrl.replace(/\/+$/, '')}${path}`;
-    for (let attempt = 1; ; attempt++) {
-      const answer = await this.send(method, url, what, body);
-      if ('networkError' in answer) {
-        const delay = decideGitHubRetry(attempt, { method, rateLimited: false }, { ...RETRY, random: gitHubTiming.random() });
-        if (delay === undefined) throw new GitHubApiError(`GitHub API: ${what} failed (${answer.networkError}).`, undefined);
-        await gitHubTiming.sleep(delay);
-        continue;
-      }
-      const { status, headers, text } = answer;
-      if (status < 300) {
-        try {
-          return { data: text === '' ? null : JSON.parse(text), link: headers.get('link') ?? '' };
-        } catch {
-          throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, status);
-        }
-      }
-      const reason = reasonOf(text);
-      // A 403 is either "this token may not" or a rate limit; only the latter is worth waiting for, so say which.
-      const limited = status === 429 || (status === 403 && (headers.get('x-ratelimit-remaining') === '0' || headers.get('retry-after') !== null || /rate limit/i.test(reason)));
-      const delay = decideGitHubRetry(attempt, { method, status, rateLimited: limited, waitMs: waitOf(headers) }, { ...RETRY, random: gitHubTiming.random() });
-      if (delay === undefined) {
-        throw new GitHubApiError(`GitHub API: ${what} failed (${status}${limited ? ', rate limited' : ''}${reason ? `: ${reason}` : ''}).`, status, limited, reason);
-      }
-      await gitHubTiming.sleep(delay);
+      throw toGitHubError(error, what);
     }
   }
 
@@ -229,8 +158,37 @@ export class GitHubClient {
       number: typeof pr.number === 'number' ? pr.number : 0,
       title: typeof pr.title === 'string' ? pr.title : '',
       merged: typeof pr.merged_at === 'string',
-      labels: Array.isArray(pr.labels) ? pr.labels.map((l) => (isRecord(l) && typeof l.name === 'string' ? l.name : '')).filter(Boolean) : [],
+      labels: labelsOf(pr.labels),
     }));
+  }
+
+  /** The labels of one pull request (merge_group: the gate reads the queued pull requests' labels). */
+  async pullRequestLabels(pullNumber: number): Promise<string[]> {
+    const { data } = await this.call('GET', `${this.repoPath}/pulls/${pullNumber}`, `reading pull request #${pullNumber}`);
+    return isRecord(data) ? labelsOf(data.labels) : [];
+  }
+
+  /** Open issues carrying a label, with their bodies (the drift issue is found among them by its marker). */
+  async openIssuesWithLabel(label: string): Promise<GitHubIssue[]> {
+    const out: GitHubIssue[] = [];
+    let next: string | undefined = `${this.repoPath}/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100`;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const { data, link }: { data: unknown; link: string } = await this.call('GET', next, `listing issues labelled ${label}`);
+      // The issues list holds pull requests too; they carry a `pull_request` key.
+      if (Array.isArray(data)) out.push(...data.filter((i) => isRecord(i) && !('pull_request' in i)).map(toIssue));
+      next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
+    }
+    return out;
+  }
+
+  async createIssue(title: string, body: string, labels: string[]): Promise<GitHubIssue> {
+    return toIssue((await this.call('POST', `${this.repoPath}/issues`, 'creating an issue', { title, body: redactSecrets(body), labels })).data);
+  }
+
+  /** Updates an issue's body, or closes it (`state: closed`). */
+  async updateIssue(issueNumber: number, change: { body?: string; state?: 'open' | 'closed' }): Promise<GitHubIssue> {
+    const fields = { ...(change.body === undefined ? {} : { body: redactSecrets(change.body) }), ...(change.state ? { state: change.state } : {}) };
+    return toIssue((await this.call('PATCH', `${this.repoPath}/issues/${issueNumber}`, `updating issue #${issueNumber}`, fields)).data);
   }
 
   /** The commit at the head of a branch. */

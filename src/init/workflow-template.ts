@@ -1,4 +1,4 @@
-/** The workflow `atoms-metrics init` writes: plan on pull requests, apply on merge, a marked place for a drift check. */
+/** The workflow `atoms-metrics init` writes: plan on pull requests and in a merge queue, apply on merge, a scheduled drift check. */
 
 /** Pins taken from this repository's own workflows, so a new project starts SHA-pinned like ours. */
 const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2';
@@ -13,15 +13,21 @@ export function renderMetricsWorkflow(options: { metricsDir: string; branch: str
 name: metrics
 
 on:
-  pull_request:
+  pull_request:   # no paths filter, so the plan job can be a required check (it is a no-op when ${dir}/ is untouched)
     types: [opened, synchronize, reopened, labeled, unlabeled]   # labeled/unlabeled: the allow-breaking-metrics label
-    paths: [${quoted(`${dir}/**`)}]
+  merge_group:    # a merge queue plans against live with the queued pull request's label
   push:
     branches: [${quoted(options.branch)}]
     paths: [${quoted(`${dir}/**`)}]
-  # drift: to check on a schedule that live still matches ${options.branch}, add a trigger here, e.g.
-  #   schedule: [{cron: '17 6 * * 1-5'}]
-  # and a job at the "drift" mark below.
+  schedule:       # drift: does live still match ${options.branch}? (someone may have edited the dashboard)
+    - cron: '17 6 * * 1-5'
+  workflow_dispatch:
+    inputs:
+      mode:
+        description: 'drift: check only. apply: publish the files again (undo a dashboard edit, or apply after "live changed since the plan")'
+        type: choice
+        options: [drift, apply]
+        default: drift
 
 permissions: {}
 
@@ -32,17 +38,29 @@ concurrency:
 jobs:
   plan:
     # Validates every file and keeps one sticky comment with the diff against live on the pull request.
-    if: github.event_name == 'pull_request'
+    if: github.event_name == 'pull_request' || github.event_name == 'merge_group'
     runs-on: ubuntu-latest
     timeout-minutes: 10
     permissions:
       contents: read
       pull-requests: write   # the sticky plan comment
     steps:
+      - name: Does this pull request touch ${dir}/?
+        id: changed
+        if: github.event_name == 'pull_request'
+        env:
+          GH_TOKEN: \${{ github.token }}
+          PR: \${{ github.event.pull_request.number }}
+          METRICS_DIR: ${quoted(`${dir}/`)}
+        run: |
+          files=$(gh api --paginate "repos/$GITHUB_REPOSITORY/pulls/$PR/files" --jq '.[].filename')
+          if awk -v d="$METRICS_DIR" 'index($0, d) == 1 { found = 1 } END { exit !found }' <<<"$files"; then echo "metrics=true" >> "$GITHUB_OUTPUT"; else echo "metrics=false" >> "$GITHUB_OUTPUT"; fi
       - uses: ${CHECKOUT}
+        if: steps.changed.outputs.metrics != 'false'
         with:
           persist-credentials: false
       - uses: atoms-metrics/atoms-metrics@v0   # in production, pin a full commit SHA: atoms-metrics/atoms-metrics@<sha> # v0.x.y
+        if: steps.changed.outputs.metrics != 'false'
         with:
           mode: plan
           config: ${quoted(`${dir}/**/*.{json,yaml,yml}`)}
@@ -66,7 +84,25 @@ jobs:
           config: ${quoted(`${dir}/**/*.{json,yaml,yml}`)}
           api-key: \${{ secrets.SMALLEST_API_KEY }}
 
-  # drift: a scheduled job goes here (if: github.event_name == 'schedule'), running the action with
-  # mode: plan and failing when its \`changed\` output is 'true'.
+  drift:
+    # Fails when live differs from any file, and keeps one issue labelled metrics-drift up to date.
+    # Run it by hand with mode: apply to publish the files again.
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    permissions:
+      contents: read
+      issues: write          # the one drift issue
+      pull-requests: write   # mode apply: the outcome on the merged pull request's comment
+    steps:
+      - uses: ${CHECKOUT}
+        with:
+          persist-credentials: false
+      - uses: atoms-metrics/atoms-metrics@v0   # in production, pin a full commit SHA
+        with:
+          mode: \${{ inputs.mode || 'drift' }}
+          on-live-changed: \${{ inputs.mode == 'apply' && 'apply' || 'fail' }}   # a person chose to apply
+          config: ${quoted(`${dir}/**/*.{json,yaml,yml}`)}
+          api-key: \${{ secrets.SMALLEST_API_KEY }}
 `;
 }

@@ -4,6 +4,7 @@ import { renderDiagnosticsTable } from '../report/diagnostics-markdown.js';
 import { inertCodeBlock, inertHtmlCode, inertInlineCode, inertText, inertTextWithCode } from '../report/inert.js';
 import { redactDeep } from '../report/secrets.js';
 import type { GateResult } from './gate.js';
+import { allowedMarkdown, blockedMarkdown, type GateSubject } from './gate-wording.js';
 import { renderHeader, renderMarker, type CommentScope } from './marker.js';
 import type { AgentPlan, MetricChange, Plan, PlanMarkerHeader } from './types.js';
 
@@ -16,6 +17,8 @@ export interface PlanRenderOptions {
   header: PlanMarkerHeader;
   gate: GateResult;
   breakingLabel: string;
+  /** Who could carry the label on this run; default: a pull request. */
+  gateSubject?: GateSubject;
   /** Where the full plan is when the comment had to be shortened (the job summary). */
   summaryUrl?: string;
   actionVersion: string;
@@ -116,11 +119,9 @@ function gateLine(plan: Plan, options: PlanRenderOptions): string {
   const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
   const lines: string[] = [];
   if (errors > 0) lines.push(`❌ **${errors} validation error${errors === 1 ? '' : 's'}** — fix them before merging.`);
-  if (options.gate.blocked) {
-    lines.push(`⛔ **Breaking changes block this pull request.** Add the label ${inertInlineCode(options.breakingLabel)} or set \`allow-breaking: true\` to allow them.`);
-  } else if (options.gate.breaking) {
-    lines.push(`⚠️ Breaking changes are allowed by ${options.gate.allowedBy === 'label' ? `the label ${inertInlineCode(options.breakingLabel)}` : 'the `allow-breaking` input'}.`);
-  }
+  const subject = options.gateSubject ?? { kind: 'pull-request' };
+  if (options.gate.blocked) lines.push(blockedMarkdown(subject, options.breakingLabel));
+  else if (options.gate.breaking) lines.push(allowedMarkdown(subject, options.gate.allowedBy, options.breakingLabel));
   const changed = plan.agents.filter((a) => a.status === 'changed').length;
   if (errors === 0 && changed === 0 && plan.agents.every((a) => a.status === 'unchanged')) lines.push('✅ **No changes.** Live metrics already match the files.');
   else if (changed > 0) lines.push(`Merging will publish new metrics and make them live for ${changed} agent${changed === 1 ? '' : 's'}.`);

@@ -16,7 +16,7 @@ export function createV1Model(api: AtomsApi): VersioningModel {
     return {
       model: 'v1',
       agentId,
-      entries: sorted.map((v) => ({ id: v._id, number: v.versionNumber, label: v.label, by: null, at: v.publishedAt ?? v.createdAt ?? null, scan: v.securityCheck?.status ?? null, scanReason: v.securityCheck?.reason ?? null, live: v.isActive, restoredFrom: null })),
+      entries: sorted.map((v) => ({ id: v._id, number: v.versionNumber, label: v.label, by: v.publishedBy ?? null, at: v.publishedAt ?? v.createdAt ?? null, scan: v.securityCheck?.status ?? null, scanReason: v.securityCheck?.reason ?? null, live: v.isActive, restoredFrom: null })),
     };
   };
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportTiming } from '../../src/action/apply-step.js';
-import { gitHubTiming } from '../../src/github/client.js';
+import { instantGitHubWaits } from '../support/github-timing.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -29,12 +29,12 @@ function env(event: 'pull_request' | 'push', labels: string[] = [], job = 'metri
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
 
-const realSleep = gitHubTiming.sleep;
+let restoreGitHubWaits = () => {};
 afterEach(() => {
-  gitHubTiming.sleep = realSleep;
+  restoreGitHubWaits();
 });
 beforeEach(async () => {
-  gitHubTiming.sleep = async () => {};
+  restoreGitHubWaits = instantGitHubWaits();
   reportTiming.settleMs = () => 5;
   emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
   gh = await startFakeGitHub();

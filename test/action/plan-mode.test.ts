@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { gitHubTiming } from '../../src/github/client.js';
+import { instantGitHubWaits } from '../support/github-timing.js';
 import { findHeader } from '../../src/plan/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { runAction } from '../support/run-action.js';
@@ -25,20 +25,18 @@ function prEvent(labels: string[] = [], fork = false) {
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
 
-const realSleep = gitHubTiming.sleep;
-let githubWaits: number[] = [];
+let restoreGitHubWaits = () => {};
 /** The versioning model the emulator's agents are on; a suite below runs every scenario on both. */
 let model: 'v1' | 'v2' = 'v1';
 beforeEach(async () => {
-  githubWaits = [];
-  gitHubTiming.sleep = async (ms) => void githubWaits.push(ms);
+  restoreGitHubWaits = instantGitHubWaits();
   const seed = await loadSeedFile('examples/emulator-seed.json');
   emu = await startEmulator({ versioning: model, securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
   gh = await startFakeGitHub();
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
 afterEach(async () => {
-  gitHubTiming.sleep = realSleep;
+  restoreGitHubWaits();
   await emu.close();
   await gh.close();
   ws.remove();
@@ -121,7 +119,7 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
     const recovered = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
     expect(recovered.stdout).not.toContain('::warning::');
     expect(gh.comments.get(7) ?? []).toHaveLength(1);
-    expect(githubWaits).toHaveLength(2);
+    expect(gh.requests.filter((r) => r.path === '/user').map((r) => r.status)).toEqual([502, 502, 200]);
     gh.comments.clear();
     gh.failNext({ method: 'GET', path: /\/user$/, status: 502, times: 4 });
     const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));

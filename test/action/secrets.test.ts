@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { gitHubTiming } from '../../src/github/client.js';
+import { instantGitHubWaits } from '../support/github-timing.js';
 import { findHeader } from '../../src/plan/marker.js';
 import { startEchoAtoms, type EchoAtoms } from '../support/echo-atoms.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -17,10 +17,10 @@ const BROKEN = '65f1a2b3c4d5e6f708192a3c';
 let atoms: EchoAtoms;
 let gh: FakeGitHub;
 let ws: Workspace;
-const realSleep = gitHubTiming.sleep;
+let restoreGitHubWaits = () => {};
 
 beforeEach(async () => {
-  gitHubTiming.sleep = async () => {};
+  restoreGitHubWaits = instantGitHubWaits();
   atoms = await startEchoAtoms();
   gh = await startFakeGitHub();
   ws = makeWorkspace({
@@ -29,7 +29,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  gitHubTiming.sleep = realSleep;
+  restoreGitHubWaits();
   await atoms.close();
   await gh.close();
   ws.remove();

@@ -39,7 +39,7 @@ describe('action, mode validate', () => {
   it('rejects a bad input with one clear line', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const result = await runAction(ws.dir, { mode: 'publish' });
-    expect(result.errors).toEqual(["::error::Input 'mode' must be one of auto, validate, plan, apply, list, rollback, got 'publish'."]);
+    expect(result.errors).toEqual(["::error::Input 'mode' must be one of auto, validate, plan, apply, list, rollback, drift, got 'publish'."]);
   });
 
   it('never prints the API key or token', async () => {

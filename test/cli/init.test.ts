@@ -94,10 +94,17 @@ describe('the workflow init writes', () => {
   it('grants nothing at the top and least privilege per job, with timeouts', () => {
     const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as { permissions: unknown; jobs: Record<string, { permissions: unknown; 'timeout-minutes': number }> };
     expect(workflow.permissions).toEqual({});
-    expect(Object.keys(workflow.jobs)).toEqual(['plan', 'apply']);
-    for (const job of Object.values(workflow.jobs)) {
-      expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(Object.keys(workflow.jobs)).toEqual(['plan', 'apply', 'drift']);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      // Only the drift job keeps an issue.
+      expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', ...(name === 'drift' ? { issues: 'write' } : {}) });
       expect(job['timeout-minutes']).toBeGreaterThan(0);
     }
+  });
+
+  it('is a workflow that can be a required check, runs in a merge queue, and checks drift on a schedule', () => {
+    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as { on: Record<string, Record<string, unknown> | null> };
+    expect(workflow.on.pull_request?.paths).toBeUndefined();
+    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'merge_group', 'push', 'schedule', 'workflow_dispatch']);
   });
 });

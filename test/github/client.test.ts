@@ -1,29 +1,29 @@
 // The GitHub client over real HTTP: the token stays with the API's origin, retries, GitHub's own reasons, identity.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubApiError, GitHubClient, gitHubTiming } from '../../src/github/client.js';
-import { decideGitHubRetry } from '../../src/github/retry-policy.js';
+import { GitHubApiError, GitHubClient } from '../../src/github/client.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { instantGitHubWaits } from '../support/github-timing.js';
 
 const TOKEN = 'ghp_personal_token_123456';
 let gh: FakeGitHub;
 let elsewhere: FakeGitHub;
-let sleeps: number[];
-const realTiming = { ...gitHubTiming };
+/** The rate-limit waits the client announced, in GitHub's seconds. */
+let waits: number[];
+let restoreGitHubWaits = () => {};
 
 beforeEach(async () => {
   gh = await startFakeGitHub();
   elsewhere = await startFakeGitHub();
-  sleeps = [];
-  gitHubTiming.sleep = async (ms) => void sleeps.push(ms);
-  gitHubTiming.random = () => 0.5;
+  waits = [];
+  restoreGitHubWaits = instantGitHubWaits();
 });
 afterEach(async () => {
-  Object.assign(gitHubTiming, realTiming);
+  restoreGitHubWaits();
   await gh.close();
   await elsewhere.close();
 });
 
-const client = (token = TOKEN) => new GitHubClient(token, 'acme', 'voice', gh.url);
+const client = (token = TOKEN) => new GitHubClient(token, 'acme', 'voice', gh.url, { onWait: (info) => void waits.push(info.seconds) });
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('expected a failure'), (error: unknown) => error);
 
 describe('the token goes only to the API origin', () => {
@@ -46,42 +46,49 @@ describe('the token goes only to the API origin', () => {
   });
 });
 
-describe('retries', () => {
-  it('retries a GitHub 5xx on a read with growing waits, and gives up after four attempts', async () => {
+describe('retries (plugin-retry and plugin-throttling)', () => {
+  const statuses = (path: RegExp) => gh.requests.filter((r) => path.test(r.path)).map((r) => r.status);
+
+  it('retries a GitHub 5xx on a read, and gives up after four attempts', async () => {
     gh.branches.set('main', 'abc123');
     gh.failNext({ method: 'GET', path: /branches/, status: 502, times: 2 });
     expect(await client().branchHead('main')).toBe('abc123');
-    expect(sleeps).toEqual([750, 1500]);
+    expect(statuses(/branches/)).toEqual([502, 502, 200]);
     gh.failNext({ method: 'GET', path: /branches/, status: 503, times: 4 });
     const error = await failure(client().branchHead('main'));
     expect(error).toMatchObject({ status: 503 });
+    expect(statuses(/branches/)).toEqual([502, 502, 200, 503, 503, 503, 503]);
   });
 
-  it('never repeats a POST after a 5xx (a comment may have been created), but does after a rate limit', async () => {
+  it('retries a 5xx on a PATCH (it sets, not adds)', async () => {
+    const comment = gh.addComment(7, 'old', 'user-' + TOKEN);
+    gh.failNext({ method: 'PATCH', path: /comments/, status: 500 });
+    expect((await client().updateComment(comment.id, 'new')).body).toBe('new');
+  });
+
+  it('never repeats a POST after a 5xx (a comment may have been created), but does after a secondary rate limit', async () => {
     gh.failNext({ method: 'POST', path: /comments$/, status: 502 });
     expect(await failure(client().createComment(7, 'x'))).toMatchObject({ status: 502 });
-    expect(sleeps).toEqual([]);
+    expect(statuses(/comments$/)).toEqual([502]);
     gh.failNext({ method: 'POST', path: /comments$/, status: 403, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', headers: { 'retry-after': '3' } });
     await client().createComment(7, 'y');
-    expect(sleeps).toEqual([3000]);
+    expect(waits).toEqual([3]);
     expect(gh.comments.get(7)?.map((c) => c.body)).toEqual(['y']);
   });
 
   it('a secondary rate limit without Retry-After waits the minute GitHub asks for; a reset an hour away fails fast', async () => {
     gh.failNext({ method: 'GET', path: /comments$/, status: 403, message: 'You have exceeded a secondary rate limit.' });
     await client().listComments(7);
-    expect(sleeps).toEqual([60_000]);
+    expect(waits).toEqual([60]);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     gh.failNext({ method: 'GET', path: /comments$/, status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
     expect(await failure(client().listComments(7))).toMatchObject({ status: 403, rateLimited: true });
   });
 
-  it('the policy: network failures are retried for reads only', () => {
-    const options = { maxAttempts: 4, baseMs: 1000, capMs: 8000, maxWaitMs: 60_000, random: 0 };
-    expect(decideGitHubRetry(1, { method: 'GET', rateLimited: false }, options)).toBe(500);
-    expect(decideGitHubRetry(1, { method: 'POST', rateLimited: false }, options)).toBeUndefined();
-    expect(decideGitHubRetry(1, { method: 'GET', status: 404, rateLimited: false }, options)).toBeUndefined();
-    expect(decideGitHubRetry(4, { method: 'GET', status: 502, rateLimited: false }, options)).toBeUndefined();
+  it('no answer at all (nothing listening) fails with no status, a read after its retries', async () => {
+    await gh.close();
+    expect(await failure(client().createComment(7, 'x'))).toMatchObject({ name: 'GitHubApiError', status: undefined });
+    expect(String(await failure(client().listComments(7)))).toMatch(/GitHub API: listing comments of #7 failed \(\w+\)\./);
   });
 });
 

@@ -8,11 +8,24 @@ export interface FakeComment {
   user: { login: string; type: string };
 }
 
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: { name: string }[];
+  user: { login: string; type: string };
+}
+
 export interface FakeGitHub {
   url: string;
   comments: Map<number, FakeComment[]>;
   pullsOfCommit: Map<string, { number: number; title: string; merged_at: string | null; labels: { name: string }[] }[]>;
   branches: Map<string, string>;
+  /** Pull requests by number, for GET /pulls/{n} (their labels). */
+  pulls: Map<number, { labels: { name: string }[] }>;
+  /** Issues by number (their comments live in `comments`, as on GitHub). */
+  issues: Map<number, FakeIssue>;
   requests: { method: string; path: string; status: number }[];
   /** The next matching requests fail with this status, GitHub's `message` and headers (e.g. `retry-after`). */
   failNext(spec: { method: string; path: RegExp; status: number; times?: number; message?: string; headers?: Record<string, string> }): void;
@@ -31,6 +44,9 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const comments = new Map<number, FakeComment[]>();
   const pullsOfCommit: FakeGitHub['pullsOfCommit'] = new Map();
   const branches = new Map<string, string>();
+  const pulls: FakeGitHub['pulls'] = new Map();
+  const issues: FakeGitHub['issues'] = new Map();
+  let nextIssue = 100;
   const requests: FakeGitHub['requests'] = [];
   const failures: { method: string; path: RegExp; status: number; times: number; message?: string; headers?: Record<string, string> }[] = [];
   const redirects: { path: RegExp; status: number; location: string }[] = [];
@@ -103,6 +119,30 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       return send(404, { message: 'Not Found' });
     }
     if ((m = new RegExp(`^${base}/commits/([0-9a-f]+)/pulls$`).exec(path))) return send(200, (pullsOfCommit.get(m[1] ?? '') ?? []).map((pr) => ({ ...pr, state: 'closed' })));
+    const renderIssue = (i: FakeIssue) => ({ ...i, html_url: `https://github.com/${owner}/${repo}/issues/${i.number}` });
+    if (path === `${base}/issues` && method === 'GET') {
+      const label = parsed.searchParams.get('labels');
+      const state = parsed.searchParams.get('state') ?? 'open';
+      return send(200, [...issues.values()].filter((i) => (state === 'all' || i.state === state) && (!label || i.labels.some((l) => l.name === label))).map(renderIssue));
+    }
+    if (path === `${base}/issues` && method === 'POST') {
+      const body = await read(req);
+      const issue: FakeIssue = { number: nextIssue++, title: String(body.title), body: String(body.body ?? ''), state: 'open', labels: (Array.isArray(body.labels) ? body.labels : []).map((name) => ({ name: String(name) })), user: me };
+      issues.set(issue.number, issue);
+      return send(201, renderIssue(issue));
+    }
+    if ((m = new RegExp(`^${base}/issues/(\\d+)$`).exec(path)) && method === 'PATCH') {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return send(404, { message: 'Not Found' });
+      const body = await read(req);
+      if (typeof body.body === 'string') issue.body = body.body;
+      if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
+      return send(200, renderIssue(issue));
+    }
+    if ((m = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path)) && method === 'GET') {
+      const pr = pulls.get(Number(m[1]));
+      return pr ? send(200, { number: Number(m[1]), state: 'open', labels: pr.labels }) : send(404, { message: 'Not Found' });
+    }
     if ((m = new RegExp(`^${base}/branches/([^/]+)$`).exec(path))) {
       const sha = branches.get(decodeURIComponent(m[1] ?? ''));
       return sha ? send(200, { name: m[1], commit: { sha } }) : send(404, { message: 'Branch not found' });
@@ -119,6 +159,8 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     comments,
     pullsOfCommit,
     branches,
+    pulls,
+    issues,
     requests,
     failNext: (spec) => void failures.push({ ...spec, times: spec.times ?? 1 }),
     redirect: (spec) => void redirects.push(spec),
@@ -134,6 +176,11 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       comments.set(issue, [...(comments.get(issue) ?? []), comment]);
       return comment;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Clients keep connections alive; the fake going away must not wait for them to idle out.
+        server.closeAllConnections();
+      }),
   };
 }

