@@ -15,23 +15,33 @@ if (!existsSync('dist/index.js')) {
 }
 const only = process.argv[2];
 const rows = [];
-if (!only || only === 'startup') rows.push(...benchStartup(), benchValidateLarge());
-if (!only || only === 'large') rows.push(...benchValidateJson(), await benchPlanRenames());
-if (!only || only === 'fleet') {
-  // The fleet benchmarks drive the engine in-process; bundle them from source first.
+/** Prints a section's rows as soon as it is done, so one failing section loses no other's figures. */
+const report = (section) => {
+  console.table(section);
+  rows.push(...section);
+};
+
+/** The in-process benchmarks drive the engine from source: bundled first, the way scripts/build.mjs bundles dist/. */
+async function bundleBench(entryPoints) {
   const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
-  await build({ entryPoints: ['bench/fleet.ts', 'bench/fleet-v2.ts', 'bench/comment-capacity.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+  await build({ entryPoints, outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
     // undici is CommonJS and require()s Node built-ins; an ESM bundle needs a require for them (as scripts/build.mjs gives dist/).
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" } });
-  const { benchFleet } = await import(pathToFileURL(join(dir, 'fleet.mjs')).href);
-  const { benchFleetV2 } = await import(pathToFileURL(join(dir, 'fleet-v2.mjs')).href);
-  const { benchCommentCapacity } = await import(pathToFileURL(join(dir, 'comment-capacity.mjs')).href);
-  rows.push(...(await benchFleet()), ...(await benchFleetV2()), benchCommentCapacity());
+  return async (name) => import(pathToFileURL(join(dir, `${name}.mjs`)).href);
+}
+
+if (!only || only === 'startup') report([...benchStartup(), benchValidateLarge()]);
+if (!only || only === 'large') report([...benchValidateJson(), await benchPlanRenames()]);
+if (!only || only === 'fleet') {
+  const load = await bundleBench(['bench/fleet.ts', 'bench/fleet-v2.ts', 'bench/comment-capacity.ts']);
+  const { benchFleet } = await load('fleet');
+  const { benchFleetV2 } = await load('fleet-v2');
+  const { benchCommentCapacity } = await load('comment-capacity');
+  report([...(await benchFleet()), ...(await benchFleetV2()), benchCommentCapacity()]);
 }
 if (!only || only === 'insights') {
-  const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
-  await build({ entryPoints: ['bench/insights.ts'], outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
-  const { benchInsights } = await import(pathToFileURL(join(dir, 'insights.mjs')).href);
-  rows.push(...(await benchInsights()));
+  const load = await bundleBench(['bench/insights.ts']);
+  const { benchInsights } = await load('insights');
+  report(await benchInsights());
 }
-console.table(rows);
+if (!only) console.table(rows);
