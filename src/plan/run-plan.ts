@@ -56,9 +56,10 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
       const live = await model.readLive(target.agentId);
       // Redacted where it enters: an API that echoes the key (in a prompt, an id) must not carry it into the
       // comment, the outputs, or the plan header, which is deflated and base64-encoded where no mask can find it.
-      const diff = diffConfigs(normalizeConfig(redactDeep(live.config)), target.desired);
+      const liveConfig = normalizeConfig(redactDeep(live.config));
+      const diff = diffConfigs(liveConfig, target.desired);
       const liveVersionId = live.liveId === null ? null : redactSecrets(live.liveId);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff, liveMetrics: normalizeConfig(redactDeep(live.config)).dispositionMetrics };
+      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff, liveMetrics: liveConfig.dispositionMetrics };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }
