@@ -7,7 +7,6 @@
 import type { BranchApi, BranchSummary } from '../atoms/branch-types.js';
 import { AtomsApiError } from '../atoms/errors.js';
 import { configsEqual } from '../config/canonical.js';
-import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
 import { nameVersion } from '../versioning/model.js';
 import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, prePublishProblem, publishLabel, publishProgress } from '../versioning/v2-decisions.js';
@@ -84,7 +83,6 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
   const { agentId } = target;
   let phase: Phase = 'reading';
   let branchId = '';
-  let live: PostCallAnalyticsConfig | undefined;
 
   try {
     const picked = pickLiveBranch(primedBranches ?? (await api.listBranches(agentId)));
@@ -94,7 +92,7 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
     const ctx: Ctx = { api, agentId, branch, deps, say };
     const h0 = branch.headRevisionId ?? '';
     const head = await readRevisionConfig(api, agentId, branchId, h0);
-    live = head.config;
+    const live = head.config;
     const h0Name = nameVersion('v2', head.revision.revisionNumber ?? branch.headRevisionNumber, h0, branch.name);
     result.previousVersionId = h0;
     if (configsEqual(live, target.desired)) {
@@ -123,7 +121,7 @@ export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranch
     }
 
     if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
-    const written = await retryThroughFreeze('the draft write', () => api.putDraft(agentId, branchId, { postCallAnalyticsConfig: patchBody(target.desired, live as PostCallAnalyticsConfig) }), deps, say);
+    const written = await retryThroughFreeze('the draft write', () => api.putDraft(agentId, branchId, { postCallAnalyticsConfig: patchBody(target.desired, live) }), deps, say);
     phase = 'drafted';
     say(`wrote the metrics into a draft on branch ${branch.name}${written.draftRevision !== null ? ` (draft revision ${written.draftRevision})` : ''}`);
 
