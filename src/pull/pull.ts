@@ -60,8 +60,8 @@ export async function pullAgents(options: PullOptions): Promise<PullResult[]> {
   const models = createModelResolver(options.api, options.versioning ?? 'auto');
   const agents = await mapBounded(options.agentIds, options.concurrency, async (agentId) => {
     const live = await (await models.forAgent(agentId)).readLive(agentId);
-    // The name only names the file; v2 answers GET /agent too, and a failure there must not lose the pull.
-    const name = await options.api.getAgent(agentId).then((agent) => agent.name, () => '');
+    // The name only names the file. v1's read brought it; on v2 it costs one GET /agent, whose failure must not lose the pull.
+    const name = live.name ?? (await options.api.getAgent(agentId).then((agent) => agent.name, () => ''));
     return { name, config: live.config, liveLabel: live.label };
   });
   const holders = await findAgentFiles(options.outDir, options.cwd);

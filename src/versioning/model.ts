@@ -13,9 +13,8 @@ export interface LiveState {
   config: PostCallAnalyticsConfig;
   /** v1: the active version's id; v2: the live branch's head revision id. The plan header records it. */
   liveId: string | null;
-  liveNumber: number | null;
-  /** v2 only: the live branch. */
-  branch?: { id: string; name: string; hasOpenDraft: boolean };
+  /** The agent's name, when the read brought it (v1's `GET /agent`); v2 reads no agent record. */
+  name?: string;
   /** How messages name it, with the model's kind of number: "v1 version 3", "v2 revision 4 of branch Main". */
   label: string;
 }
@@ -53,7 +52,7 @@ export interface RollbackRequest {
 export interface RollbackResult {
   agentId: string;
   model: VersioningKind;
-  status: 'planned' | 'rolled-back' | 'unchanged' | 'failed';
+  status: 'planned' | 'rolled-back' | 'failed';
   from?: { id: string; number: number | null; config: PostCallAnalyticsConfig };
   to?: { id: string; number: number | null; config: PostCallAnalyticsConfig };
   /** The new live id after a rollback (v2 restore makes a new revision). */

@@ -2,6 +2,7 @@
 import { applyV2, readRevisionConfig, waitForPublish } from '../apply/apply-v2.js';
 import { ApplyStop } from '../apply/change-checks.js';
 import { retryThroughFreeze } from '../apply/platform-retry.js';
+import { stepLog } from '../apply/step-log.js';
 import type { ApplyDeps } from '../apply/types.js';
 import type { BranchSummary } from '../atoms/branch-types.js';
 import { AtomsApiError } from '../atoms/errors.js';
@@ -9,7 +10,7 @@ import type { AtomsApi } from '../atoms/types.js';
 import { configsEqual } from '../config/canonical.js';
 import { UnrecognisedLiveConfig } from './live-config.js';
 import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from './model.js';
-import { pickRollbackTarget, stepLog } from './rollback-target.js';
+import { pickRollbackTarget } from './rollback-target.js';
 import { classifyConflict, pickLiveBranch } from './v2-decisions.js';
 
 /** `primed`: branch lists read by detection moments ago, each used once so a plan costs two requests per agent. */
@@ -42,7 +43,7 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
       const branch = await liveBranch(agentId);
       const head = await readRevisionConfig(api.branches, agentId, branch.branchId, branch.headRevisionId ?? '');
       const number = head.revision.revisionNumber ?? branch.headRevisionNumber;
-      return { model: 'v2', agentId, config: head.config, liveId: branch.headRevisionId, liveNumber: number, branch: { id: branch.branchId, name: branch.name, hasOpenDraft: branch.hasOpenDraft }, label: nameVersion('v2', number, branch.headRevisionId, branch.name) };
+      return { model: 'v2', agentId, config: head.config, liveId: branch.headRevisionId, label: nameVersion('v2', number, branch.headRevisionId, branch.name) };
     },
     apply: async (target, deps) => applyV2(target, deps, primed.has(target.agentId) ? await branchesOf(target.agentId) : undefined),
     history,

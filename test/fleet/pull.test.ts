@@ -71,6 +71,8 @@ describe('atoms-metrics pull', () => {
     expect(out.text).toContain('metrics/support-agent.yaml');
     expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain('identifier: call_outcome');
     expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain(versioning === 'v1' ? '# Pulled from the live v1 version ' : '# Pulled from the live v2 revision 1 (');
+    // One read of the agent record on either model: v1's live read brings the name; v2 reads it only for the name.
+    expect(emu.requests.filter((r) => r.path === '/agent/65f1a2b3c4d5e6f708192a3b')).toHaveLength(1);
     out.text = '';
     expect(await runCli(['plan', 'metrics'], io)).toBe(0);
     expect(out.text).toContain('No changes.');
