@@ -8,6 +8,7 @@ import { configsEqual } from '../config/canonical.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
 import { scanVerdict } from '../versioning/v2-decisions.js';
+import { stepLog } from './step-log.js';
 import { sortOutRivals, waitForRivalVersion } from './v1-rivals.js';
 import { pollDelayMs } from './platform-retry.js';
 import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
@@ -29,12 +30,8 @@ export async function readV1Agent(api: AtomsApi, agentId: string) {
 }
 
 export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<ApplyResult> {
-  const steps: string[] = [];
+  const { steps, say } = stepLog(target.agentId, deps.log);
   const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps, model: 'v1' };
-  const say = (line: string) => {
-    steps.push(line);
-    deps.log(`${target.agentId}: ${line}`);
-  };
   const { api } = deps;
   let ourDraftId: string | undefined;
   let published = false;

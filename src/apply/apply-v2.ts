@@ -13,12 +13,13 @@ import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBran
 import { changeMarker } from './change-marker.js';
 import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
 import { pollDelayMs, retryThroughFreeze } from './platform-retry.js';
+import { stepLog } from './step-log.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
 
 type Say = (line: string) => void;
 
 /** Where our write stands: only a draft that holds our unpublished edit alone is ours to discard. */
-type Phase = 'reading' | 'drafted' | 'publishing' | 'done';
+type Phase = 'reading' | 'drafted' | 'publishing';
 
 export type WaitOutcome = { state: 'cancelled'; waitedMs: number } | { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'vanished' } | { state: 'not-published' } | { state: 'unknown'; status: string } | { state: 'timeout'; waitedMs: number };
 
@@ -73,12 +74,8 @@ export async function waitForPublish(ctx: Ctx, headBefore: string, options: { ex
 }
 
 export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranches?: readonly BranchSummary[]): Promise<ApplyResult> {
-  const steps: string[] = [];
+  const { steps, say } = stepLog(target.agentId, deps.log);
   const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps, model: 'v2' };
-  const say: Say = (line) => {
-    steps.push(line);
-    deps.log(`${target.agentId}: ${line}`);
-  };
   const api = deps.api.branches;
   const { agentId } = target;
   let phase: Phase = 'reading';

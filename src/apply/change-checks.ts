@@ -15,7 +15,7 @@ export function patchBody(desired: PostCallAnalyticsConfig, live: PostCallAnalyt
 }
 
 /** The diff against the current live version, in one line: which metrics are added, changed, removed. */
-export function summariseChange(live: PostCallAnalyticsConfig, desired: PostCallAnalyticsConfig): string {
+function summariseChange(live: PostCallAnalyticsConfig, desired: PostCallAnalyticsConfig): string {
   const diff = diffConfigs(live, desired);
   const ids = (kinds: string[]) => diff.metrics.filter((m) => kinds.includes(m.kind)).map((m) => (m.kind === 'renamed' ? `${m.previousIdentifier ?? '?'} → ${m.identifier}` : m.identifier));
   const parts = [

@@ -8,7 +8,7 @@ import type { AgentVersion, AtomsApi } from '../atoms/types.js';
 import type { ApplyDeps } from './types.js';
 
 /** Older than this, a draft of this change is nobody's work in progress. */
-export const LEFTOVER_AFTER_MS = 15 * 60_000;
+const LEFTOVER_AFTER_MS = 15 * 60_000;
 const WAIT_FOR_RIVAL_MS = 60_000;
 
 export interface Rivals {

@@ -106,13 +106,11 @@ export class AtomsClient implements AtomsApi {
           : undefined,
     });
     const agent = isRecord(data) ? data : {};
-    const resolved = isRecord(agent._resolvedConfig) ? agent._resolvedConfig : undefined;
     return {
       agentId: str(agent._id) ?? agentId,
       name: str(agent.name) ?? '',
       workflowType: str(agent.workflowType),
       activeVersionId: str(agent.activeVersionId) ?? str(agent.versionId),
-      postCallAnalyticsConfig: resolved ? resolved.postCallAnalyticsConfig : undefined,
       resolvedConfig: agent._resolvedConfig,
       configSource: str(agent._configSource),
     };

@@ -43,9 +43,7 @@ export interface AgentView {
   workflowType: string | null;
   /** `data.activeVersionId` (falls back to its alias `data.versionId`); null when never activated. */
   activeVersionId: string | null;
-  /** `_resolvedConfig.postCallAnalyticsConfig` as the API sent it (not normalised); undefined when absent. */
-  postCallAnalyticsConfig: unknown;
-  /** `_resolvedConfig` as sent, for the reader that must positively find the metrics in it. */
+  /** `_resolvedConfig` as sent: the metrics are found in it positively (versioning/live-config.ts). */
   resolvedConfig: unknown;
   /** `_configSource` when `draftId`/`versionId` was asked for. */
   configSource: string | null;

@@ -38,5 +38,5 @@ export async function runRollbackCommand(command: { target: string; apiUrl: stri
   if (command.format === 'json') {
     io.stdout(`${JSON.stringify(results.map(({ from, to, ...rest }) => ({ ...rest, from: from && { id: from.id, number: from.number }, to: to && { id: to.id, number: to.number }, diff: from && to ? diffConfigs(from.config, to.config) : null })), null, 2)}\n`);
   } else io.stdout(results.map((r) => renderRollback(r, io.isTTY)).join('\n'));
-  return results.every((r) => r.status === 'planned' || r.status === 'rolled-back' || r.status === 'unchanged') ? 0 : 1;
+  return results.every((r) => r.status === 'planned' || r.status === 'rolled-back') ? 0 : 1;
 }

@@ -25,14 +25,3 @@ export function pickRollbackTarget(model: VersioningKind, entries: readonly Hist
   return { target, live };
 }
 
-/** The steps of one agent's rollback, kept for the result and logged as they happen. */
-export function stepLog(agentId: string, log: (line: string) => void): { steps: string[]; say: (line: string) => void } {
-  const steps: string[] = [];
-  return {
-    steps,
-    say: (line) => {
-      steps.push(line);
-      log(`${agentId}: ${line}`);
-    },
-  };
-}

@@ -1,5 +1,6 @@
 /** The v2 apply's decisions as pure functions over what the API answered (v2 fact sheet §1.7, §3). */
 import type { BranchSummary, DraftDetail } from '../atoms/branch-types.js';
+import { truncate } from '../apply/change-marker.js';
 import { AtomsApiError } from '../atoms/errors.js';
 import type { SecurityCheck } from '../atoms/types.js';
 
@@ -90,15 +91,5 @@ export function classifyConflict(error: AtomsApiError): ConflictKind {
 /** The label a publish carries: the PR title and number first, the change marker always whole at the end (≤ 200). */
 export function publishLabel(title: string, marker: string, max = 200): string {
   const tail = ` [${marker}]`;
-  const room = max - tail.length;
-  const chars = Array.from(title.replace(/[\r\n]+/g, ' ').trim());
-  let head = '';
-  for (const ch of chars) {
-    if (head.length + ch.length > room - 1) {
-      head += '…';
-      break;
-    }
-    head += ch;
-  }
-  return `${head}${tail}`.trim();
+  return `${truncate(title.replace(/[\r\n]+/g, ' ').trim(), max - tail.length)}${tail}`.trim();
 }

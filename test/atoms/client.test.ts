@@ -1,4 +1,5 @@
 // The client against the emulator and against small raw servers, over real HTTP on 127.0.0.1.
+import { findAnalyticsInAgentRead } from '../../src/versioning/live-config.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ describe('flow', () => {
     expect((await api.activateVersion(AGENT, version._id)).isActive).toBe(true);
     const live = await api.getAgent(AGENT);
     expect(live.activeVersionId).toBe(version._id);
-    expect(live.postCallAnalyticsConfig).toMatchObject({ dispositionMetrics: config.dispositionMetrics });
+    expect(findAnalyticsInAgentRead(live.resolvedConfig)).toMatchObject({ found: true, config: { dispositionMetrics: config.dispositionMetrics } });
     expect((await api.listVersions(AGENT)).versions.map((v) => v._id)[0]).toBe(version._id);
   });
 });
