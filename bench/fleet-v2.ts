@@ -2,26 +2,11 @@
 // flow run one agent at a time — all against the emulator with simulated latency.
 import { applyAll } from '../src/apply/apply-all.js';
 import { AtomsClient } from '../src/atoms/client.js';
-import { normalizeConfig } from '../src/config/normalize.js';
-import { startEmulator } from '../src/emulator/index.js';
 import { buildPlan } from '../src/plan/run-plan.js';
+import { desired, fleet, time } from './fleet-lib.js';
 
-const LATENCY_MS = 15;
 const SCAN_MS = 6000;
-const metric = (i: number) => ({ identifier: `m${i}`, dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: `Was point ${i} covered in the call?` });
-const desired = normalizeConfig({ dispositionMetrics: [metric(1), metric(2), metric(3)] });
-
-async function fleet(count: number, securityCheckMs: number) {
-  const emu = await startEmulator({ versioning: 'v2', securityCheckMs, latencyMs: LATENCY_MS });
-  const ids = emu.load({ agents: Array.from({ length: count }, () => ({ versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [metric(1)] } }] })) }).agents.map((a) => a.agentId);
-  return { emu, ids };
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
+const fleetOf = (count: number, securityCheckMs: number) => fleet('v2', count, securityCheckMs);
 
 const isPoll = (r: { method: string; path: string }) => r.method === 'GET' && /\/branches\/[a-f0-9]{24}(\/draft)?$/.test(r.path);
 
@@ -45,7 +30,7 @@ async function documentedFlow(api: AtomsClient, agentId: string) {
 export async function benchFleetV2() {
   const rows: Record<string, string>[] = [];
   {
-    const { emu, ids } = await fleet(200, 0);
+    const { emu, ids } = await fleetOf(200, 0);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     await buildPlan({ targets: ids.map((agentId) => ({ agentId, file: 'f', desired })), diagnostics: [], files: [], api, concurrency: 16 });
     rows.push({ benchmark: 'v2-5a. requests per agent, plan (auto-detection included)', 'median ms': (emu.requests.length / ids.length).toFixed(2), 'baseline ms': '—', ratio: '—', target: '≤ 2' });
@@ -55,7 +40,7 @@ export async function benchFleetV2() {
   const SAMPLE = 10;
   let sequentialPerAgent: number;
   {
-    const { emu, ids } = await fleet(SAMPLE, SCAN_MS);
+    const { emu, ids } = await fleetOf(SAMPLE, SCAN_MS);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [ms] = await time(async () => {
       for (const agentId of ids) await documentedFlow(api, agentId);
@@ -64,7 +49,7 @@ export async function benchFleetV2() {
     await emu.close();
   }
   {
-    const { emu, ids } = await fleet(50, SCAN_MS);
+    const { emu, ids } = await fleetOf(50, SCAN_MS);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [ms, results] = await time(() =>
       applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency: 50 }),

@@ -1,35 +1,19 @@
 // Benchmarks 3–5: plan 200 agents, apply 50 agents, requests per agent — against the emulator with simulated latency.
 import { applyAll } from '../src/apply/apply-all.js';
 import { AtomsClient } from '../src/atoms/client.js';
-import { normalizeConfig } from '../src/config/normalize.js';
-import { startEmulator } from '../src/emulator/index.js';
 import { createRateLimiter } from '../src/fleet/rate-limiter.js';
 import { buildPlan } from '../src/plan/run-plan.js';
+import { desired, fleet, time } from './fleet-lib.js';
 import { floorApply } from './floor-apply.js';
 
-const LATENCY_MS = 15;
-const metric = (i: number) => ({ identifier: `m${i}`, dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: `Was point ${i} covered in the call?` });
-const desired = normalizeConfig({ dispositionMetrics: [metric(1), metric(2), metric(3)] });
-
-/** An emulator holding `count` agents whose live metrics differ from `desired`; returns it and their ids. */
-async function fleet(count: number, securityCheckMs: number) {
-  // Rows 3–5 measure the v1 flow; bench/fleet-v2.ts measures the branch model.
-  const emu = await startEmulator({ versioning: 'v1', securityCheckMs, latencyMs: LATENCY_MS });
-  const ids = emu.load({ agents: Array.from({ length: count }, () => ({ versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [metric(1)] } }] })) }).agents.map((a) => a.agentId);
-  return { emu, ids };
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
+// Rows 3–5 measure the v1 flow; bench/fleet-v2.ts measures the branch model.
+const fleetOf = (count: number, securityCheckMs: number) => fleet('v1', count, securityCheckMs);
 
 export async function benchFleet() {
   const rows: Record<string, string>[] = [];
   // 3. Plan 200 agents (1 GET each), concurrently vs one after another.
   {
-    const { emu, ids } = await fleet(200, 0);
+    const { emu, ids } = await fleetOf(200, 0);
     const targets = ids.map((agentId) => ({ agentId, file: 'f', desired }));
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [sequential] = await time(async () => {
@@ -44,7 +28,7 @@ export async function benchFleet() {
   }
   // 4. Apply 50 agents with a 1 s security check.
   const applyRun = async (limiter: number, concurrency: number, count = 50, checkMs = 1000) => {
-    const { emu, ids } = await fleet(count, checkMs);
+    const { emu, ids } = await fleetOf(count, checkMs);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: limiter }) });
     const [ms, results] = await time(() =>
       applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency, versioning: 'v1' }),
@@ -58,7 +42,7 @@ export async function benchFleet() {
   };
   const sequentialFlow = async (count = 50, checkMs = 1000) => {
     // The documented flow, one agent at a time: draft, patch, publish, poll the check every second, activate.
-    const { emu, ids } = await fleet(count, checkMs);
+    const { emu, ids } = await fleetOf(count, checkMs);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [ms] = await time(async () => {
       for (const agentId of ids) {
@@ -85,7 +69,7 @@ export async function benchFleet() {
   rows.push({ benchmark: '5b. requests per changed agent, apply (reads while waiting apart)', 'median ms': ((off.requests - off.polls) / 50).toFixed(2), 'baseline ms': '—', ratio: `${(off.polls / 50).toFixed(2)} reads while waiting`, target: '≤ 7 + polls' });
   // 4c. 100 agents, 1 s check, default concurrency (8), limiter off, against every agent's flow run at once.
   {
-    const { emu, ids } = await fleet(100, 1000);
+    const { emu, ids } = await fleetOf(100, 1000);
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
     const [floor] = await time(() => floorApply(api, ids, desired, 250));
     await emu.close();
