@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('dist bundles', () => {
@@ -54,4 +54,20 @@ describe('dist bundles', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the CLI and the action load neither node:http nor node:crypto before a command asks for them', () => {
+    // The static import graph of an entry: what Node loads at start-up, before any dynamic import().
+    const graph = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const match of readFileSync(file, 'utf8').matchAll(/(?:^|[;\n])\s*import\s*(?:[^"(]*?from\s*)?"(\.[^"]+)"/g)) graph(join(dirname(file), match[1] ?? ''), seen);
+      return seen;
+    };
+    for (const entry of ['dist/cli.js', 'dist/index.js']) {
+      const builtins = [...graph(entry)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from\s*"(node:[^"]+)"/g)].map((m) => m[1]));
+      expect(builtins, entry).not.toContain('node:http');
+      expect(builtins, entry).not.toContain('node:crypto');
+    }
+  });
 });
+

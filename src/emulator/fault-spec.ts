@@ -1,5 +1,5 @@
 /** Injected faults from text (`atoms-metrics emulator --fault <spec>`) and from a seed file's `"faults"`; both checked with clear errors. */
-import { BASE_PATH, MIGRATION_REQUIRED } from './server.js';
+import { BASE_PATH, MIGRATION_REQUIRED } from './constants.js';
 import type { FaultSpec } from './types.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

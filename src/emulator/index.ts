@@ -4,7 +4,8 @@ import { openForeignDraft, publishFromDashboard, snapshotBranches } from './cont
 import { DEFAULT_CALLS_PER_AGENT, CALL_DAYS, clearCalls, generateAllCalls, storeCalls } from './calls.js';
 import { callFromSpec } from './calls-spec.js';
 import { addSeedAgent } from './seed.js';
-import { BASE_PATH, createEmulatorServer, type ServerHooks } from './server.js';
+import { BASE_PATH } from './constants.js';
+import { createEmulatorServer, type ServerHooks } from './server.js';
 import { EmulatorState, defaultConfig, type AgentRecord } from './state.js';
 import { definedOnly, resolveSwitches } from './switches.js';
 import type { AgentStateSnapshot, EmulatorOptions, FaultSpec, RunningEmulator } from './types.js';

@@ -2,12 +2,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { BASE_PATH, MIGRATION_REQUIRED } from './constants.js';
 import type { Reply } from './reply.js';
 import { answersMigrationRequired, routeAgentRequest } from './routes.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types.js';
 
-export const BASE_PATH = '/atoms/v1';
 const MAX_BODY = 1024 * 1024;
 
 interface ActiveFault extends FaultSpec {
@@ -20,7 +20,6 @@ export interface ServerHooks {
   onRequest: ((request: { method: string; path: string }) => void) | null;
 }
 
-export const MIGRATION_REQUIRED = 'This endpoint is deprecated under the branch model. Use the /agents/:id/branches APIs — publish, make-live and config edits now happen on branches. If you are calling this via the MCP server, update the MCP tool to its branch-model version as well.';
 
 function expressNotFound(method: string, path: string): Reply & { html: string } {
   const escaped = path.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CallRecord } from './calls.js';
 import type { BranchRecord } from './state-v2.js';
+import { DEFAULT_SWITCHES } from './switches.js';
 import type { EmulatorSwitches } from './types-v2.js';
 
 export type Config = Record<string, unknown>;
@@ -90,21 +91,6 @@ export interface AgentRecord {
   migratedRevisionId: string | null;
 }
 
-export const DEFAULT_SWITCHES: EmulatorSwitches = {
-  versioning: 'v2',
-  publishMode: 'async',
-  scanAnalyticsChanges: true,
-  metricsLocation: 'analytics',
-  agentReadFollowsLive: true,
-  keptV1Reads: true,
-  conflictBody: 'lean',
-  putMerge: 'deep',
-  labelPersisted: true,
-  freezeMs: 0,
-  v1Branches: 'absent',
-  scanOutcome: 'passed',
-  scanReason: '',
-};
 
 export type ScanFailure = { reason: string | null; status: 'failed' | 'errored' };
 

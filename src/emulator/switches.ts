@@ -1,6 +1,22 @@
 /** The emulator's switches in one table: defaults, seed-file `options`, CLI flags and their help all come from it. */
-import { DEFAULT_SWITCHES } from './state.js';
 import type { EmulatorSwitches, SeedOptions } from './types-v2.js';
+
+/** What every switch is unless a flag, a seed file or a test says otherwise. */
+export const DEFAULT_SWITCHES: EmulatorSwitches = {
+  versioning: 'v2',
+  publishMode: 'async',
+  scanAnalyticsChanges: true,
+  metricsLocation: 'analytics',
+  agentReadFollowsLive: true,
+  keptV1Reads: true,
+  conflictBody: 'lean',
+  putMerge: 'deep',
+  labelPersisted: true,
+  freezeMs: 0,
+  v1Branches: 'absent',
+  scanOutcome: 'passed',
+  scanReason: '',
+};
 
 type Kind = { enum: readonly string[] } | 'boolean' | 'integer' | 'text';
 

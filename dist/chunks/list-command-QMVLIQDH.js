@@ -1,4 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = __createRequire(import.meta.url);
-import{m as o,n as g}from"./chunk-NSLGIUL2.js";import"./chunk-OZUFEG4A.js";import"./chunk-47EYYXPT.js";import"./chunk-SKE5TYAV.js";import"./chunk-MXU5WMOO.js";import"./chunk-2P6ENX4W.js";function c(s,i){let r=Math.max(1,Math.min(i,256,s.length)),n=Array.from({length:r},(t,e)=>({slice:String(e+1),files:[],agents:[]})),d=[...s].sort((t,e)=>e.agentIds.length-t.agentIds.length||(t.path<e.path?-1:1));for(let t of d){let e=n.reduce((a,l)=>l.agents.length<a.agents.length?l:a);e.files.push(t.path),e.agents.push(...t.agentIds)}for(let t of n)t.files.sort();return{include:n.filter(t=>t.files.length>0)}}async function h(s,i){let r=await o(s.patterns,{disabledRules:s.disabledRules,strict:!1},i);return g(r.diagnostics,i),i.stdout(`${JSON.stringify(c(r.files.map(n=>({path:n.path,agentIds:n.agentIds})),s.maxSlices))}
-`),r.exitCode}export{h as runListCommand};
