@@ -6,13 +6,14 @@
 import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../net/dispatcher.js';
 import { redactSecrets } from '../report/secrets.js';
-import { createOctokit, isRedirect, MAX_REDIRECTS, type GitHubOctokit } from './octokit.js';
+import type { GitHubOctokit } from './octokit.js';
+import { isRedirect, MAX_REDIRECTS } from './timing.js';
 import { GitHubApiError, headerOf, toGitHubError } from './errors.js';
 import { isRecord, labelsOf, toComment, toIssue, type GitHubComment, type GitHubIssue } from './wire.js';
 
 export { GitHubApiError };
 
-export { gitHubTiming } from './octokit.js';
+export { gitHubTiming } from './timing.js';
 export type { GitHubComment, GitHubIssue } from './wire.js';
 
 /** Pages are capped so a pathological thread cannot keep the step busy (100 × 100 = 10,000 comments). */
@@ -44,7 +45,11 @@ type Method = 'GET' | 'POST' | 'PATCH';
 
 export class GitHubClient {
   private readonly origin: string;
-  private readonly octokit: GitHubOctokit;
+  /** Octokit and its plugins (a 217 KB chunk) load on the first GitHub call, not when a step merely could make one. */
+  private octokitLoaded: Promise<GitHubOctokit> | undefined;
+  private readonly token: string;
+  private readonly baseUrl: string;
+  private readonly options: GitHubClientOptions;
   private readonly graphqlUrl: string;
 
   constructor(
@@ -56,22 +61,32 @@ export class GitHubClient {
   ) {
     this.origin = new URL(baseUrl).origin;
     this.graphqlUrl = options.graphqlUrl ?? baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/, '/api') + '/graphql';
-    this.octokit = createOctokit({ token, baseUrl, dispatcher: options.dispatcher ?? createDispatcher({ env: process.env }), onWait: options.onWait });
-    // The outermost wrap, so it sees every request before the plugins do — a pagination link included — and every
-    // answer after them: the token goes only to the API's own origin, and a redirect elsewhere is refused.
-    this.octokit.hook.wrap('request', async (request, options) => {
-      const url = String(options.url);
-      if (/^https?:\/\//i.test(url) && new URL(url).origin !== this.origin) {
-        throw new OffOriginError(new URL(url).origin, undefined);
-      }
-      const response = await request(options);
-      if (isRedirect(response.status)) {
-        const location = headerOf(response.headers, 'location');
-        const elsewhere = location === undefined ? undefined : new URL(location, this.origin).origin;
-        throw new OffOriginError(elsewhere !== this.origin ? elsewhere : undefined, response.status);
-      }
-      return response;
+    this.token = token;
+    this.baseUrl = baseUrl;
+    this.options = options;
+  }
+
+  private octokit(): Promise<GitHubOctokit> {
+    this.octokitLoaded ??= import('./octokit.js').then(({ createOctokit }) => {
+      const octokit = createOctokit({ token: this.token, baseUrl: this.baseUrl, dispatcher: this.options.dispatcher ?? createDispatcher({ env: process.env }), onWait: this.options.onWait });
+      // The outermost wrap, so it sees every request before the plugins do — a pagination link included — and every
+      // answer after them: the token goes only to the API's own origin, and a redirect elsewhere is refused.
+      octokit.hook.wrap('request', async (request, options) => {
+        const url = String(options.url);
+        if (/^https?:\/\//i.test(url) && new URL(url).origin !== this.origin) {
+          throw new OffOriginError(new URL(url).origin, undefined);
+        }
+        const response = await request(options);
+        if (isRedirect(response.status)) {
+          const location = headerOf(response.headers, 'location');
+          const elsewhere = location === undefined ? undefined : new URL(location, this.origin).origin;
+          throw new OffOriginError(elsewhere !== this.origin ? elsewhere : undefined, response.status);
+        }
+        return response;
+      });
+      return octokit;
     });
+    return this.octokitLoaded;
   }
 
   /**
@@ -80,7 +95,7 @@ export class GitHubClient {
    */
   private async call(method: Method, path: string, what: string, body?: Record<string, unknown>): Promise<{ data: unknown; link: string }> {
     try {
-      const response = await this.octokit.request({ method, url: path, ...(body ?? {}), request: method === 'POST' ? { retries: 0 } : {} });
+      const response = await (await this.octokit()).request({ method, url: path, ...(body ?? {}), request: method === 'POST' ? { retries: 0 } : {} });
       if (typeof response.data === 'string' && response.data !== '') throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, response.status);
       return { data: response.data ?? null, link: headerOf(response.headers, 'link') ?? '' };
     } catch (error) {
