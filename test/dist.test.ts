@@ -1,6 +1,6 @@
 // The few tests that run the committed bundles themselves: they start, and the README's demo works.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +69,11 @@ describe('dist bundles', () => {
       expect(builtins, entry).not.toContain('node:crypto');
     }
   });
-});
 
+  it('bundle only the parts of undici the tool uses (dispatchers and fetch), not its index of everything', () => {
+    // undici's index.js would bring its mocks, cache stores and WebSocket client into the chunk every API command compiles.
+    const chunks = readdirSync('dist/chunks').map((name) => readFileSync(join('dist/chunks', name), 'utf8'));
+    expect(chunks.some((text) => text.includes('llhttp'))).toBe(true);
+    for (const marker of ['MockAgent', 'SqliteCacheStore', 'WebSocketStream']) expect(chunks.some((text) => text.includes(marker)), marker).toBe(false);
+  });
+});

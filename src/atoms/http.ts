@@ -4,7 +4,7 @@
  * pool per origin and the proxy the environment names (src/net/). undici is only in the chunks of the commands that
  * talk to the API, so validate never compiles it.
  */
-import { fetch, type Dispatcher } from 'undici';
+import { fetch, type Dispatcher } from '../net/undici.js';
 import { AtomsApiError, type AtomsErrorKind } from './errors.js';
 import { decideRetry, parseRetryAfter } from './retry-policy.js';
 import type { RequestLimiter } from './types.js';

@@ -7,7 +7,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import { fetch as undiciFetch, type Dispatcher } from '../net/undici.js';
 
 import { gitHubTiming, isRedirect, MAX_REDIRECTS, MAX_RETRIES, MAX_WAIT_S } from './timing.js';
 

@@ -3,7 +3,7 @@
  * the proxy the environment names for that origin (see proxy-env.ts). undici's own EnvHttpProxyAgent is not used: it
  * printed an ExperimentalWarning into users' logs on some versions, and it does not exempt loopback.
  */
-import { Agent, Pool, ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, Pool, ProxyAgent, type Dispatcher } from './undici.js';
 import { proxyFor } from './proxy-env.js';
 
 export interface DispatcherOptions {
