@@ -26,7 +26,7 @@ describe('rename matching by prompt index', () => {
     const metric = fc.record({
       identifier: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
       dispositionMetricType: fc.constantFrom('BOOLEAN', 'INTEGER'),
-      dispositionMetricPrompt: fc.constantFrom('Was it resolved?', 'was it  RESOLVED? ', 'Score?', ' score? ', 'Outcome?', 'Other?'),
+      dispositionMetricPrompt: fc.constantFrom('Was it resolved?', 'was it  RESOLVED? ', 'Was\tit\nresolved?', 'was it\u00a0resolved? ', 'Score?', ' score? ', 'Outcome?', 'Other?'),
     });
     fc.assert(
       fc.property(fc.array(metric, { maxLength: 8 }), fc.array(metric, { maxLength: 8 }), (live, desired) => {
