@@ -5,8 +5,10 @@ import type { PostCallAnalyticsConfig } from './types.js';
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([key, inner]) => [key, sortKeys(inner)]));
+    // No prototype, so a "__proto__" key is copied as data; the default sort orders by UTF-16 code units, as `<` does.
+    const sorted: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return sorted;
   }
   return value;
 }

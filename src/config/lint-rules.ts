@@ -56,17 +56,17 @@ export function checkLint(root: Record<string, unknown>, map: SourceMap, disable
   metrics.forEach((metric, index) => {
     if (!isRecord(metric)) return;
     const pointer = childPointer('/postCallAnalyticsConfig/dispositionMetrics', index);
-    const where = describePath(pointer, root);
+    const where = (): string => describePath(pointer, root);
     const promptPointer = `${pointer}/dispositionMetricPrompt`;
     const type = readMetricType(metric);
     if (!('dispositionMetricType' in metric) && 'dispositionValues' in metric) {
-      warn('legacy-nested-type', `${pointer}/dispositionValues`, `${where} uses the legacy "dispositionValues: {type}" form; write "dispositionMetricType: ${typeof type === 'string' ? type : '…'}" instead`, 'key');
+      warn('legacy-nested-type', `${pointer}/dispositionValues`, `${where()} uses the legacy "dispositionValues: {type}" form; write "dispositionMetricType: ${typeof type === 'string' ? type : '…'}" instead`, 'key');
     }
     const prompt = metric.dispositionMetricPrompt;
     if (typeof prompt !== 'string' || prompt.trim() === '') return;
     const words = prompt.trim().split(/\s+/).length;
-    if (words < 4) warn('vague-prompt', promptPointer, `${where}: the prompt "${prompt.trim()}" is too short to say what to extract; ask a complete question and say what form the answer takes`);
-    if (SKIP.test(prompt)) warn('skip-instruction', promptPointer, `${where}: the prompt tells the model to skip or leave the value out; every metric must get a value or the whole call's analytics is dropped`);
+    if (words < 4) warn('vague-prompt', promptPointer, `${where()}: the prompt "${prompt.trim()}" is too short to say what to extract; ask a complete question and say what form the answer takes`);
+    if (SKIP.test(prompt)) warn('skip-instruction', promptPointer, `${where()}: the prompt tells the model to skip or leave the value out; every metric must get a value or the whole call's analytics is dropped`);
     const listed = extractListedOptions(prompt);
     if (type === 'ENUM' && listed && Array.isArray(metric.choices)) {
       const choices = new Set(metric.choices.filter((c): c is string => typeof c === 'string').map(normalise));
@@ -75,15 +75,15 @@ export function checkLint(root: Record<string, unknown>, map: SourceMap, disable
       const missing = [...choices].filter((c) => !options.has(c));
       if (extra.length > 0 || missing.length > 0) {
         const parts = [extra.length > 0 ? `lists ${extra.map((e) => `"${e}"`).join(', ')} not in choices` : '', missing.length > 0 ? `omits ${missing.map((m) => `"${m}"`).join(', ')}` : ''].filter(Boolean);
-        warn('enum-prompt-options', promptPointer, `${where}: the prompt ${parts.join(' and ')}; an answer outside choices drops the whole call's analytics`);
+        warn('enum-prompt-options', promptPointer, `${where()}: the prompt ${parts.join(' and ')}; an answer outside choices drops the whole call's analytics`);
       }
     }
     if (type === 'STRING' && listed) {
-      warn('string-fixed-options', promptPointer, `${where}: the prompt lists fixed options (${listed.join(', ')}); make it an ENUM with those choices so values are checked`);
+      warn('string-fixed-options', promptPointer, `${where()}: the prompt lists fixed options (${listed.join(', ')}); make it an ENUM with those choices so values are checked`);
     }
     if ((type === 'INTEGER' || type === 'BOOLEAN' || type === 'DATETIME') && OFF_TYPE.test(prompt) && !SKIP.test(prompt)) {
       const match = OFF_TYPE.exec(prompt)?.[0] ?? '';
-      warn('off-type-fallback', promptPointer, `${where}: ${type === 'INTEGER' ? 'an' : 'a'} ${type} prompt that invites "${match}" — that answer fails the type check and drops the whole call's analytics; ask for ${type === 'INTEGER' ? 'a whole number' : type === 'BOOLEAN' ? 'true or false' : 'a date and time'} in every case`);
+      warn('off-type-fallback', promptPointer, `${where()}: ${type === 'INTEGER' ? 'an' : 'a'} ${type} prompt that invites "${match}" — that answer fails the type check and drops the whole call's analytics; ask for ${type === 'INTEGER' ? 'a whole number' : type === 'BOOLEAN' ? 'true or false' : 'a date and time'} in every case`);
     }
   });
   return out;

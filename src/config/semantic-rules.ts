@@ -65,17 +65,17 @@ function checkAgentIds(root: Record<string, unknown>, map: SourceMap, out: Parse
   }
 }
 
-function checkChoices(metric: Record<string, unknown>, pointer: string, where: string, map: SourceMap, out: ParseProblem[]): void {
+function checkChoices(metric: Record<string, unknown>, pointer: string, where: () => string, map: SourceMap, out: ParseProblem[]): void {
   const type = readMetricType(metric);
   const choices = metric.choices;
   if (choices === undefined) return;
   if (typeof type === 'string' && type !== 'ENUM' && ['STRING', 'BOOLEAN', 'INTEGER', 'DATETIME'].includes(type)) {
-    out.push({ position: locate(map, `${pointer}/choices`, 'key'), message: `${where} is ${type}, but "choices" only applies to ENUM metrics (change the type to ENUM or remove "choices")`, rule: 'choices-on-non-enum' });
+    out.push({ position: locate(map, `${pointer}/choices`, 'key'), message: `${where()} is ${type}, but "choices" only applies to ENUM metrics (change the type to ENUM or remove "choices")`, rule: 'choices-on-non-enum' });
     return;
   }
   if (!Array.isArray(choices)) return;
   if (choices.length === 0) {
-    out.push({ position: locate(map, `${pointer}/choices`), message: `${where} has an empty "choices" list: list every value the model may answer`, rule: 'enum-choices' });
+    out.push({ position: locate(map, `${pointer}/choices`), message: `${where()} has an empty "choices" list: list every value the model may answer`, rule: 'enum-choices' });
     return;
   }
   const seen = new Map<string, number>();
@@ -85,21 +85,22 @@ function checkChoices(metric: Record<string, unknown>, pointer: string, where: s
     const first = seen.get(choice.normalize('NFC'));
     const at = childPointer(`${pointer}/choices`, index);
     if (first !== undefined) {
-      out.push({ position: locate(map, at), message: `${where} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
+      out.push({ position: locate(map, at), message: `${where()} lists the choice "${choice}" twice (choice ${first + 1} and ${index + 1})`, rule: 'enum-choices' });
     } else seen.set(choice.normalize('NFC'), index);
     const invisible = unprintable(choice);
-    if (isBlank(choice)) out.push({ position: locate(map, at), message: `${where} has a blank choice`, rule: 'enum-choices' });
-    else if (invisible) out.push({ position: locate(map, at), message: `${where} has a choice containing the invisible character ${invisible}`, rule: 'unprintable' });
+    if (isBlank(choice)) out.push({ position: locate(map, at), message: `${where()} has a blank choice`, rule: 'enum-choices' });
+    else if (invisible) out.push({ position: locate(map, at), message: `${where()} has a choice containing the invisible character ${invisible}`, rule: 'unprintable' });
   });
 }
 
 function checkMetric(metric: Record<string, unknown>, pointer: string, root: unknown, map: SourceMap, out: ParseProblem[]): void {
-  const where = describePath(pointer, root);
+  // Described only when a problem needs it: most metrics have none, and a 20,000-metric file described each one twice.
+  const where = (): string => describePath(pointer, root);
   const identifier = metric.identifier;
   if (typeof identifier === 'string' && !IDENTIFIER.test(identifier)) {
     const foreign = /[^\x00-\x7f]/.exec(identifier)?.[0];
     const message = identifier === ''
-      ? `${where} has an empty identifier`
+      ? `${where()} has an empty identifier`
       : foreign !== undefined
         ? `identifier "${identifier}" contains "${foreign}" (${codePoint(foreign)}), which is not an ASCII letter though it may look like one; use only a-z, 0-9 and _`
         : `identifier "${identifier}" must use only lowercase letters, digits and underscores — e.g. "${suggestIdentifier(identifier)}"`;
@@ -109,17 +110,17 @@ function checkMetric(metric: Record<string, unknown>, pointer: string, root: unk
   if (typeof prompt === 'string') {
     const invisible = unprintable(prompt);
     if (isBlank(prompt)) {
-      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
+      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where()} has a blank dispositionMetricPrompt: write the question the model answers from the transcript`, rule: 'blank-prompt' });
     } else if (invisible) {
-      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where} has a prompt containing the invisible character ${invisible} (remove it)`, rule: 'unprintable' });
+      out.push({ position: locate(map, `${pointer}/dispositionMetricPrompt`), message: `${where()} has a prompt containing the invisible character ${invisible} (remove it)`, rule: 'unprintable' });
     }
   }
   const hasFlat = 'dispositionMetricType' in metric;
   const hasNested = 'dispositionValues' in metric;
   if (hasFlat && hasNested) {
-    out.push({ position: locate(map, `${pointer}/dispositionValues`, 'key'), message: `${where} sets both "dispositionMetricType" and the legacy "dispositionValues"; keep only dispositionMetricType`, rule: 'metric-type' });
+    out.push({ position: locate(map, `${pointer}/dispositionValues`, 'key'), message: `${where()} sets both "dispositionMetricType" and the legacy "dispositionValues"; keep only dispositionMetricType`, rule: 'metric-type' });
   } else if (!hasFlat && !hasNested) {
-    out.push({ position: locate(map, pointer), message: `${where} is missing "dispositionMetricType" (STRING, BOOLEAN, INTEGER, ENUM or DATETIME)`, rule: 'metric-type' });
+    out.push({ position: locate(map, pointer), message: `${where()} is missing "dispositionMetricType" (STRING, BOOLEAN, INTEGER, ENUM or DATETIME)`, rule: 'metric-type' });
   }
   checkChoices(metric, pointer, where, map, out);
 }
