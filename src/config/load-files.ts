@@ -8,6 +8,8 @@ import { globFiles, isGlobPattern, isInside, pathMatcher } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
 import { parseJson } from './parse-json.js';
+import { parseYamlFast } from './parse-yaml-fast.js';
+import type { ParsedDocument } from './source-map.js';
 import { detectFormat, stripBom, validateSource, type Parsers } from './validate-source.js';
 
 function usageProblem(file: string, message: string, rule: string): Diagnostic {
@@ -103,14 +105,34 @@ async function readText(path: string, cwd: string): Promise<ReadOutcome> {
   }
 }
 
-/** The parsers the files need: the YAML parser (the largest part of the bundle) is loaded only when a file is YAML. */
+/**
+ * The parsers the files need. YAML within the common subset is parsed by parseYamlFast; the yaml package (the
+ * largest part of the bundle) is loaded only when a YAML file is outside it. Each YAML text is tried here once,
+ * and its answer kept for validateSource.
+ */
 async function parsersFor(reads: readonly ReadOutcome[]): Promise<Parsers> {
-  const needsYaml = reads.some((read) => 'text' in read && detectFormat(read.path, stripBom(read.text)) === 'yaml');
-  if (!needsYaml) {
-    return { json: parseJson, yaml: () => { throw new Error('internal: the YAML parser was not loaded for a YAML file'); } };
+  const parsedFast = new Map<string, ParsedDocument>();
+  let needsPackage = false;
+  for (const read of reads) {
+    if (!('text' in read)) continue;
+    const body = stripBom(read.text);
+    if (detectFormat(read.path, body) !== 'yaml') continue;
+    const parsed = parseYamlFast(body);
+    if (parsed === undefined) needsPackage = true;
+    else parsedFast.set(body, parsed);
   }
-  const { parseYaml } = await import('./parse-yaml.js');
-  return { json: parseJson, yaml: parseYaml };
+  const parsePackage = needsPackage ? (await import('./parse-yaml.js')).parseYaml : undefined;
+  return {
+    json: parseJson,
+    yaml: (body) => {
+      // Taken out once used, so two files with the same text never share one value.
+      const kept = parsedFast.get(body);
+      parsedFast.delete(body);
+      const parsed = kept ?? parseYamlFast(body) ?? parsePackage?.(body);
+      if (parsed === undefined) throw new Error('internal: the YAML parser was not loaded for a YAML file');
+      return parsed;
+    },
+  };
 }
 
 async function readAndValidateEach(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
