@@ -60,6 +60,17 @@ const common = {
       },
     },
     {
+      // @actions/core's file-command module imports node:crypto only for the random part of output delimiters; it
+      // gets src/action/delimiter-uuid.ts instead (why that is safe is written there), which keeps node:crypto out of
+      // the validate path's start-up.
+      name: 'core-delimiter-without-crypto',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+          /@actions[\\/]core[\\/]lib[\\/]file-command\.js$/.test(args.importer) ? { path: fileURLToPath(new URL('../src/action/delimiter-uuid.ts', import.meta.url)) } : undefined,
+        );
+      },
+    },
+    {
       // yaml's "node" export is CommonJS; its ESM build (published as the "default"/browser export, plain ES2020
       // without DOM use) lets esbuild hoist it instead of wrapping every module in a require() shim, which
       // measurably shortens start-up. Its only Node-specific difference is process.emitWarning for debug logs,
