@@ -1,35 +1,61 @@
 /**
- * Config patterns: glob matching (picomatch: `**`, `*`, `?`, `{a,b}`, `[abc]`) and the directory walk, which
- * never enters a directory whose real path is outside the workspace.
+ * Config patterns: glob matching (the common syntax by simple-glob.ts, the rest — `[abc]`, extglobs, escapes — by
+ * picomatch) and the directory walk, which never enters a directory whose real path is outside the workspace.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+import { simpleGlob } from './simple-glob.js';
 
 /** `*` matches dots like any other character (as our own matcher did); the walk skips dot-entries anyway. */
-const OPTIONS: picomatch.PicomatchOptions = { dot: true };
+const OPTIONS: Picomatch.PicomatchOptions = { dot: true };
+
+let picomatchLoading: Promise<typeof Picomatch> | undefined;
+
+/** picomatch, loaded the first time a pattern is outside simple-glob.ts's syntax (the default pattern is inside it). */
+function loadPicomatch(): Promise<typeof Picomatch> {
+  picomatchLoading ??= import('picomatch').then((module) => module.default);
+  return picomatchLoading;
+}
+
+interface CompiledGlob {
+  test: (path: string) => boolean;
+  /** The part before any glob syntax, where a walk starts. */
+  base: string;
+  isGlob: boolean;
+}
+
+async function compile(pattern: string): Promise<CompiledGlob> {
+  const simple = simpleGlob(pattern);
+  if (simple !== undefined) return { test: (path) => simple.regex.test(path), base: simple.base, isGlob: simple.isGlob };
+  const picomatch = await loadPicomatch();
+  const scan = picomatch.scan(pattern);
+  return { test: picomatch(pattern, OPTIONS), base: scan.base, isGlob: scan.isGlob };
+}
 
 function withoutDotSlash(pattern: string): string {
   return pattern.replace(/^\.\//, '');
 }
 
 /** True when the pattern has glob syntax (otherwise it names a file or directory). */
-export function isGlobPattern(pattern: string): boolean {
-  return picomatch.scan(withoutDotSlash(pattern)).isGlob;
+export async function isGlobPattern(pattern: string): Promise<boolean> {
+  return (await compile(withoutDotSlash(pattern))).isGlob;
 }
 
 /** An anchored RegExp for a glob (relative, `/`-separated). */
-export function globToRegExp(pattern: string): RegExp {
-  return picomatch.makeRe(withoutDotSlash(pattern), OPTIONS);
+export async function globToRegExp(pattern: string): Promise<RegExp> {
+  const clean = withoutDotSlash(pattern);
+  return simpleGlob(clean)?.regex ?? (await loadPicomatch()).makeRe(clean, OPTIONS);
 }
 
 /**
  * A predicate for one pattern: a glob matches paths as picomatch does; a plain path matches itself and, as a
  * directory, everything below it (the way a plain directory in `config` means "the metrics files in it").
  */
-export function pathMatcher(pattern: string): (path: string) => boolean {
+export async function pathMatcher(pattern: string): Promise<(path: string) => boolean> {
   const clean = withoutDotSlash(pattern).replace(/\/+$/, '');
-  if (isGlobPattern(clean)) return picomatch(clean, OPTIONS);
+  const compiled = await compile(clean);
+  if (compiled.isGlob) return compiled.test;
   return (path) => path === clean || path.startsWith(`${clean}/`);
 }
 
@@ -55,9 +81,7 @@ const OUTSIDE = 'is a symbolic link to a directory outside the workspace; not en
  * Links to files are listed, for the caller to check where they lead. Dot-entries and node_modules are skipped.
  */
 export async function globFiles(pattern: string, cwd: string, workspace: string): Promise<{ files: string[]; skipped: SkippedLink[] }> {
-  const clean = withoutDotSlash(pattern);
-  const matches = picomatch(clean, OPTIONS);
-  const base = picomatch.scan(clean).base;
+  const { test: matches, base } = await compile(withoutDotSlash(pattern));
   const start = join(cwd, base);
   const files: string[] = [];
   const skipped: SkippedLink[] = [];

@@ -52,7 +52,7 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
   }
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) {
-      const excluded = pathMatcher(pattern.slice(1));
+      const excluded = await pathMatcher(pattern.slice(1));
       for (const path of [...found]) if (excluded(path)) found.delete(path);
       continue;
     }
@@ -61,7 +61,7 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
       errors.push(usageProblem(pattern, `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`, 'outside-workspace'));
       continue;
     }
-    const walked = isGlobPattern(pattern)
+    const walked = (await isGlobPattern(pattern))
       ? await globFiles(pattern, options.cwd, workspace)
       : await stat(absolute).then(
           async (s) => (s.isFile() ? { files: [absolute], skipped: [] } : s.isDirectory() ? globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace) : { files: [], skipped: [] }),

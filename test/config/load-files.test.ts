@@ -19,7 +19,7 @@ describe('globToRegExp', () => {
     ['./metrics/*.yaml', 'metrics/a.yaml', true],
     ['metrics/**', 'metrics/a/b/c.yaml', true],
     ['metrics/{a,b/*}.json', 'metrics/b/x.json', true],
-  ])('%s ~ %s → %s', (glob, path, expected) => expect(globToRegExp(glob).test(path)).toBe(expected));
+  ])('%s ~ %s → %s', async (glob, path, expected) => expect((await globToRegExp(glob)).test(path)).toBe(expected));
 });
 
 describe('resolveConfigFiles', () => {
