@@ -1,5 +1,5 @@
 /** Reads the few facts about the triggering event that decide the mode, from the runner's environment. */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { EventFacts } from './mode.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -52,7 +52,7 @@ export async function readEventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts
   let payload: unknown = {};
   if (path !== undefined && path !== '') {
     try {
-      payload = JSON.parse(await readFile(path, 'utf8'));
+      payload = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw Object.assign(new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${reason}`), { name: 'ContextError' });

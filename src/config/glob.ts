@@ -2,9 +2,10 @@
  * Config patterns: glob matching (the common syntax by simple-glob.ts, the rest — `[abc]`, extglobs, escapes — by
  * picomatch) and the directory walk, which never enters a directory whose real path is outside the workspace.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type Picomatch from 'picomatch';
+import { orElse } from './fs-or.js';
 import { simpleGlob } from './simple-glob.js';
 
 /** `*` matches dots like any other character (as our own matcher did); the walk skips dot-entries anyway. */
@@ -86,22 +87,22 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
   const files: string[] = [];
   const skipped: SkippedLink[] = [];
   const rel = (path: string) => relative(cwd, path).split(sep).join('/');
-  const realStart = await realpath(start).catch(() => undefined);
+  const realStart = orElse(() => realpathSync(start), undefined);
   if (realStart === undefined) return { files, skipped };
   if (!isInside(workspace, realStart)) return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }] };
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const walk = (dir: string): void => {
+    const entries = orElse(() => readdirSync(dir, { withFileTypes: true }), []);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        await walk(full);
+        walk(full);
         continue;
       }
       if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => undefined);
+        const target = orElse(() => statSync(full), undefined);
         if (target?.isDirectory()) {
-          const real = await realpath(full).catch(() => full);
+          const real = orElse(() => realpathSync(full), full);
           if (!isInside(workspace, real)) skipped.push({ path: rel(full), reason: OUTSIDE });
           continue;
         }
@@ -111,6 +112,6 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
       if (entry.isFile() && matches(rel(full))) files.push(full);
     }
   };
-  await walk(start);
+  walk(start);
   return { files: files.sort(), skipped };
 }

@@ -1,8 +1,9 @@
 /** File I/O for validation: expand the config globs inside the workspace, then read and validate each file. */
 import { isUtf8 } from 'node:buffer';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { checkAgentsAcrossFiles } from './cross-file.js';
+import { orElse } from './fs-or.js';
 import { describeFsError } from '../report/fs-error.js';
 import { globFiles, isGlobPattern, isInside, pathMatcher } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
@@ -44,7 +45,7 @@ function toPosix(path: string): string {
  * naming it; anything outside `workspace` (absolute paths elsewhere, `..`, symbolic links leading out) is refused.
  */
 export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<{ files: string[]; errors: Diagnostic[] }> {
-  const workspace = await realpath(options.workspace).catch(() => resolve(options.workspace));
+  const workspace = orElse(() => realpathSync(options.workspace), resolve(options.workspace));
   const errors: Diagnostic[] = [];
   const found = new Set<string>();
   if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
@@ -61,19 +62,22 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
       errors.push(usageProblem(pattern, `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`, 'outside-workspace'));
       continue;
     }
-    const walked = (await isGlobPattern(pattern))
-      ? await globFiles(pattern, options.cwd, workspace)
-      : await stat(absolute).then(
-          async (s) => (s.isFile() ? { files: [absolute], skipped: [] } : s.isDirectory() ? globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace) : { files: [], skipped: [] }),
-          () => ({ files: [], skipped: [] }),
-        );
+    const named = (await isGlobPattern(pattern)) ? undefined : orElse(() => statSync(absolute), null);
+    const walked =
+      named === undefined
+        ? await globFiles(pattern, options.cwd, workspace)
+        : named?.isFile()
+          ? { files: [absolute], skipped: [] }
+          : named?.isDirectory()
+            ? await globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace)
+            : { files: [], skipped: [] };
     for (const link of walked.skipped) errors.push(usageProblem(link.path, `'${link.path}' ${link.reason}`, 'outside-workspace'));
     if (walked.files.length === 0) {
       if (walked.skipped.length === 0) errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
       continue;
     }
     for (const match of walked.files) {
-      const real = await realpath(match).catch(() => match);
+      const real = orElse(() => realpathSync(match), match);
       if (!isInside(workspace, real)) {
         errors.push(usageProblem(toPosix(relative(options.cwd, match)), `'${toPosix(relative(options.cwd, match))}' leads outside the workspace (through a symbolic link); refused`, 'outside-workspace'));
         continue;
@@ -94,7 +98,7 @@ type ReadOutcome = { path: string; text: string } | { path: string; result: File
 
 async function readText(path: string, cwd: string): Promise<ReadOutcome> {
   try {
-    const buffer = await readFile(resolve(cwd, path));
+    const buffer = readFileSync(resolve(cwd, path));
     if (buffer.byteLength > MAX_BYTES) {
       return { path, result: { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] } };
     }
