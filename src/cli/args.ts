@@ -1,20 +1,18 @@
 /** Parses the CLI's argv into a typed command, or a usage error. Pure: no I/O. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { apiUrlProblem } from '../action/api-url.js';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
-import { FaultSpecError, parseFaultFlags } from '../emulator/fault-spec.js';
-import { SWITCH_SPECS, readSwitchFlags } from '../emulator/switches.js';
 import type { FaultSpec } from '../emulator/types.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
-import { DEFAULT_API_URL, DEFAULT_PATTERN, HELP } from './help.js';
+import { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
 import { DEFAULT_LIMITS, readFleetLimits, type FleetLimits } from './limits.js';
 import { STATS_OPTIONS, readStatsCommand, type StatsCommand } from './stats-args.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
-export { DEFAULT_API_URL, DEFAULT_PATTERN, HELP } from './help.js';
+export { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }
@@ -28,13 +26,15 @@ export type CliCommand =
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }
+  /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
+  | { kind: 'emulator-args'; args: string[] }
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' }
   | StatsCommand;
 
 
-/** Which options each command takes; anything else is a usage error rather than silently ignored. */
+/** The commands, and which options each takes; anything else is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   validate: ['format', 'strict', 'disable'],
   plan: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'color', 'no-color', 'versioning', 'max-requests-per-second', 'concurrency'],
@@ -48,25 +48,12 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   rules: ['format'],
   stats: STATS_OPTIONS,
   demo: ['versioning'],
-  emulator: ['port', 'host', 'seed', 'fault', ...SWITCH_SPECS.map((s) => s.flag)],
+  // Its options (the emulator's switch table and fault specs) are parsed by emulator-args.ts, loaded for it alone.
+  emulator: [],
 };
 
-function readEmulatorSwitches(values: Record<string, unknown>): SeedOptions {
-  try {
-    return readSwitchFlags(values);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function readFaults(specs: string[] | undefined): FaultSpec[] {
-  try {
-    return parseFaultFlags(specs);
-  } catch (error) {
-    if (error instanceof FaultSpecError) throw new UsageError(error.message);
-    throw error;
-  }
-}
+/** The command names (help.ts has a text for each, and a test keeps the two lists equal). */
+export const COMMANDS: readonly string[] = Object.keys(COMMAND_OPTIONS);
 
 function readFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -75,7 +62,7 @@ function readFormat<T extends string>(value: string | undefined, allowed: readon
   return match;
 }
 
-function readInteger(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+export function readInteger(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
@@ -94,65 +81,61 @@ function splitRules(values: string[] | undefined): string[] {
   return (values ?? []).flatMap((value) => value.split(',')).map((rule) => rule.trim()).filter((rule) => rule !== '');
 }
 
-/** Parses argv (without node and script) into a command. Throws UsageError on bad usage. */
-export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    const topic = command === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && (!(topic in HELP) || topic === 'main')) throw new UsageError(`unknown command '${topic}'`);
-    return { kind: 'help', topic };
-  }
-  if (command === '-v' || command === '--version') return { kind: 'version' };
-  if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
+/** Every option any command (but the emulator) takes; COMMAND_OPTIONS says which command takes which. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  strict: { type: 'boolean' },
+  disable: { type: 'string', multiple: true },
+  'api-url': { type: 'string' },
+  'agent-id': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'security-check-timeout': { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  'max-slices': { type: 'string' },
+  'allow-breaking': { type: 'boolean' },
+  versioning: { type: 'string' },
+  limit: { type: 'string' },
+  to: { type: 'string' },
+  yes: { type: 'boolean' },
+  branch: { type: 'string' },
+  'max-requests-per-second': { type: 'string' },
+  concurrency: { type: 'string' },
+  calls: { type: 'string' },
+  days: { type: 'string' },
+} as const;
 
-  let parsed;
+/** node:util's parseArgs, its errors turned into usage lines that name the option. */
+export function parseOptions<T extends ParseArgsConfig['options']>(command: string, args: readonly string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        format: { type: 'string' },
-        strict: { type: 'boolean' },
-        disable: { type: 'string', multiple: true },
-        'api-url': { type: 'string' },
-        'agent-id': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'security-check-timeout': { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        'max-slices': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        'security-check-ms': { type: 'string' },
-        'allow-breaking': { type: 'boolean' },
-        ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
-        versioning: { type: 'string' },
-        limit: { type: 'string' },
-        to: { type: 'string' },
-        yes: { type: 'boolean' },
-        branch: { type: 'string' },
-        'max-requests-per-second': { type: 'string' },
-        concurrency: { type: 'string' },
-        calls: { type: 'string' },
-        days: { type: 'string' },
-      },
-    });
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
     const code = errnoCode(error);
     const option = error instanceof Error ? /'(-{1,2}[^' ]*)/.exec(error.message)?.[1] : undefined;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option '${option}' for ${command}`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option '${option}' for ${command} (see 'atoms-metrics ${command} --help')`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
       // Node uses this code both for a missing value and for a value given to an on/off option.
       throw new UsageError(/does not take an argument/.test(error instanceof Error ? error.message : '') ? `option '${option}' is on/off and takes no value` : `option '${option}' needs a value`);
     }
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
+}
+
+/** Parses argv (without node and script) into a command. Throws UsageError on bad usage. */
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !Object.hasOwn(COMMAND_OPTIONS, topic)) throw new UsageError(`unknown command '${topic}'`);
+    return { kind: 'help', topic };
+  }
+  if (command === '-v' || command === '--version') return { kind: 'version' };
+  if (!Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(`unknown command '${command}'`);
+  if (command === 'emulator') return { kind: 'emulator-args', args: [...rest] };
+
+  const { values, positionals } = parseOptions(command, rest, OPTIONS);
   if (values.help) return { kind: 'help', topic: command };
   const allowed = COMMAND_OPTIONS[command] ?? [];
   const stray = Object.keys(values).find((name) => name !== 'help' && !allowed.includes(name));
@@ -250,15 +233,6 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     case 'demo':
       if (versioning === 'auto') return { kind: 'demo', versioning: 'v2' };
       return { kind: 'demo', versioning };
-    case 'emulator':
-      return {
-        kind: 'emulator',
-        port: readInteger(values.port, 'port', 4010, 0, 65535),
-        host: values.host ?? '127.0.0.1',
-        seed: values.seed,
-        switches: readEmulatorSwitches(values),
-        faults: readFaults(values.fault),
-      };
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

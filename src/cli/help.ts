@@ -1,11 +1,10 @@
-/** The CLI's help texts, one per command: what `--help` prints. Pure text, kept apart from the argument parser. */
+/** The CLI's help texts, one per command: what `--help` prints. Pure text, loaded only when help is asked for. */
 import { FAULT_FLAG_HELP } from '../emulator/fault-spec.js';
 import { SWITCH_SPECS, switchPlaceholder } from '../emulator/switches.js';
 import { DEFAULT_LIMITS, LIMIT_ENV } from './limits.js';
 import { STATS_HELP } from './stats-args.js';
 
-export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
-export const DEFAULT_PATTERN = 'metrics/**/*.{json,yaml,yml}';
+import { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
 
 /** The help lines of the rate and concurrency options, aligned at `column` like the command's other options. */
 function limitOptions(column: number): string {

@@ -7,12 +7,29 @@ export interface CliIo {
   isTTY: boolean;
 }
 
+/**
+ * `atoms-metrics plan … | head` closes the pipe early; that is the reader's choice, not a crash to report. The
+ * handler goes on each stream when it is first written: creating process.stdout or stderr costs start-up, and a
+ * `validate` that finds nothing to report never touches stdout.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  return stream;
+}
+
 export function processIo(): CliIo {
+  let stdout: NodeJS.WriteStream | undefined;
+  let stderr: NodeJS.WriteStream | undefined;
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
+    stdout: (text) => (stdout ??= quietOnClosedPipe(process.stdout)).write(text),
+    stderr: (text) => (stderr ??= quietOnClosedPipe(process.stderr)).write(text),
+    get isTTY() {
+      return process.stdout.isTTY === true;
+    },
   };
 }

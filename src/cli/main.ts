@@ -1,21 +1,23 @@
 /** The CLI: parse argv, run one command, return its exit code. Failures become one clear line, never a stack trace. */
-import { HELP, parseCliArgs, UsageError } from './args.js';
+import { parseCliArgs, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { describeFailure } from '../action/failure.js';
 import { VERSION } from '../version.js';
 import { registerSecret } from '../report/secrets.js';
-
 
 /** Runs the CLI and returns the exit code (0 ok, 1 failed check, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets = [io.env.SMALLEST_API_KEY ?? ''].filter((s) => s !== '');
   for (const secret of secrets) registerSecret(secret);
   try {
-    const command = parseCliArgs(argv, io.env);
+    const parsed = parseCliArgs(argv, io.env);
+    const command = parsed.kind === 'emulator-args' ? (await import('./emulator-args.js')).parseEmulatorArgs(parsed.args) : parsed;
     switch (command.kind) {
-      case 'help':
+      case 'help': {
+        const { HELP } = await import('./help.js');
         io.stdout(`${HELP[command.topic ?? 'main'] ?? HELP.main}\n`);
         return 0;
+      }
       case 'version':
         io.stdout(`atoms-metrics ${VERSION}\n`);
         return 0;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from '../../src/cli/args.js';
+import { COMMANDS, parseCliArgs, UsageError } from '../../src/cli/args.js';
+import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
+import { HELP } from '../../src/cli/help.js';
 
 const usage = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
   try {
-    parseCliArgs(argv, env);
+    if (argv[0] === 'emulator') parseEmulatorArgs(argv.slice(1));
+    else parseCliArgs(argv, env);
   } catch (error) {
     if (error instanceof UsageError) return error.message;
     throw error;
@@ -12,10 +15,17 @@ const usage = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
 };
 
 describe('parseCliArgs', () => {
+  it('knows the commands the help describes, no more and no fewer (the help loads only when asked for)', () => {
+    expect([...COMMANDS].sort()).toEqual(Object.keys(HELP).filter((topic) => topic !== 'main').sort());
+    expect(usage(['help', 'nope'])).toBe("unknown command 'nope'");
+    expect(usage(['main'])).toBe("unknown command 'main'");
+  });
+
   it('rejects an option the command does not take, instead of ignoring it', () => {
     expect(usage(['validate', '--port', '5'])).toBe("unknown option '--port' for validate (see 'atoms-metrics validate --help')");
     expect(usage(['list', '--format', 'json'])).toBe("unknown option '--format' for list (see 'atoms-metrics list --help')");
-    expect(usage(['plan', '--bogus'])).toBe("unknown option '--bogus' for plan");
+    expect(usage(['plan', '--bogus'])).toBe("unknown option '--bogus' for plan (see 'atoms-metrics plan --help')");
+    expect(usage(['emulator', '--format', 'json'])).toBe("unknown option '--format' for emulator (see 'atoms-metrics emulator --help')");
     expect(usage(['pull', 'x', '--out'])).toBe("option '--out' needs a value");
   });
 
@@ -58,7 +68,7 @@ describe('parseCliArgs', () => {
   });
 
   it('emulator: every switch is a flag, checked against its allowed values; only given flags are set', () => {
-    expect(parseCliArgs(['emulator', '--versioning', 'v1', '--publish-mode', 'sync', '--scan-analytics-changes', 'false', '--metrics-location', 'analytics.postCallAnalyticsConfig', '--freeze-ms', '500', '--security-check-ms', '0'], {})).toEqual({
+    expect(parseEmulatorArgs(['--versioning', 'v1', '--publish-mode', 'sync', '--scan-analytics-changes', 'false', '--metrics-location', 'analytics.postCallAnalyticsConfig', '--freeze-ms', '500', '--security-check-ms', '0'])).toEqual({
       kind: 'emulator',
       port: 4010,
       host: '127.0.0.1',
@@ -66,7 +76,7 @@ describe('parseCliArgs', () => {
       switches: { versioning: 'v1', publishMode: 'sync', scanAnalyticsChanges: false, metricsLocation: 'analytics.postCallAnalyticsConfig', freezeMs: 500, securityCheckMs: 0 },
       faults: [],
     });
-    expect(parseCliArgs(['emulator'], {})).toMatchObject({ switches: {} });
+    expect(parseEmulatorArgs([])).toMatchObject({ switches: {} });
     expect(usage(['emulator', '--conflict-body', 'fat'])).toBe('--conflict-body must be one of lean, rich, got "fat"');
     expect(usage(['emulator', '--kept-v1-reads', 'yes'])).toBe('--kept-v1-reads must be true or false, got "yes"');
     expect(usage(['plan', '--publish-mode', 'sync'])).toBe("unknown option '--publish-mode' for plan (see 'atoms-metrics plan --help')");

@@ -2,7 +2,8 @@
 // and the CLI's apply against an emulator started with them, over real HTTP.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HELP, parseCliArgs } from '../../src/cli/args.js';
+import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
+import { HELP } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -24,7 +25,7 @@ function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; er
 
 describe('emulator rehearsal flags', () => {
   it('parses --scan-outcome, --scan-reason and repeated --fault into switches and faults, in order', () => {
-    const command = parseCliArgs(['emulator', '--scan-outcome', 'failed', '--scan-reason', 'prompt injection', '--fault', 'POST /agent/*/branches/*/draft/publish 502 after-effect', '--fault', 'PUT */draft error_type=config_freeze_active times=2'], {});
+    const command = parseEmulatorArgs(['--scan-outcome', 'failed', '--scan-reason', 'prompt injection', '--fault', 'POST /agent/*/branches/*/draft/publish 502 after-effect', '--fault', 'PUT */draft error_type=config_freeze_active times=2']);
     expect(command).toMatchObject({
       kind: 'emulator',
       switches: { scanOutcome: 'failed', scanReason: 'prompt injection' },
@@ -53,7 +54,7 @@ describe('emulator rehearsal flags', () => {
   });
 
   it('apply against an emulator started with --scan-outcome failed fails with the reason, and live is unchanged', async () => {
-    const command = parseCliArgs(['emulator', '--scan-outcome', 'failed', '--scan-reason', 'prompt injection', '--security-check-ms', '0'], {});
+    const command = parseEmulatorArgs(['--scan-outcome', 'failed', '--scan-reason', 'prompt injection', '--security-check-ms', '0']);
     if (command.kind !== 'emulator') throw new Error('not the emulator command');
     emu = await startEmulator({ ...command.switches, faults: command.faults, seed: await loadSeedFile('examples/emulator-seed.json') });
     ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });

@@ -87,7 +87,7 @@ describe('synthetic calls from a seed number', () => {
     expect((await h.call('GET', '/conversation')).json.data.pagination.total).toBe(10);
     h.emu.load({ agents: [{ _id: AGENT }, { _id: OTHER }], options: { callsSeed: 3, callsPerAgent: 4 } });
     expect((await h.call('GET', '/conversation')).json.data.pagination.total).toBe(8);
-    const { parseCliArgs } = await import('../../src/cli/args.js');
-    expect(parseCliArgs(['emulator', '--calls-seed', '42', '--calls-per-agent', '100'], {})).toMatchObject({ switches: { callsSeed: 42, callsPerAgent: 100 } });
+    const { parseEmulatorArgs } = await import('../../src/cli/emulator-args.js');
+    expect(parseEmulatorArgs(['--calls-seed', '42', '--calls-per-agent', '100'])).toMatchObject({ switches: { callsSeed: 42, callsPerAgent: 100 } });
   });
 });
