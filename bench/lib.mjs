@@ -19,6 +19,24 @@ export function timeCommand(command, args, { runs = 21, warmup = 3, env = proces
   return medianMs(samples);
 }
 
+/**
+ * Median wall times of several commands run in turn (one of each per round, `warmup` rounds unmeasured), so drift
+ * in the machine's speed during the run falls on all of them alike; start-up ratios of a few ms need that.
+ */
+export function timeCommandsInterleaved(commands, { runs = 31, warmup = 3 } = {}) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    commands.forEach(({ command, args, env = process.env, cwd = process.cwd() }, index) => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+      if (round >= warmup) samples[index].push(ms);
+    });
+  }
+  return samples.map(medianMs);
+}
+
 export function row(name, value, baseline, target) {
   return { benchmark: name, 'median ms': value.toFixed(1), 'baseline ms': baseline.toFixed(1), ratio: (value / baseline).toFixed(2) + '×', target };
 }
