@@ -11,7 +11,7 @@ import type { CliIo } from './io.js';
 import type { VersioningChoice } from '../versioning/model.js';
 import type { FleetLimits } from './limits.js';
 import { loadTargets, printDiagnostics, requireApiKey } from './load-targets.js';
-import { redactDeep } from '../report/secrets.js';
+import { stringifyRedacted } from '../report/secrets.js';
 
 export async function runApplyCommand(
   command: { patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits,
@@ -34,7 +34,7 @@ export async function runApplyCommand(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
     { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning, signal: cancel.signal },
   ).finally(stopListening);
-  if (command.format === 'json') io.stdout(`${JSON.stringify(redactDeep(results), null, 2)}\n`);
+  if (command.format === 'json') io.stdout(`${stringifyRedacted(results, 2)}\n`);
   else io.stdout(formatResults(results));
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import { resolveConfigFiles, validateFiles } from '../config/load-files.js';
 import { countDiagnostics, formatCounts, formatDiagnosticLine, hasFailures } from '../report/format-diagnostics.js';
 import type { CliIo } from './io.js';
 import { USAGE_RULES } from './load-targets.js';
-import { redactDeep } from '../report/secrets.js';
+import { stringifyRedacted } from '../report/secrets.js';
 
 export async function runValidateCommand(command: { patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }, io: CliIo): Promise<number> {
   const resolved = await resolveConfigFiles(command.patterns, { cwd: io.cwd, workspace: io.cwd });
@@ -13,7 +13,7 @@ export async function runValidateCommand(command: { patterns: string[]; format: 
   const unreadable = diagnostics.some((d) => USAGE_RULES.has(d.rule));
   const failed = hasFailures(counts, command.strict);
   if (command.format === 'json') {
-    io.stdout(`${JSON.stringify(redactDeep({ valid: !failed && !unreadable, ...counts, diagnostics }), null, 2)}\n`);
+    io.stdout(`${stringifyRedacted({ valid: !failed && !unreadable, ...counts, diagnostics }, 2)}\n`);
   } else {
     // One write, not one per line: each write to a pipe or file is a system call, and a broken file can have thousands.
     if (diagnostics.length > 0) io.stdout(diagnostics.map((d) => `${formatDiagnosticLine(d)}\n`).join(''));

@@ -30,6 +30,11 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   return out;
 }
 
+/** Whether JSON text holds any registered secret, in the escaped form JSON gives it inside a string. */
+function jsonHoldsSecret(json: string): boolean {
+  return longestFirst.some((secret) => json.includes(JSON.stringify(secret).slice(1, -1)));
+}
+
 /**
  * Every string inside a JSON-like value redacted (keys included), for data about to be stringified or encoded.
  * A value with no secret in it comes back as it is: JSON escapes character by character, so a string holding a
@@ -44,8 +49,15 @@ export function redactDeep(value: unknown): unknown {
   } catch {
     json = undefined; // not JSON (a cycle, a BigInt): copy it string by string
   }
-  if (json !== undefined && !longestFirst.some((secret) => json.includes(JSON.stringify(secret).slice(1, -1)))) return value;
+  if (json !== undefined && !jsonHoldsSecret(json)) return value;
   return copyRedacted(value);
+}
+
+/** JSON.stringify(redactDeep(value), null, indent), stringifying only once when the value holds no secret (the usual case). */
+export function stringifyRedacted(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  if (longestFirst.length === 0 || !jsonHoldsSecret(json)) return json;
+  return JSON.stringify(copyRedacted(value), null, indent);
 }
 
 function copyRedacted(value: unknown): unknown {

@@ -1,6 +1,6 @@
 // redactDeep answers a value without secrets with the value itself (one stringify), and copies only when needed.
 import { describe, expect, it } from 'vitest';
-import { redactDeep, redactSecrets, registerSecret } from '../../src/report/secrets.js';
+import { redactDeep, redactSecrets, registerSecret, stringifyRedacted } from '../../src/report/secrets.js';
 
 describe('redaction of JSON-like values', () => {
   it('returns the value untouched when no secret is registered', () => {
@@ -35,5 +35,11 @@ describe('redaction of JSON-like values', () => {
     registerSecret('tok_1234_longer');
     expect(redactSecrets('tok_1234_longer and tok_1234')).toBe('*** and ***');
     expect(redactSecrets('one-off extra_9999', ['extra_9999'])).toBe('one-off ***');
+  });
+
+  it('stringifies once when nothing is secret, and redacts before stringifying when something is', () => {
+    registerSecret('sk_out_"q"_1');
+    expect(stringifyRedacted({ a: ['x'] }, 2)).toBe(JSON.stringify({ a: ['x'] }, null, 2));
+    expect(stringifyRedacted({ a: ['the key sk_out_"q"_1'], ['sk_out_"q"_1']: 1 }, 2)).toBe(JSON.stringify({ a: ['the key ***'], ['***']: 1 }, null, 2));
   });
 });
