@@ -1,5 +1,5 @@
 // Benchmark 1: the action's validate path on one small file vs a bare `node -e 0`, measured in the same run (the
-// commands interleaved, 31 rounds, medians); and the CLI's validate on the same file against the action's (it must
+// commands interleaved, 51 rounds, medians); and the CLI's validate on the same file against the action's (it must
 // start no slower). Run it in a clean environment (`env -i PATH="$PATH" HOME="$HOME" npm run bench`): a CA-bundle
 // variable adds ~30 ms to every Node start.
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ export function benchStartup() {
     { command: process.execPath, args: [join(process.cwd(), 'dist/index.js')], env, cwd: workspace },
     { command: process.execPath, args: [join(process.cwd(), 'dist/cli.js'), 'validate', 'metrics/agent.yaml'], cwd: workspace },
     { command: process.execPath, args: [join(process.cwd(), 'dist/cli.js'), '--version'] },
-  ]);
+  ], { runs: 51 });
   return [
     { ...row('1. start-up: validate one small YAML file (action) vs node -e 0', action, bare, '≤ 1.6×'), overhead: `+${(action - bare).toFixed(1)} ms` },
     { ...row('1b. start-up: atoms-metrics validate, same file, vs the action', cli, action, '≤ 1.0×'), overhead: `${cli - action >= 0 ? '+' : ''}${(cli - action).toFixed(1)} ms` },
