@@ -1,6 +1,7 @@
-// Builds the committed ESM bundles: dist/index.js (the action) and dist/cli.js (the CLI), plus the chunks both load
-// on demand in dist/chunks/ (one per CLI command and action mode, the YAML parser, the emulator, shared code), and
-// dist/licenses.txt, the notices of the third-party code inside them; then docs/rules.md from the built CLI.
+// Builds the committed ESM bundles: dist/index.js (the action), the CLI's dist/cli.js (which only picks one of
+// dist/cli-validate.js for `validate` and dist/cli-main.js for every other command), plus the chunks they load on
+// demand in dist/chunks/ (one per CLI command and action mode, the YAML parser, picomatch, the emulator, shared
+// code), and dist/licenses.txt, the notices of the third-party code inside them; then docs/rules.md from the built CLI.
 // The schema validator is generated first so the bundle never compiles JSON Schema at start-up.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -86,8 +87,20 @@ const common = {
 // Two builds rather than one with two entries: chunks shared between the action and the CLI would cut each one's
 // start-up path into more files, and every file on that path costs a module resolution and load.
 const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
-const cli = await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' });
-writeFileSync('dist/licenses.txt', renderNotices([action.metafile, cli.metafile]));
+// The CLI is three bundles: dist/cli.js only picks one. `validate` gets its own (one file, the yaml package and
+// picomatch as its only chunks) so that the command run most starts without the split bundle's extra modules;
+// every other command runs from dist/cli-main.js and its chunks. Chunks with equal content get equal names, so the
+// builds share them instead of writing copies.
+const cliBundles = {
+  name: 'cli-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli-(main|validate)\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+const cli = await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [...common.plugins, cliBundles] });
+const cliMain = await build({ ...common, entryPoints: { 'cli-main': 'src/cli-main.ts' }, outdir: 'dist' });
+const cliValidate = await build({ ...common, entryPoints: { 'cli-validate': 'src/cli-validate.ts' }, outdir: 'dist' });
+writeFileSync('dist/licenses.txt', renderNotices([action.metafile, cli.metafile, cliMain.metafile, cliValidate.metafile]));
 
 // The error reference the README links, rendered by the CLI just built from the same catalogues as `atoms-metrics rules`
 // (a test fails when the committed file is not what this writes).

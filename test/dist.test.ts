@@ -63,10 +63,10 @@ describe('dist bundles', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(/(?:^|[;\n])\s*import\s*(?:[^"(]*?from\s*)?"(\.[^"]+)"/g)) graph(join(dirname(file), match[1] ?? ''), seen);
       return seen;
     };
-    for (const entry of ['dist/cli.js', 'dist/index.js']) {
+    for (const entry of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-validate.js', 'dist/index.js']) {
       // Bundled packages import built-ins without the node: prefix (@actions/core's `from"crypto"`), so both spellings count.
       const builtins = [...graph(entry)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from\s*"(?:node:)?([a-z_/]+)"/g)].map((m) => m[1]));
-      expect(builtins.length, entry).toBeGreaterThan(0);
+      if (entry === 'dist/index.js') expect(builtins, entry).toContain('fs');
       expect(builtins, entry).not.toContain('http');
       expect(builtins, entry).not.toContain('crypto');
     }
@@ -77,5 +77,27 @@ describe('dist bundles', () => {
     const chunks = readdirSync('dist/chunks').map((name) => readFileSync(join('dist/chunks', name), 'utf8'));
     expect(chunks.some((text) => text.includes('llhttp'))).toBe(true);
     for (const marker of ['MockAgent', 'SqliteCacheStore', 'WebSocketStream']) expect(chunks.some((text) => text.includes(marker)), marker).toBe(false);
+  });
+
+  it('run `validate` from its own bundle, with the CLI answers, and none of the other commands in its static graph', () => {
+    // The static graph of the validate bundle holds no API client, emulator or other command.
+    const text = (file: string) => readFileSync(file, 'utf8');
+    const imports = [...text('dist/cli-validate.js').matchAll(/from"\.\/chunks\/([^"]+)"/g)].map((m) => m[1] ?? '');
+    for (const chunk of imports) expect(text(join('dist/chunks', chunk)), chunk).not.toMatch(/llhttp|atoms-metrics emulator|branches\/\$\{/);
+    const workspace = mkdtempSync(join(tmpdir(), 'atoms-cli-validate-'));
+    try {
+      writeFileSync(join(workspace, 'bad.yaml'), 'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: 3\n');
+      const run = (...args: string[]) => spawnSync(process.execPath, [resolve('dist/cli.js'), ...args], { cwd: workspace, encoding: 'utf8' });
+      const invalid = run('validate', 'bad.yaml');
+      expect(invalid.status).toBe(1);
+      expect(invalid.stdout).toMatch(/^bad\.yaml:3:\d+: error/m);
+      expect(run('validate', '--help').stdout).toContain('Usage: atoms-metrics validate');
+      const usage = run('validate', '--bogus');
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).toBe("atoms-metrics: unknown option '--bogus' for validate (see 'atoms-metrics validate --help')\nRun 'atoms-metrics --help' for usage.\n");
+      expect(run('--version').stdout).toMatch(/^atoms-metrics \d+\.\d+\.\d+/);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

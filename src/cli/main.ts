@@ -1,23 +1,18 @@
 /** The CLI: parse argv, run one command, return its exit code. Failures become one clear line, never a stack trace. */
-import { parseCliArgs, UsageError } from './args.js';
+import { parseCliArgs } from './args.js';
+import { guarded, printHelp, registerCliSecrets } from './guard.js';
 import type { CliIo } from './io.js';
-import { describeFailure } from '../action/failure.js';
 import { VERSION } from '../version.js';
-import { registerSecret } from '../report/secrets.js';
 
 /** Runs the CLI and returns the exit code (0 ok, 1 failed check, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const secrets = [io.env.SMALLEST_API_KEY ?? ''].filter((s) => s !== '');
-  for (const secret of secrets) registerSecret(secret);
-  try {
+  const secrets = registerCliSecrets(io);
+  return guarded(io, secrets, async () => {
     const parsed = parseCliArgs(argv, io.env);
     const command = parsed.kind === 'emulator-args' ? (await import('./emulator-args.js')).parseEmulatorArgs(parsed.args) : parsed;
     switch (command.kind) {
-      case 'help': {
-        const { HELP } = await import('./help.js');
-        io.stdout(`${HELP[command.topic ?? 'main'] ?? HELP.main}\n`);
-        return 0;
-      }
+      case 'help':
+        return printHelp(command.topic, io);
       case 'version':
         io.stdout(`atoms-metrics ${VERSION}\n`);
         return 0;
@@ -74,12 +69,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runEmulatorCommand(command, io);
       }
     }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`atoms-metrics: ${error.message}\nRun 'atoms-metrics --help' for usage.\n`);
-      return 2;
-    }
-    io.stderr(`atoms-metrics: ${describeFailure(error, secrets)}\n`);
-    return 1;
-  }
+  });
 }
