@@ -30,9 +30,12 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   return out;
 }
 
-/** Whether JSON text holds any registered secret, in the escaped form JSON gives it inside a string. */
+/**
+ * Whether JSON text may hold a registered secret: its escaped form inside a string. Escaping goes character by
+ * character except for surrogates (a lone one is escaped, a paired one is not), so a secret with one counts as held.
+ */
 function jsonHoldsSecret(json: string): boolean {
-  return longestFirst.some((secret) => json.includes(JSON.stringify(secret).slice(1, -1)));
+  return longestFirst.some((secret) => /[\ud800-\udfff]/.test(secret) || json.includes(JSON.stringify(secret).slice(1, -1)));
 }
 
 /**
