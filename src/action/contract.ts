@@ -1,10 +1,11 @@
 /** The action's inputs and outputs, named once. action.yml must mirror this table (a test holds them together). */
+import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 
 export const INPUT_DEFAULTS = {
-  config: 'metrics/**/*.{json,yaml,yml}',
+  config: DEFAULT_PATTERN,
   mode: 'auto',
   'api-key': '',
-  'api-url': 'https://api.smallest.ai/atoms/v1',
+  'api-url': DEFAULT_API_URL,
   'github-token': '${{ github.token }}',
   'agent-id': '',
   'allow-breaking': 'false',

@@ -6,8 +6,7 @@ import { BranchClient } from './branch-client.js';
 import { ConversationClient } from './conversation-client.js';
 import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
 import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, VersionDetail, VersionList } from './types.js';
-
-export const DEFAULT_API_URL = 'https://api.smallest.ai/atoms/v1';
+import { DEFAULT_API_URL } from '../defaults.js';
 
 export interface AtomsClientOptions {
   apiKey: string;

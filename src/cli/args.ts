@@ -6,13 +6,12 @@ import type { FaultSpec } from '../emulator/types.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
 import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
-import { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
+import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 import { DEFAULT_LIMITS, readFleetLimits, type FleetLimits } from './limits.js';
 import { STATS_OPTIONS, readStatsCommand, type StatsCommand } from './stats-args.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
-export { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
 
 export type CliCommand =
   | { kind: 'help'; topic?: string }

@@ -4,7 +4,7 @@ import { SWITCH_SPECS, switchPlaceholder } from '../emulator/switches.js';
 import { DEFAULT_LIMITS, LIMIT_ENV } from './limits.js';
 import { STATS_HELP } from './stats-args.js';
 
-import { DEFAULT_API_URL, DEFAULT_PATTERN } from './defaults.js';
+import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 
 /** The help lines of the rate and concurrency options, aligned at `column` like the command's other options. */
 function limitOptions(column: number): string {
