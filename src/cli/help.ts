@@ -2,7 +2,6 @@
 import { FAULT_FLAG_HELP } from '../emulator/fault-spec.js';
 import { SWITCH_SPECS, switchPlaceholder } from '../emulator/switches.js';
 import { DEFAULT_LIMITS, LIMIT_ENV } from './limits.js';
-import { STATS_HELP } from './stats-args.js';
 
 import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 
@@ -170,7 +169,23 @@ Options:
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   -h, --help           Show this help
 Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
-  stats: STATS_HELP(DEFAULT_API_URL, limitOptions(32)),
+  stats: `Usage: atoms-metrics stats [files or globs…] [options]
+
+Shows what each agent's live metrics produced on its recent calls: per metric, how many calls gave a value,
+the empty and low-confidence (< 0.5) rates, ENUM shares and answers outside choices, BOOLEAN and INTEGER
+off-type answers, the DATETIME parse rate, STRING distinct values and the most common short ones; and the calls
+whose analytics the platform dropped. Only non-test calls on the live version count. Reads at most three pages
+of calls per agent; writes nothing. Shows aggregates only: never a transcript, phone number or free text.
+
+Options:
+  --calls <n>                   The last this many calls (1 to 1500, default 500)…
+  --days <n>                    …or this many days (1 to 90, default 14), whichever is smaller
+  --format text|json            Output format (default text)
+  --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto)
+${limitOptions(32)}
+  -h, --help                    Show this help
+Exit code 0 when every agent's calls were read; 1 when one could not be.`,
   rules: `Usage: atoms-metrics rules [options]
 
 Lists every lint rule (a warning you can switch off) and every error id, one line each:
