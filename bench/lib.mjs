@@ -6,17 +6,13 @@ export function medianMs(samples) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median wall time of `runs` executions of a command (after `warmup` unmeasured runs). */
-export function timeCommand(command, args, { runs = 21, warmup = 3, env = process.env, cwd = process.cwd() } = {}) {
-  const samples = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
-    if (i >= warmup) samples.push(ms);
-  }
-  return medianMs(samples);
+/** Wall time of one run of a command, in ms; an exit code other than 0 or 1 (valid or invalid) is an error. */
+function runOnce({ command, args, env = process.env, cwd = process.cwd() }) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  return ms;
 }
 
 /**
@@ -26,15 +22,17 @@ export function timeCommand(command, args, { runs = 21, warmup = 3, env = proces
 export function timeCommandsInterleaved(commands, { runs = 31, warmup = 3 } = {}) {
   const samples = commands.map(() => []);
   for (let round = 0; round < warmup + runs; round++) {
-    commands.forEach(({ command, args, env = process.env, cwd = process.cwd() }, index) => {
-      const start = process.hrtime.bigint();
-      const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+    commands.forEach((spec, index) => {
+      const ms = runOnce(spec);
       if (round >= warmup) samples[index].push(ms);
     });
   }
   return samples.map(medianMs);
+}
+
+/** Median wall time of `runs` executions of a command (after `warmup` unmeasured runs). */
+export function timeCommand(command, args, { runs = 21, warmup = 3, env = process.env, cwd = process.cwd() } = {}) {
+  return timeCommandsInterleaved([{ command, args, env, cwd }], { runs, warmup })[0];
 }
 
 export function row(name, value, baseline, target) {
