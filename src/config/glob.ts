@@ -11,14 +11,6 @@ import { simpleGlob } from './simple-glob.js';
 /** `*` matches dots like any other character (as our own matcher did); the walk skips dot-entries anyway. */
 const OPTIONS: Picomatch.PicomatchOptions = { dot: true };
 
-let picomatchLoading: Promise<typeof Picomatch> | undefined;
-
-/** picomatch, loaded the first time a pattern is outside simple-glob.ts's syntax (the default pattern is inside it). */
-function loadPicomatch(): Promise<typeof Picomatch> {
-  picomatchLoading ??= import('picomatch').then((module) => module.default);
-  return picomatchLoading;
-}
-
 interface CompiledGlob {
   test: (path: string) => boolean;
   /** The part before any glob syntax, where a walk starts. */
@@ -26,10 +18,11 @@ interface CompiledGlob {
   isGlob: boolean;
 }
 
+/** simple-glob.ts's RegExp, or picomatch, loaded the first time a pattern is outside that syntax (the default is inside it). */
 async function compile(pattern: string): Promise<CompiledGlob> {
   const simple = simpleGlob(pattern);
   if (simple !== undefined) return { test: (path) => simple.regex.test(path), base: simple.base, isGlob: simple.isGlob };
-  const picomatch = await loadPicomatch();
+  const picomatch = (await import('picomatch')).default;
   const scan = picomatch.scan(pattern);
   return { test: picomatch(pattern, OPTIONS), base: scan.base, isGlob: scan.isGlob };
 }
@@ -41,12 +34,6 @@ function withoutDotSlash(pattern: string): string {
 /** True when the pattern has glob syntax (otherwise it names a file or directory). */
 export async function isGlobPattern(pattern: string): Promise<boolean> {
   return (await compile(withoutDotSlash(pattern))).isGlob;
-}
-
-/** An anchored RegExp for a glob (relative, `/`-separated). */
-export async function globToRegExp(pattern: string): Promise<RegExp> {
-  const clean = withoutDotSlash(pattern);
-  return simpleGlob(clean)?.regex ?? (await loadPicomatch()).makeRe(clean, OPTIONS);
 }
 
 /**

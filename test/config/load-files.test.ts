@@ -1,14 +1,14 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { globToRegExp } from '../../src/config/glob.js';
+import { pathMatcher } from '../../src/config/glob.js';
 import { resolveConfigFiles, validateFiles } from '../../src/config/load-files.js';
 import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
 
 let ws: Workspace | undefined;
 afterEach(() => ws?.remove());
 
-describe('globToRegExp', () => {
+describe('pathMatcher (globs: the simple syntax and picomatch)', () => {
   it.each([
     ['metrics/**/*.{json,yaml,yml}', 'metrics/a.yaml', true],
     ['metrics/**/*.{json,yaml,yml}', 'metrics/team/b/c.json', true],
@@ -19,7 +19,7 @@ describe('globToRegExp', () => {
     ['./metrics/*.yaml', 'metrics/a.yaml', true],
     ['metrics/**', 'metrics/a/b/c.yaml', true],
     ['metrics/{a,b/*}.json', 'metrics/b/x.json', true],
-  ])('%s ~ %s → %s', async (glob, path, expected) => expect((await globToRegExp(glob)).test(path)).toBe(expected));
+  ])('%s ~ %s → %s', async (glob, path, expected) => expect((await pathMatcher(glob))(path)).toBe(expected));
 });
 
 describe('resolveConfigFiles', () => {
