@@ -1,11 +1,9 @@
 // The v2 branch model over real HTTP (fact sheet v2 §1): branches, draft, publish sync/async, revisions, detection.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { AGENT, METRICS, NEW_METRICS, callerOf } from './v2-helpers.js';
 
-const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const V1_AGENT = '65f1a2b3c4d5e6f708192a3c';
-const METRICS = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }], useInternalAnalyticsModel: true, useReasoningModel: false };
-const NEW_METRICS = { dispositionMetrics: [{ identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'Outcome?', choices: ['a', 'b'] }], useInternalAnalyticsModel: true, useReasoningModel: false };
 let clock = 1_000_000;
 let emu: RunningEmulator;
 
@@ -16,14 +14,8 @@ async function start(options: EmulatorOptions = {}) {
 }
 afterEach(() => emu?.close());
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu.url}${path}`, { method, headers: { authorization: `Bearer ${emu.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {}
-  return { status: res.status, headers: res.headers, text, json };
+function call(method: string, path: string, body?: unknown) {
+  return callerOf(emu)(method, path, body);
 }
 
 async function liveBranch(agent = AGENT) {

@@ -15,10 +15,9 @@ export interface Harness {
   base(agent?: string): Promise<string>;
 }
 
-export async function startV2(options: EmulatorOptions = {}): Promise<Harness> {
-  const clock = { now: 1_000_000 };
-  const emu = await startEmulator({ securityCheckMs: 0, now: () => clock.now, seed: { agents: [{ _id: AGENT, versions: [{ label: 'Launch', postCallAnalyticsConfig: METRICS }] }] }, ...options });
-  const call: Harness['call'] = async (method, path, body) => {
+/** Calls a running emulator over real HTTP with its key; `json` is the parsed body when it is JSON. */
+export function callerOf(emu: RunningEmulator): Harness['call'] {
+  return async (method, path, body) => {
     const res = await fetch(`${emu.url}${path}`, { method, headers: { authorization: `Bearer ${emu.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
     let json: any;
@@ -27,6 +26,12 @@ export async function startV2(options: EmulatorOptions = {}): Promise<Harness> {
     } catch {}
     return { status: res.status, headers: res.headers, text, json };
   };
+}
+
+export async function startV2(options: EmulatorOptions = {}): Promise<Harness> {
+  const clock = { now: 1_000_000 };
+  const emu = await startEmulator({ securityCheckMs: 0, now: () => clock.now, seed: { agents: [{ _id: AGENT, versions: [{ label: 'Launch', postCallAnalyticsConfig: METRICS }] }] }, ...options });
+  const call = callerOf(emu);
   const live = async (agent = AGENT) => (await call('GET', `/agent/${agent}/branches`)).json.data.branches.find((b: any) => b.isLive);
   const base = async (agent = AGENT) => `/agent/${agent}/branches/${(await live(agent)).branch._id}`;
   return { emu, clock, call, live, base };
