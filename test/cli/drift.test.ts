@@ -1,19 +1,14 @@
 // `atoms-metrics drift` through the CLI's own entry, against the v2 emulator: exit 0 in sync, exit 1 after a dashboard edit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const METRIC = { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN' as const, dispositionMetricPrompt: "Was the customer's issue resolved during the call?" };
 let emu: RunningEmulator;
 let ws: Workspace;
-
-function io(cwd: string, env: NodeJS.ProcessEnv): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 beforeEach(async () => {
   emu = await startEmulator({ securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: { dispositionMetrics: [METRIC] } }] }] } });

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
 import { HELP } from '../../src/cli/help.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 let emu: RunningEmulator | undefined;
 let ws: Workspace | undefined;
@@ -17,11 +17,6 @@ afterEach(async () => {
   emu = undefined;
   ws = undefined;
 });
-
-function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 describe('emulator rehearsal flags', () => {
   it('parses --scan-outcome, --scan-reason and repeated --fault into switches and faults, in order', () => {

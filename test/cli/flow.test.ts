@@ -2,17 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 let emu: RunningEmulator;
 let ws: Workspace;
-
-function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 beforeEach(async () => {
   emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });

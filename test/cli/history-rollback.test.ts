@@ -1,21 +1,16 @@
 // history and rollback through the CLI's own entry (runCli), on both versioning models, against the emulator over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const OLD = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was the issue resolved?' }] };
 const NEW = { dispositionMetrics: [...OLD.dispositionMetrics, { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' }] };
 let emu: RunningEmulator;
 let ws: Workspace;
-
-function io(cwd: string, env: NodeJS.ProcessEnv): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 afterEach(async () => {
   await emu.close();
@@ -67,7 +62,6 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
     expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
-
 
 it('a v2 restore whose scan fails does not go live, and the rollback says so', async () => {
   emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, scanOutcome: 'failed', scanReason: 'flagged', seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: OLD }, { isActive: true, postCallAnalyticsConfig: NEW }] }] } });

@@ -2,20 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const HOUR = 3_600_000;
 let emu: RunningEmulator;
 let ws: Workspace;
-
-function io(cwd: string, env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 beforeEach(async () => {
   emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });

@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.js';
+import { recordingIo as io } from '../support/cli-io.js';
 
 let ws: Workspace | undefined;
 afterEach(() => ws?.remove());
-
-function io(cwd: string): CliIo & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, { cwd, env: {}, isTTY: false, stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t) });
-}
 
 describe('atoms-metrics validate', () => {
   it('exits 0 for valid files', async () => {
