@@ -6,7 +6,7 @@ import { describeFailure } from './action/failure.js';
 import { getInputs, readSecretInputs, type Inputs } from './action/inputs.js';
 import { decideMode } from './action/mode.js';
 import { readEventFacts } from './action/event-facts.js';
-import { runValidation } from './action/validate-step.js';
+import { runValidation, type ValidationOutcome } from './action/validate-step.js';
 import { writeValidationSummary } from './action/validation-summary.js';
 import { registerSecret } from './report/secrets.js';
 
@@ -33,8 +33,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     switch (mode.kind) {
       case 'validate':
+        if (validation.failed) return await stopInvalid(validation, inputs);
         await writeValidationSummary(validation, inputs.strict);
-        if (validation.failed) core.setFailed(validationFailure(validation.counts.errors, inputs));
         return;
       case 'plan': {
         const { runPlanStep } = await import('./action/plan-step.js');
@@ -42,31 +42,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return;
       }
       case 'apply': {
-        if (validation.failed) {
-          await writeValidationSummary(validation, inputs.strict);
-          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Nothing was applied.`);
-          return;
-        }
+        if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was applied.');
         const { runApplyStep } = await import('./action/apply-step.js');
         await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
         return;
       }
       case 'rollback': {
-        if (validation.failed) {
-          await writeValidationSummary(validation, inputs.strict);
-          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Nothing was rolled back.`);
-          return;
-        }
+        if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was rolled back.');
         const { runRollbackStep } = await import('./action/rollback-step.js');
         await runRollbackStep({ inputs, validation });
         return;
       }
       case 'drift': {
-        if (validation.failed) {
-          await writeValidationSummary(validation, inputs.strict);
-          core.setFailed(`${validationFailure(validation.counts.errors, inputs)} Drift was not checked.`);
-          return;
-        }
+        if (validation.failed) return await stopInvalid(validation, inputs, 'Drift was not checked.');
         const { runDriftStep } = await import('./action/drift-step.js');
         await runDriftStep({ inputs, env, validation });
         return;
@@ -85,4 +73,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 function validationFailure(errors: number, inputs: Inputs): string {
   if (errors > 0) return `Metrics files are invalid: ${errors} error${errors === 1 ? '' : 's'} (see the annotations).`;
   return inputs.strict ? 'Lint warnings fail the run because strict is true (see the annotations).' : 'Metrics files are invalid.';
+}
+
+/** Ends a run whose files are invalid: the validation summary, then the failure, with what was not done. */
+async function stopInvalid(validation: ValidationOutcome, inputs: Inputs, notDone?: string): Promise<void> {
+  await writeValidationSummary(validation, inputs.strict);
+  const failure = validationFailure(validation.counts.errors, inputs);
+  core.setFailed(notDone === undefined ? failure : `${failure} ${notDone}`);
 }
