@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { applyAll } from '../apply/apply-all.js';
 import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
 import { hasOutcome, outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
-import type { ApplyTarget } from '../apply/types.js';
+import type { ApplyTarget } from '../versioning/apply-types.js';
 import { hashConfig } from '../config/canonical.js';
 import type { GitHubClient } from '../github/client.js';
 import { readPlanHeader } from '../github/sticky-comment.js';

@@ -3,7 +3,7 @@ import { mapWithIdleSlots } from '../fleet/concurrency.js';
 import { CANCELLED_BEFORE_START } from './cancel.js';
 import type { VersioningChoice } from '../versioning/model.js';
 import { createModelResolver, type ModelResolver } from '../versioning/resolve.js';
-import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
+import type { ApplyDeps, ApplyResult, ApplyTarget } from '../versioning/apply-types.js';
 
 export async function applyAll(targets: readonly ApplyTarget[], deps: ApplyDeps & { concurrency: number; versioning?: VersioningChoice; models?: ModelResolver }): Promise<ApplyResult[]> {
   const models = deps.models ?? createModelResolver(deps.api, deps.versioning ?? 'auto');

@@ -1,7 +1,7 @@
 /** The apply outcome as markdown: for the job summary and appended to the merged pull request's comment. */
 import { createHash } from 'node:crypto';
 import { inertHtmlCode, inertInlineCode, inertTextWithCode } from '../report/inert.js';
-import type { ApplyResult } from './types.js';
+import type { ApplyResult } from '../versioning/apply-types.js';
 
 const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
 

@@ -1,7 +1,7 @@
 /** `atoms-metrics apply`: publish each changed agent's metrics and see them live (v2 branch model or v1), verified. */
 import { applyAll } from '../apply/apply-all.js';
 import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
-import type { ApplyResult } from '../apply/types.js';
+import type { ApplyResult } from '../versioning/apply-types.js';
 import { AtomsClient } from '../atoms/client.js';
 import { createRateLimiter } from '../fleet/rate-limiter.js';
 import { planTargets } from '../plan/run-plan.js';

@@ -1,5 +1,5 @@
 /** One seam over the platform's two versioning models: v1 (drafts → versions → activate) and v2 (branches → revisions). */
-import type { ApplyDeps, ApplyResult, ApplyTarget } from '../apply/types.js';
+import type { ApplyDeps, ApplyResult, ApplyTarget } from './apply-types.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 
 export type VersioningKind = 'v1' | 'v2';

@@ -3,8 +3,8 @@ import type { BranchSummary } from '../atoms/branch-types.js';
 import { AtomsApiError } from '../atoms/errors.js';
 import type { AtomsApi } from '../atoms/types.js';
 import type { VersioningChoice, VersioningKind, VersioningModel } from './model.js';
-import { createV1Model } from './v1-model.js';
-import { createV2Model } from './v2-model.js';
+import { createV1Model } from './v1/model.js';
+import { createV2Model } from './v2/model.js';
 
 export interface ModelResolver {
   forAgent(agentId: string): Promise<VersioningModel>;

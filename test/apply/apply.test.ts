@@ -1,9 +1,9 @@
 // Apply through the real client against the emulator over HTTP, with a fake clock shared by both.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyAgent } from '../../src/apply/apply-agent.js';
+import { applyAgent } from '../../src/versioning/v1/apply.js';
 import { applyAll } from '../../src/apply/apply-all.js';
-import { changeMarker } from '../../src/apply/change-marker.js';
-import type { ApplyDeps, ApplyTarget } from '../../src/apply/types.js';
+import { changeMarker } from '../../src/versioning/change-marker.js';
+import type { ApplyDeps, ApplyTarget } from '../../src/versioning/apply-types.js';
 import { AtomsClient } from '../../src/atoms/client.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';

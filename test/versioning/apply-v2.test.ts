@@ -1,7 +1,7 @@
 // The v2 (branch model) apply through the real client against the emulator over HTTP, with a fake clock shared by both.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyAll } from '../../src/apply/apply-all.js';
-import type { ApplyDeps, ApplyTarget } from '../../src/apply/types.js';
+import type { ApplyDeps, ApplyTarget } from '../../src/versioning/apply-types.js';
 import { AtomsClient } from '../../src/atoms/client.js';
 import { normalizeConfig } from '../../src/config/normalize.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';

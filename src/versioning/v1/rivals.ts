@@ -4,8 +4,8 @@
  * other discards its own and waits for the first run's version. A draft of this change older than a run can take is
  * a leftover of a cancelled or killed run: it is removed.
  */
-import type { AgentVersion, AtomsApi } from '../atoms/types.js';
-import type { ApplyDeps } from './types.js';
+import type { AgentVersion, AtomsApi } from '../../atoms/types.js';
+import type { ApplyDeps } from '../apply-types.js';
 
 /** Older than this, a draft of this change is nobody's work in progress. */
 const LEFTOVER_AFTER_MS = 15 * 60_000;

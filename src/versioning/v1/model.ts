@@ -1,13 +1,13 @@
 /** The v1 model: drafts → published versions → activate (fact sheet §3–§5). */
-import { applyAgent, readV1Agent } from '../apply/apply-agent.js';
-import { stepLog } from '../apply/step-log.js';
-import type { ApplyDeps } from '../apply/types.js';
-import { AtomsApiError } from '../atoms/errors.js';
-import type { AtomsApi } from '../atoms/types.js';
-import { configsEqual } from '../config/canonical.js';
-import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from './live-config.js';
-import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from './model.js';
-import { pickRollbackTarget } from './rollback-target.js';
+import { applyAgent, readV1Agent } from './apply.js';
+import { stepLog } from '../step-log.js';
+import type { ApplyDeps } from '../apply-types.js';
+import { AtomsApiError } from '../../atoms/errors.js';
+import type { AtomsApi } from '../../atoms/types.js';
+import { configsEqual } from '../../config/canonical.js';
+import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
+import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from '../model.js';
+import { pickRollbackTarget } from '../rollback-target.js';
 
 export function createV1Model(api: AtomsApi): VersioningModel {
   const history = async (agentId: string, limit: number): Promise<AgentHistory> => {

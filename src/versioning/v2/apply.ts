@@ -4,17 +4,17 @@
  * draft just before publishing → publish (200 committed or 202 scanning) → wait → verify. Publishing on the live
  * branch is going live: there is no activate.
  */
-import type { BranchApi, BranchSummary } from '../atoms/branch-types.js';
-import { AtomsApiError } from '../atoms/errors.js';
-import { configsEqual } from '../config/canonical.js';
-import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
-import { nameVersion } from '../versioning/model.js';
-import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, prePublishProblem, publishLabel, publishProgress } from '../versioning/v2-decisions.js';
-import { changeMarker } from './change-marker.js';
-import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
-import { pollDelayMs, retryThroughFreeze } from './platform-retry.js';
-import { stepLog } from './step-log.js';
-import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
+import type { BranchApi, BranchSummary } from '../../atoms/branch-types.js';
+import { AtomsApiError } from '../../atoms/errors.js';
+import { configsEqual } from '../../config/canonical.js';
+import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
+import { nameVersion } from '../model.js';
+import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, prePublishProblem, publishLabel, publishProgress } from './decisions.js';
+import { changeMarker } from '../change-marker.js';
+import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from '../change-checks.js';
+import { pollDelayMs, retryThroughFreeze } from '../platform-retry.js';
+import { stepLog } from '../step-log.js';
+import type { ApplyDeps, ApplyResult, ApplyTarget } from '../apply-types.js';
 
 type Say = (line: string) => void;
 

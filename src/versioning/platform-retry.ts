@@ -1,6 +1,6 @@
 /** Bounded waits for the platform's own "not now" answers: a config freeze (423) and one publish at a time (409). */
 import { AtomsApiError } from '../atoms/errors.js';
-import type { ApplyDeps } from './types.js';
+import type { ApplyDeps } from './apply-types.js';
 import { ApplyStop } from './change-checks.js';
 
 const FREEZE_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000, 30_000];

@@ -1,7 +1,7 @@
 /** Checks both versioning models make before writing: is it breaking, and did live move since the reviewed plan? */
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { diffConfigs } from '../plan/diff.js';
-import type { ApplyDeps, ApplyTarget } from './types.js';
+import type { ApplyDeps, ApplyTarget } from './apply-types.js';
 
 /** Stops the flow with a message for the summary (an expected failure, not a crash). */
 export class ApplyStop extends Error {}

@@ -2,18 +2,18 @@
  * Applies one agent's metrics on the v1 model: draft from the active version → patch → publish → wait for the security
  * check → compare-and-swap → activate → verify. Exactly once under re-runs and ambiguous failures.
  */
-import { AtomsApiError } from '../atoms/errors.js';
-import type { AgentVersion, AtomsApi } from '../atoms/types.js';
-import { configsEqual } from '../config/canonical.js';
-import type { PostCallAnalyticsConfig } from '../config/types.js';
-import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../versioning/live-config.js';
-import { scanVerdict } from '../versioning/v2-decisions.js';
-import { stepLog } from './step-log.js';
-import { sortOutRivals, waitForRivalVersion } from './v1-rivals.js';
-import { pollDelayMs } from './platform-retry.js';
-import { changeMarker, describeWithMarker, draftNameFor, truncate } from './change-marker.js';
-import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from './change-checks.js';
-import type { ApplyDeps, ApplyResult, ApplyTarget } from './types.js';
+import { AtomsApiError } from '../../atoms/errors.js';
+import type { AgentVersion, AtomsApi } from '../../atoms/types.js';
+import { configsEqual } from '../../config/canonical.js';
+import type { PostCallAnalyticsConfig } from '../../config/types.js';
+import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
+import { scanVerdict } from '../scan-verdict.js';
+import { stepLog } from '../step-log.js';
+import { sortOutRivals, waitForRivalVersion } from './rivals.js';
+import { pollDelayMs } from '../platform-retry.js';
+import { changeMarker, describeWithMarker, draftNameFor, truncate } from '../change-marker.js';
+import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from '../change-checks.js';
+import type { ApplyDeps, ApplyResult, ApplyTarget } from '../apply-types.js';
 
 /** The published version's analytics config, from the version-detail `resolvedConfig` (section-keyed); undefined when not recognised. */
 function versionConfig(resolved: unknown): PostCallAnalyticsConfig | undefined {

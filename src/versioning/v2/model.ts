@@ -1,17 +1,17 @@
 /** The v2 branch model: the live branch's head revision is what is live; publishing on it goes live (v2 fact sheet §1). */
-import { applyV2, readRevisionConfig, waitForPublish } from '../apply/apply-v2.js';
-import { ApplyStop } from '../apply/change-checks.js';
-import { retryThroughFreeze } from '../apply/platform-retry.js';
-import { stepLog } from '../apply/step-log.js';
-import type { ApplyDeps } from '../apply/types.js';
-import type { BranchSummary } from '../atoms/branch-types.js';
-import { AtomsApiError } from '../atoms/errors.js';
-import type { AtomsApi } from '../atoms/types.js';
-import { configsEqual } from '../config/canonical.js';
-import { UnrecognisedLiveConfig } from './live-config.js';
-import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from './model.js';
-import { pickRollbackTarget } from './rollback-target.js';
-import { classifyConflict, pickLiveBranch } from './v2-decisions.js';
+import { applyV2, readRevisionConfig, waitForPublish } from './apply.js';
+import { ApplyStop } from '../change-checks.js';
+import { retryThroughFreeze } from '../platform-retry.js';
+import { stepLog } from '../step-log.js';
+import type { ApplyDeps } from '../apply-types.js';
+import type { BranchSummary } from '../../atoms/branch-types.js';
+import { AtomsApiError } from '../../atoms/errors.js';
+import type { AtomsApi } from '../../atoms/types.js';
+import { configsEqual } from '../../config/canonical.js';
+import { UnrecognisedLiveConfig } from '../live-config.js';
+import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from '../model.js';
+import { pickRollbackTarget } from '../rollback-target.js';
+import { classifyConflict, pickLiveBranch } from './decisions.js';
 
 /** `primed`: branch lists read by detection moments ago, each used once so a plan costs two requests per agent. */
 export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]> = new Map()): VersioningModel {

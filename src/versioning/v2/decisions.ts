@@ -1,8 +1,8 @@
 /** The v2 apply's decisions as pure functions over what the API answered (v2 fact sheet §1.7, §3). */
-import type { BranchSummary, DraftDetail } from '../atoms/branch-types.js';
-import { truncate } from '../apply/change-marker.js';
-import { AtomsApiError } from '../atoms/errors.js';
-import type { SecurityCheck } from '../atoms/types.js';
+import type { BranchSummary, DraftDetail } from '../../atoms/branch-types.js';
+import { truncate } from '../change-marker.js';
+import { AtomsApiError } from '../../atoms/errors.js';
+import { scanVerdict } from '../scan-verdict.js';
 
 /** The live branch: the wrapper's `isLive`, never `isDefault` (a branch other than Main can be live). */
 export function pickLiveBranch(branches: readonly BranchSummary[]): { branch: BranchSummary } | { problem: string } {
@@ -10,21 +10,6 @@ export function pickLiveBranch(branches: readonly BranchSummary[]): { branch: Br
   if (live.length === 1 && live[0]) return live[0].headRevisionId ? { branch: live[0] } : { problem: `live branch ${live[0].name || live[0].branchId} has no committed revision` };
   if (live.length === 0) return { problem: branches.length === 0 ? 'the agent has no branches (not migrated to the branch model?)' : `none of its ${branches.length} branches is live` };
   return { problem: `${live.length} branches claim to be live (${live.map((b) => b.name).join(', ')}); the platform allows one` };
-}
-
-/** Statuses that mean "still scanning"; the enum is undocumented (fact sheet §1.7), these are the ones seen. */
-const TRANSIENT = new Set(['pending', 'queued', 'scanning', 'running', 'in_progress']);
-
-export type ScanVerdict = { state: 'passed' } | { state: 'failed'; reason: string | null; status: string } | { state: 'pending'; status: string } | { state: 'unknown'; status: string };
-
-/** A scan status in words the flow can act on; an unknown status is reported, never waited out. */
-export function scanVerdict(check: SecurityCheck | null): ScanVerdict {
-  if (check === null) return { state: 'passed' };
-  const status = check.status.toLowerCase();
-  if (status === 'passed') return { state: 'passed' };
-  if (status === 'failed' || status === 'errored') return { state: 'failed', reason: check.reason, status };
-  if (TRANSIENT.has(status)) return { state: 'pending', status };
-  return { state: 'unknown', status };
 }
 
 /** "edited by Ana (analytics, llm) at 2026-11-30T10:00:00Z; Ben (voice)": who has unpublished edits on the branch. */
