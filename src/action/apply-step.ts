@@ -106,10 +106,10 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   let cancelledBy = '';
   const stopListening = abortOnTermination(cancel, (name) => {
     cancelledBy = name;
-    core.warning(`${name} received: starting no new agent; finishing or undoing the step in flight (a second signal ends the run at once).`);
+    core.warning(`${name} received: no new request starts, for any agent; what is half-done stays for the next run, which recognises it as its own.`);
   });
   const results = await applyAll(targets, {
-    api: createAtomsClient(inputs),
+    api: createAtomsClient(inputs, cancel.signal),
     signal: cancel.signal,
     sleep: cancellableSleep(cancel.signal),
     now: Date.now,

@@ -45,8 +45,10 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }
 
-export function createAtomsClient(inputs: Inputs): AtomsClient {
+/** `signal`: the run's cancel (apply): after it, no request starts and the one in flight is abandoned. */
+export function createAtomsClient(inputs: Inputs, signal?: AbortSignal): AtomsClient {
   return new AtomsClient({
+    signal,
     apiKey: inputs.apiKey,
     baseUrl: inputs.apiUrl,
     limiter: createRateLimiter({ requestsPerSecond: inputs.maxRequestsPerSecond }),

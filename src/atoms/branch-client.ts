@@ -1,7 +1,7 @@
 /** The typed Atoms v2 (branch model) client: branches, the branch's single draft, revisions (v2 fact sheet §1). */
 import { AtomsApiError } from './errors.js';
 import type { CallOptions, Failure } from './http.js';
-import type { BranchApi, BranchDraftPut, BranchSummary, DraftDetail, DraftEdit, PendingPublish, PublishOutcome, Revision, RevisionDetail, RevisionList } from './branch-types.js';
+import type { BranchApi, BranchDraftPut, DiffResult, BranchSummary, DraftDetail, DraftEdit, PendingPublish, PublishOutcome, Revision, RevisionDetail, RevisionList } from './branch-types.js';
 import { isRecord, num, pathId, str, toSecurityCheck } from './wire.js';
 
 type Call = (options: CallOptions) => Promise<unknown>;
@@ -46,6 +46,7 @@ function toRevision(value: unknown): Revision {
     publishedBy: str(v.publishedBy),
     publishedByName: str(v.publishedByName),
     restoredFromRevisionId: str(v.restoredFromRevisionId),
+    baseRevisionId: str(v.parentVersion) ?? str(v.sourceVersionId),
     createdAt: str(v.createdAt),
   };
 }
@@ -139,9 +140,25 @@ export class BranchClient implements BranchApi {
     await this.call({ method: 'POST', path: `${this.base(agentId, branchId)}/draft/publish/cancel`, body: {}, idempotent: true });
   }
 
+  async diff(agentId: string, a: string, b: string): Promise<DiffResult> {
+    if (a.length > 64 || b.length > 64) throw new AtomsApiError('A diff ref is longer than the 64 characters the API takes.', { kind: 'bad-request', method: 'GET', path: '-' });
+    return toDiffResult(await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/diff`, query: { a, b }, idempotent: true }));
+  }
+
   async restoreRevision(agentId: string, branchId: string, revisionId: string): Promise<PublishOutcome> {
     return toPublishOutcome(await this.call({ method: 'POST', path: `${this.base(agentId, branchId)}/revisions/${pathId('revision id', revisionId)}/restore`, idempotent: false }));
   }
+}
+
+function toDiffResult(data: unknown): DiffResult {
+  const d = isRecord(data) ? data : {};
+  const sections = Array.isArray(d.unchangedSections) ? d.unchangedSections.filter((s): s is string => typeof s === 'string') : [];
+  const diffs = (Array.isArray(d.diffs) ? d.diffs : []).filter(isRecord).map((entry) => ({
+    section: str(entry.section) ?? '',
+    changes: (Array.isArray(entry.changes) ? entry.changes : []).filter(isRecord).map((c) => ({ path: str(c.path) ?? '', oldValue: c.oldValue, newValue: c.newValue })),
+  }));
+  if (!Array.isArray(d.diffs)) throw new AtomsApiError('The Atoms API answered a diff without a diffs list, which this version cannot read.', { kind: 'invalid-response', method: 'GET', path: '-' });
+  return { unchangedSections: sections, diffs };
 }
 
 function agentNotFound(agentId: string) {

@@ -40,6 +40,8 @@ export interface Revision {
   publishedBy: string | null;
   publishedByName: string | null;
   restoredFromRevisionId: string | null;
+  /** On a draft row: the revision it was opened from (`parentVersion`, or `sourceVersionId`). */
+  baseRevisionId: string | null;
   createdAt: string | null;
 }
 
@@ -70,6 +72,12 @@ export interface RevisionList {
   total: number;
 }
 
+/** `GET /agent/{id}/diff?a=&b=` (fact sheet v2 §1.5): `a` the base, `b` the target; paths are leaf dot-paths. */
+export interface DiffResult {
+  unchangedSections: string[];
+  diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[];
+}
+
 /** Body of the draft PUT as this product sends it: the whole analytics object, never a partial. */
 export interface BranchDraftPut {
   postCallAnalyticsConfig: PostCallAnalyticsConfig;
@@ -89,4 +97,6 @@ export interface BranchApi {
   publishDraft(agentId: string, branchId: string, body: { label?: string }): Promise<PublishOutcome>;
   cancelPublish(agentId: string, branchId: string): Promise<void>;
   restoreRevision(agentId: string, branchId: string, revisionId: string): Promise<PublishOutcome>;
+  /** Each ref a revision id or `<branchId>:draft`: the only way to read a draft's values (its row holds block refs only). */
+  diff(agentId: string, a: string, b: string): Promise<DiffResult>;
 }

@@ -28,6 +28,8 @@ export interface AtomsClientOptions {
   userAgent?: string;
   /** Connections; default: keep-alive pools per origin, through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name. */
   dispatcher?: Dispatcher;
+  /** The run's cancel: after it, no request starts and the one in flight is abandoned. */
+  signal?: AbortSignal;
 }
 
 /** Reads an AgentVersion record, tolerating missing optional fields. */
@@ -80,6 +82,7 @@ export class AtomsClient implements AtomsApi {
       onRetry: options.onRetry,
       userAgent: options.userAgent ?? 'atoms-metrics',
       dispatcher: options.dispatcher ?? createDispatcher({ env: process.env }),
+      signal: options.signal,
     });
     this.branches = new BranchClient((call) => this.transport.call(call));
     this.conversations = new ConversationClient((call) => this.transport.call(call));

@@ -17,7 +17,9 @@ export type AtomsErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
-  | 'invalid-response';
+  | 'invalid-response'
+  /** The run was cancelled: the request was not sent, or was abandoned in flight. */
+  | 'cancelled';
 
 /** Replaces every secret, and anything shaped like a bearer credential or an `sk_` key, with `***`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {

@@ -27,6 +27,11 @@ export interface TransportOptions {
   userAgent: string;
   /** Connections (pools, proxy); one per client, so every request of a run reuses the same sockets. */
   dispatcher: Dispatcher;
+  /**
+   * The run's cancel: once aborted, no request starts (a write could land after the runner gave up on us), the one in
+   * flight is abandoned and no retry waits. Whatever it left half-done, the next run recognises as its own.
+   */
+  signal?: AbortSignal;
 }
 
 export interface CallOptions {
@@ -128,7 +133,9 @@ export class Transport {
 
   private async attempt(call: CallOptions, url: string, remainingMs: number): Promise<Attempt> {
     const timeout = Math.max(1, Math.min(this.options.requestTimeoutMs, remainingMs));
-    const signal = AbortSignal.timeout(timeout);
+    const timer = AbortSignal.timeout(timeout);
+    const cancel = this.options.signal;
+    const signal = cancel ? AbortSignal.any([timer, cancel]) : timer;
     try {
       const response = await fetch(url, {
         method: call.method,
@@ -166,7 +173,7 @@ export class Transport {
       }
       return { status: response.status, headers: response.headers, json, html: type.includes('text/html') || /^\s*</.test(text), sent: true };
     } catch (error) {
-      const code = signal.aborted ? 'TIMEOUT' : fetchErrorCode(error);
+      const code = cancel?.aborted ? 'CANCELLED' : timer.aborted ? 'TIMEOUT' : fetchErrorCode(error);
       // Connection refused or DNS failure: the request never left. Anything else may have reached the server.
       const sent = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(code);
       return { headers: NO_HEADERS, html: false, errorCode: code, cause: error, sent };
@@ -180,7 +187,9 @@ export class Transport {
     const url = `${options.baseUrl}${call.path}${query}`;
     const started = options.now();
     for (let attemptNumber = 1; ; attemptNumber++) {
+      if (options.signal?.aborted) throw this.cancelled(call, attemptNumber > 1);
       await options.limiter?.acquire();
+      if (options.signal?.aborted) throw this.cancelled(call, attemptNumber > 1);
       const result = await this.attempt(call, url, options.deadlineMs - (options.now() - started));
       const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
       if (ok && result.errorCode === undefined) {
@@ -210,6 +219,7 @@ export class Transport {
               backoffCapMs: options.backoffCapMs,
               random: options.random(),
             });
+      if (result.errorCode === 'CANCELLED') throw this.cancelled(call, true);
       if (decision.retry) {
         options.onRetry?.({ method: call.method, path: call.path, attempt: attemptNumber, delayMs: decision.delayMs, reason: result.status !== undefined ? `HTTP ${result.status}` : (result.errorCode ?? 'error') });
         await options.sleep(decision.delayMs);
@@ -217,6 +227,17 @@ export class Transport {
       }
       throw this.error(call, result, attemptNumber, undefined, decision.reason);
     }
+  }
+
+  /** `sent`: an earlier attempt, or the one just abandoned, may have reached the server. */
+  private cancelled(call: CallOptions, sent: boolean): AtomsApiError {
+    return new AtomsApiError(`${call.method} ${call.path} was ${sent ? 'abandoned' : 'not sent'}: the run was cancelled.`, {
+      kind: 'cancelled',
+      method: call.method,
+      path: call.path,
+      mayHaveTakenEffect: sent && call.method !== 'GET',
+      secrets: [this.options.apiKey],
+    });
   }
 
   private error(call: CallOptions, result: Attempt, attempts: number, override?: { kind: AtomsErrorKind; message: string }, stopReason?: string): AtomsApiError {

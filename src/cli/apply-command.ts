@@ -28,8 +28,8 @@ export async function runApplyCommand(
   const cancel = new AbortController();
   const sleep = options.sleep ?? cancellableSleep(cancel.signal);
   const now = options.now ?? Date.now;
-  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }), sleep, now });
-  const stopListening = abortOnTermination(cancel, (name) => io.stderr(`${name}: starting no new agent; finishing or undoing the step in flight (press Ctrl+C again to stop at once).\n`));
+  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }), sleep, now, signal: cancel.signal });
+  const stopListening = abortOnTermination(cancel, (name) => io.stderr(`${name}: no new request starts; what is half-done stays for the next run, which recognises it as its own (press Ctrl+C again to stop at once).\n`));
   const results = await applyAll(
     planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
     { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning, signal: cancel.signal },

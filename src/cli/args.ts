@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { apiUrlProblem } from '../action/api-url.js';
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
+import type { ActSpec } from '../emulator/act-spec.js';
 import type { FaultSpec } from '../emulator/types.js';
 import type { SeedOptions } from '../emulator/types-v2.js';
 import { errnoCode } from '../report/fs-error.js';
@@ -24,7 +25,7 @@ export type CliCommand =
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }
+  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[]; acts?: ActSpec[] }
   /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
   | { kind: 'emulator-args'; args: string[] }
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }

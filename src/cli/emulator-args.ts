@@ -1,4 +1,5 @@
 /** `atoms-metrics emulator`'s options: its switch table and fault specs, loaded for this command alone. */
+import { ActSpecError, parseActFlag, type ActSpec } from '../emulator/act-spec.js';
 import { FaultSpecError, parseFaultFlags } from '../emulator/fault-spec.js';
 import { SWITCH_SPECS, readSwitchFlags } from '../emulator/switches.js';
 import type { FaultSpec } from '../emulator/types.js';
@@ -12,6 +13,7 @@ const OPTIONS = {
   host: { type: 'string' },
   seed: { type: 'string' },
   fault: { type: 'string', multiple: true },
+  act: { type: 'string', multiple: true },
   ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
 } as const;
 
@@ -19,7 +21,7 @@ const OPTIONS = {
 export function parseEmulatorArgs(args: readonly string[]): Extract<CliCommand, { kind: 'emulator' | 'help' }> {
   const { values } = parseOptions('emulator', args, OPTIONS);
   if (values.help === true) return { kind: 'help', topic: 'emulator' };
-  return { kind: 'emulator', port: readInteger(values.port, 'port', 4010, 0, 65535), host: values.host ?? '127.0.0.1', seed: values.seed, switches: readSwitches(values), faults: readFaults(values.fault) };
+  return { kind: 'emulator', port: readInteger(values.port, 'port', 4010, 0, 65535), host: values.host ?? '127.0.0.1', seed: values.seed, switches: readSwitches(values), faults: readFaults(values.fault), acts: readActs(values.act) };
 }
 
 function readSwitches(values: Record<string, unknown>): SeedOptions {
@@ -35,6 +37,15 @@ function readFaults(specs: string[] | undefined): FaultSpec[] {
     return parseFaultFlags(specs);
   } catch (error) {
     if (error instanceof FaultSpecError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function readActs(specs: string[] | undefined): ActSpec[] {
+  try {
+    return (specs ?? []).map(parseActFlag);
+  } catch (error) {
+    if (error instanceof ActSpecError) throw new UsageError(error.message);
     throw error;
   }
 }

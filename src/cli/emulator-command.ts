@@ -1,5 +1,5 @@
 /** `atoms-metrics emulator`: runs the local Atoms API emulator until interrupted. */
-import { describeFault, loadSeedFile, SeedError, startEmulator, type EmulatorSeed, type FaultSpec, type RunningEmulator, type SeedOptions } from '../emulator/index.js';
+import { type ActSpec, describeFault, loadSeedFile, SeedError, startEmulator, type EmulatorSeed, type FaultSpec, type RunningEmulator, type SeedOptions } from '../emulator/index.js';
 import { resolve } from 'node:path';
 import type { CliIo } from './io.js';
 import { errnoCode } from '../report/fs-error.js';
@@ -11,12 +11,12 @@ const LISTEN_ERRORS: Record<string, string> = {
   ENOTFOUND: 'that host name does not resolve',
 };
 
-export async function runEmulatorCommand(command: { port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }, io: CliIo): Promise<number> {
+export async function runEmulatorCommand(command: { port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[]; acts?: ActSpec[] }, io: CliIo): Promise<number> {
   let seed: EmulatorSeed | undefined;
   let emulator: RunningEmulator;
   try {
     seed = command.seed ? await loadSeedFile(resolve(io.cwd, command.seed), command.seed) : undefined;
-    emulator = await startEmulator({ ...command.switches, faults: command.faults, port: command.port, host: command.host, seed, log: (line) => io.stderr(`${line}\n`) });
+    emulator = await startEmulator({ ...command.switches, faults: command.faults, acts: command.acts, port: command.port, host: command.host, seed, log: (line) => io.stderr(`${line}\n`) });
   } catch (error) {
     const code = errnoCode(error);
     if (error instanceof SeedError) io.stderr(`atoms-metrics: ${error.message}\n`);
@@ -29,6 +29,7 @@ export async function runEmulatorCommand(command: { port: number; host: string; 
   io.stdout(switches.versioning === 'v2' ? `  versioning v2 (branch model): publish ${switches.publishMode}, security scan ${switches.securityCheckMs} ms\n` : `  versioning v1 (drafts and versions): security check ${switches.securityCheckMs} ms\n`);
   if (switches.scanOutcome !== 'passed') io.stdout(`  every security scan ends ${switches.scanOutcome}${switches.scanReason ? `: ${switches.scanReason}` : ''}\n`);
   for (const fault of [...command.faults, ...(seed?.faults ?? [])]) io.stdout(`  fault: ${describeFault(fault)}\n`);
+  for (const act of command.acts ?? []) io.stdout(`  act: ${act.method ?? '(any method)'} ${typeof act.path === 'string' ? act.path : (act.path?.source ?? '(any path)')} → ${act.action}${act.arg ? `=${act.arg}` : ''}${act.skip ? ` after ${act.skip} passed` : ''} (${act.times ?? 1}×)\n`);
   for (const agentId of seed?.agents.map((a) => a._id).filter((id): id is string => id !== undefined) ?? []) io.stdout(`  seeded agent ${agentId}\n`);
   io.stdout(`Try: ATOMS_API_URL=${emulator.url} SMALLEST_API_KEY=${emulator.apiKey} atoms-metrics plan <metrics files>\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {

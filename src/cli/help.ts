@@ -1,4 +1,5 @@
 /** The CLI's help texts, one per command: what `--help` prints. Pure text, loaded only when help is asked for. */
+import { ACT_FLAG_HELP } from '../emulator/act-spec.js';
 import { FAULT_FLAG_HELP } from '../emulator/fault-spec.js';
 import { SWITCH_SPECS, switchPlaceholder } from '../emulator/switches.js';
 import { DEFAULT_LIMITS, LIMIT_ENV } from './limits.js';
@@ -217,6 +218,7 @@ ${SWITCH_SPECS.map((s) => `  --${s.flag} ${switchPlaceholder(s)}\n      ${s.help
 
 Injected failures:
 ${FAULT_FLAG_HELP}
+${ACT_FLAG_HELP}
 
 Rehearse a failure:
   atoms-metrics emulator --scan-outcome failed --scan-reason "prompt injection"

@@ -12,6 +12,7 @@ import type { AgentStateSnapshot, EmulatorOptions, FaultSpec, RunningEmulator } 
 
 export { loadSeedFile, checkSeed, SeedError } from './seed.js';
 export { SWITCH_SPECS, readSwitch } from './switches.js';
+export { ActSpecError, parseActFlag, type ActSpec } from './act-spec.js';
 export { FaultSpecError, checkSeedFaults, describeFault, parseFaultFlag, parseFaultFlags } from './fault-spec.js';
 export type * from './types.js';
 
@@ -24,7 +25,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
   const state = new EmulatorState(options.now ?? Date.now, options.securityCheckMs ?? 6000);
   state.switches = resolveSwitches(given, given.seed?.options);
   for (const key of Object.values(keys)) state.userNames.set(key.userId, key.name ?? key.userId);
-  const hooks: ServerHooks = { faults: [], requests: [], onRequest: null };
+  const hooks: ServerHooks = { faults: [], requests: [], onRequest: null, acts: (given.acts ?? []).map((act) => ({ ...act, seen: 0, done: 0 })) };
   const { server, closeSockets } = createEmulatorServer(state, { ...options, keys }, hooks);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -66,6 +67,7 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
         closeSockets();
       }),
     injectFault,
+    act: (spec) => void hooks.acts.push({ ...spec, seen: 0, done: 0 }),
     clearFaults: () => void hooks.faults.splice(0),
     load,
     createAgent: (agent = {}) => addSeedAgent(state, agent).agentId,

@@ -1,4 +1,5 @@
 /** Seeds a v2 agent: branch Main with the seed's versions as revisions, an optional open draft, and extra branches. */
+import { isRecord } from './reply.js';
 import { DEFAULT_ANALYTICS, defaultConfig, newObjectId, type AgentRecord, type EmulatorState } from './state.js';
 import { commitRevision, headOf, liveBranchOf, newBranch, openDraft, type BranchDraft, type BranchRecord, type ScanStatus, type SecurityCheck } from './state-v2.js';
 import type { SeedAgent, SeedMetricsConfig, SeedVersion } from './types.js';
@@ -33,6 +34,12 @@ function addRevisions(state: EmulatorState, agent: AgentRecord, branch: BranchRe
   return ids;
 }
 
+/** A field of each section a foreign edit changes (PUT routes these fields to these sections, see render-v2.ts). */
+const FIELD_OF_SECTION: Record<string, string> = {
+  workflow_prompt: 'prompt', workflow_tools: 'tools', llm: 'slmModel', voice: 'speechFormatting', language: 'timezone', detection: 'smartTurnConfig',
+  timeouts: 'llmIdleTimeoutConfig', audio: 'backgroundSound', privacy: 'redactionConfig', widget: 'widgetConfig', call_handling: 'firstMessage',
+};
+
 /** Another editor's edit lands in the branch's draft (opened from the head if none is open). */
 export function addForeignEdit(state: EmulatorState, branch: BranchRecord, edit: { editorName: string; editorId?: string; changedSections: string[]; config?: SeedMetricsConfig; draftId?: string; draftName?: string }): BranchDraft {
   const fresh = branch.draft === null;
@@ -44,9 +51,19 @@ export function addForeignEdit(state: EmulatorState, branch: BranchRecord, edit:
     draft.config.postCallAnalyticsConfig = { ...structuredClone(DEFAULT_ANALYTICS), ...structuredClone(edit.config) };
     fields.push('postCallAnalyticsConfig');
   }
-  if (edit.changedSections.includes('workflow_prompt')) {
-    draft.config.prompt = `${String(draft.config.prompt ?? '')} (edited by ${edit.editorName})`;
-    fields.push('prompt');
+  // Every section the edit names really changes, so a diff shows it (an edit record alone ships nothing).
+  for (const section of edit.changedSections) {
+    if (section === 'analytics' && edit.config) continue;
+    if (section === 'analytics') {
+      const current = draft.config.postCallAnalyticsConfig;
+      const metrics = isRecord(current) ? current : structuredClone(DEFAULT_ANALYTICS);
+      draft.config.postCallAnalyticsConfig = { ...metrics, useReasoningModel: metrics.useReasoningModel !== true };
+      fields.push('postCallAnalyticsConfig');
+      continue;
+    }
+    const field = FIELD_OF_SECTION[section] ?? 'firstMessage';
+    draft.config[field] = field === 'prompt' ? `${String(draft.config.prompt ?? '')} (edited by ${edit.editorName})` : `edited by ${edit.editorName}`;
+    fields.push(field);
   }
   draft.draftRevision += 1;
   draft.updatedAt = state.now();

@@ -7,6 +7,7 @@ import type { Reply } from './reply.js';
 import { answersMigrationRequired, routeAgentRequest } from './routes.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types.js';
+import { actFires, agentOfPath, performAct, type ActiveAct } from './acts.js';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -18,6 +19,8 @@ export interface ServerHooks {
   faults: ActiveFault[];
   requests: RecordedRequest[];
   onRequest: ((request: { method: string; path: string }) => void) | null;
+  /** People acting right after a matching request took effect (see acts.ts). */
+  acts: ActiveAct[];
 }
 
 
@@ -151,6 +154,12 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
                 },
               }) ?? expressNotFound(method, rawPath));
         }
+      }
+    }
+    if (reply.status < 400) {
+      for (const act of hooks.acts) {
+        const agent = actFires(act, method, path) ? agentOfPath(state, path) : undefined;
+        if (agent) options.log?.(performAct(state, agent, act));
       }
     }
     if (fault?.afterEffect) return answerFault();

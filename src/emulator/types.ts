@@ -1,4 +1,5 @@
 /** Public contract of the local Atoms emulator (fact sheet §12; v2 in ./types-v2.ts). Tests, the demo and the CLI use only this. */
+import type { ActSpec } from './act-spec.js';
 import type { CallSpec } from './calls-spec.js';
 import type { BranchSnapshot, EmulatorSwitches, ForeignDraftSpec, SeedBranch, SeedOptions } from './types-v2.js';
 
@@ -90,6 +91,8 @@ export interface EmulatorOptions extends Partial<EmulatorSwitches> {
   callsPerAgent?: number;
   /** Faults injected at start, ahead of the seed's `faults` (the first that matches answers). */
   faults?: FaultSpec[];
+  /** People acting between a client's calls (see acts.ts). */
+  acts?: ActSpec[];
   /** Clock, injectable so tests can move time without waiting. */
   now?: () => number;
   /** Log one line per request to this function (the CLI passes console.error). */
@@ -149,6 +152,8 @@ export interface RunningEmulator {
   simulateDashboardChange(agentId: string, config: SeedMetricsConfig): string;
   /** v2: another editor's edit lands in the branch's draft (opened if none). Returns the draftId. */
   openForeignDraft(agentId: string, spec: ForeignDraftSpec): string;
+  /** From now on, a person acts right after each request matching `spec` takes effect. */
+  act(spec: ActSpec): void;
   /** v2: the next `count` v2 writes answer 423 `config_freeze_active`. */
   freezeWrites(count: number): void;
   /** Change switches at run time. */

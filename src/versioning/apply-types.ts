@@ -18,6 +18,11 @@ export interface ApplyTarget {
    * nothing on the platform once our draft is discarded, so this is how a re-run knows the same content failed before.
    */
   earlierReport?: string;
+  /**
+   * The metrics earlier versions of the file held (from git), read only when an open draft has to be judged: a draft
+   * holding exactly one of them, and nothing else, is a leftover of an earlier run of ours, replaced rather than refused.
+   */
+  earlierContents?: () => Promise<PostCallAnalyticsConfig[]>;
 }
 
 export interface ApplyDeps {

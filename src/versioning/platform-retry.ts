@@ -13,6 +13,8 @@ export async function retryThroughFreeze<T>(what: string, write: () => Promise<T
   const budget = deps.freezeWaitMs ?? 90_000;
   const started = deps.now();
   for (let attempt = 0; ; attempt++) {
+    // A cancelled run starts no write: the cancellable sleep returns at once, so without this the loop would spin.
+    if (deps.signal?.aborted) throw new ApplyStop(`cancelled before ${what}; nothing more is written`);
     try {
       return await write();
     } catch (error) {

@@ -120,9 +120,9 @@ describe('apply on a push to the default branch', () => {
   });
 
   it.each([
-    { model: 'v1' as const, at: /\/drafts\/[a-f0-9]{24}\/config$/, said: 'cancelled before publishing' },
-    { model: 'v2' as const, at: /\/branches\/[a-f0-9]{24}\/draft$/, said: 'cancelled before publishing' },
-  ])('a cancel (SIGINT) on $model after our draft was written discards it, reports where the agent stands and fails', async ({ model, at, said }) => {
+    { model: 'v1' as const, at: /\/drafts\/[a-f0-9]{24}\/config$/, said: 'was abandoned: the run was cancelled. Our draft' },
+    { model: 'v2' as const, at: /\/branches\/[a-f0-9]{24}\/draft$/, said: 'was abandoned: the run was cancelled. Our draft may still be open' },
+  ])('a cancel (SIGINT) on $model after our draft was written writes nothing more, reports where the agent stands and fails; the next run finishes the change once', async ({ model, at, said }) => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');
     emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
@@ -136,18 +136,32 @@ describe('apply on a push to the default branch', () => {
     const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
     expect(sent).toBe(true);
     expect(result.failed).toBe(true);
-    expect(result.stdout).toContain('SIGINT received: starting no new agent');
+    expect(result.stdout).toContain('SIGINT received: no new request starts');
     expect(result.errors.join('\n')).toContain('Cancelled (SIGINT)');
     expect(result.errors.join('\n')).toContain(said);
+    const cancelledAt = emu.requests.findIndex((r) => (r.method === 'PATCH' || r.method === 'PUT') && at.test(r.path));
+    expect(emu.requests.slice(cancelledAt + 1).filter((r) => r.method !== 'GET')).toEqual([]);
     const state = emu.getAgentState(AGENT);
     if (model === 'v1') {
-      expect(state?.drafts.every((d) => d.discarded)).toBe(true);
+      expect(state?.drafts.filter((d) => !d.discarded && !d.published)).toHaveLength(1);
       expect(state?.versions).toHaveLength(1);
     } else {
-      expect(state?.branches?.[0]?.draft).toBeNull();
+      expect(state?.branches?.[0]?.draft).not.toBeNull();
       expect(state?.branches?.[0]?.revisions).toHaveLength(1);
     }
     expect(process.listenerCount('SIGINT')).toBeLessThanOrEqual(1);
+
+    const rerun = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+    expect(rerun.errors).toEqual([]);
+    const after = emu.getAgentState(AGENT);
+    if (model === 'v1') {
+      expect(after?.versions).toHaveLength(2);
+      expect(after?.drafts.filter((d) => !d.discarded && !d.published)).toEqual([]);
+    } else {
+      expect(after?.branches?.[0]?.revisions).toHaveLength(2);
+      expect(after?.branches?.[0]?.draft).toBeNull();
+      expect(rerun.stdout).toContain('resumed the draft an earlier run left');
+    }
   });
 
   it('a cancel while the v2 scan runs stops waiting and says the publish goes live by itself; a re-run waits for it and publishes nothing', async () => {

@@ -75,8 +75,15 @@ describe('parseCliArgs', () => {
       seed: undefined,
       switches: { versioning: 'v1', publishMode: 'sync', scanAnalyticsChanges: false, metricsLocation: 'analytics.postCallAnalyticsConfig', freezeMs: 500, securityCheckMs: 0 },
       faults: [],
+      acts: [],
     });
     expect(parseEmulatorArgs([])).toMatchObject({ switches: {} });
+    expect(parseEmulatorArgs(['--act', 'PUT /agent/*/branches/*/draft edit-draft=analytics by=Ana_Ortiz skip=1', '--act', '/agent/* make-live=hotfix']).acts).toEqual([
+      { method: 'PUT', path: /^\/agent\/.*\/branches\/.*\/draft$/, action: 'edit-draft', arg: 'analytics', by: 'Ana Ortiz', skip: 1 },
+      { path: /^\/agent\/.*$/, action: 'make-live', arg: 'hotfix' },
+    ]);
+    expect(usage(['emulator', '--act', 'PUT /agent/* dance'])).toContain("'dance' is not an action");
+    expect(usage(['emulator', '--act', 'PUT /agent/*'])).toContain('no action');
     expect(usage(['emulator', '--conflict-body', 'fat'])).toBe('--conflict-body must be one of lean, rich, got "fat"');
     expect(usage(['emulator', '--kept-v1-reads', 'yes'])).toBe('--kept-v1-reads must be true or false, got "yes"');
     expect(usage(['plan', '--publish-mode', 'sync'])).toBe("unknown option '--publish-mode' for plan (see 'atoms-metrics plan --help')");

@@ -39,7 +39,7 @@ beforeEach(() => {
 afterEach(() => emu.close());
 
 describe('apply on the branch model (v2)', () => {
-  it('publishes on the live branch, waits for the scan, verifies — one new revision, no activate, ≤ 7 requests plus polls', async () => {
+  it('publishes on the live branch, waits for the scan, verifies — one new revision, no activate, 10 requests plus polls', async () => {
     await start();
     const result = await apply();
     expect(result?.status).toBe('applied');
@@ -51,10 +51,11 @@ describe('apply on the branch model (v2)', () => {
     expect(branch?.revisions.at(-1)?.label).toMatch(/^Add call_outcome \(#7\) \[atoms-metrics:[a-f0-9]{16}\]$/);
     expect(branch?.draft).toBeNull();
     expect(emu.requests.some((r) => r.path.includes('/activate') || r.path.endsWith('/live'))).toBe(false);
-    // Outside the wait: branches (detection), head revision, PUT, branch + draft check, publish, new head = 7.
+    // Outside the wait: branches (detection), head revision, PUT, the check before publishing (branch, draft, diff of
+    // the draft), publish, and what is live after (the new revision, its diff from the old head, the branch list) = 10.
     const published = emu.requests.findIndex((r) => r.path.endsWith('/draft/publish'));
     const polls = emu.requests.slice(published + 1).filter((r) => r.method === 'GET' && /\/branches\/[a-f0-9]{24}(\/draft)?$/.test(r.path)).length;
-    expect(emu.requests.length - polls).toBe(7);
+    expect(emu.requests.length - polls).toBe(10);
     expect(polls).toBeGreaterThan(0);
     expect(log.join('\n')).toContain('v2 revision 2');
   });
@@ -108,7 +109,7 @@ describe('apply on the branch model (v2)', () => {
     expect(main()?.draft).toBeNull();
   });
 
-  it('a human publish between our read and our publish stops before publishing', async () => {
+  it('a human publish between our read and our publish: our draft (ours alone) is taken back, the branch read again, and the file applied over the new head', async () => {
     await start();
     let done = false;
     emu.onRequest(({ method, path }) => {
@@ -118,12 +119,15 @@ describe('apply on the branch model (v2)', () => {
       }
     });
     const result = await apply();
-    expect(result?.status).toBe('failed');
-    expect(result?.error).toMatch(/someone published revision 2/);
-    expect(emu.requests.some((r) => r.path.endsWith('/draft/publish'))).toBe(false);
+    expect(result?.status).toBe('applied');
+    expect(log.join('\n')).toMatch(/someone published revision 2/);
+    expect(log.join('\n')).toContain('Our draft (holding only this change) was discarded');
+    expect(main()?.revisions).toHaveLength(3);
+    expect(normalizeConfig(main()?.revisions.at(-1)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+    expect(emu.requests.filter((r) => r.path.endsWith('/draft/publish'))).toHaveLength(1);
   });
 
-  it("someone's edit merged into our draft before publishing stops the run, takes our edit back out and leaves theirs", async () => {
+  it("someone's edit merged into our draft before publishing stops the run and leaves the draft as it is: theirs, and ours in it", async () => {
     await start();
     let done = false;
     emu.onRequest(({ method, path }) => {
@@ -135,11 +139,13 @@ describe('apply on the branch model (v2)', () => {
     const result = await apply();
     expect(result?.status).toBe('failed');
     expect(result?.error).toContain('Ben (llm');
-    expect(result?.error).toContain('taken back out');
+    expect(result?.error).toContain('changes to llm');
+    expect(result?.error).toContain('left as it is');
     expect(emu.requests.some((r) => r.path.endsWith('/draft/publish'))).toBe(false);
+    expect(emu.requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE')).toHaveLength(1);
     const draft = main()?.draft;
     expect(draft?.editHistory.map((e) => e.editorName)).toContain('Ben');
-    expect(normalizeConfig(draft?.postCallAnalyticsConfig)).toEqual(normalizeConfig(LIVE));
+    expect(normalizeConfig(draft?.postCallAnalyticsConfig)).toEqual(DESIRED);
     expect(main()?.revisions).toHaveLength(1);
   });
 

@@ -9,7 +9,7 @@ import type { PostCallAnalyticsConfig } from '../../config/types.js';
 import { findAnalyticsInAgentRead, findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
 import { scanVerdict } from '../scan-verdict.js';
 import { stepLog } from '../step-log.js';
-import { sortOutRivals, waitForRivalVersion } from './rivals.js';
+import { sortOutRivals } from './rivals.js';
 import { pollDelayMs } from '../platform-retry.js';
 import { changeMarker, describeWithMarker, draftNameFor, truncate } from '../change-marker.js';
 import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from '../change-checks.js';
@@ -85,12 +85,16 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
           () => say(`could not remove draft ${leftover.draftId}, left by an earlier run of this change; discard it in the dashboard`),
         );
       }
-      if (rivals.first) {
-        say(`another run of this same change created draft ${rivals.first.draftId} first; discarding ours and waiting for its version`);
+      if (rivals.first?.draftId) {
+        // Every run publishes the earliest draft of the change, whether the run that made it is alive or gone: a
+        // draft publishes once, and the run that loses that race reads the version it became. Nobody waits on a
+        // run that may have died.
+        const first = rivals.first.draftId;
+        say(`draft ${first} of this same change was made first (by another run, still going or gone); publishing that one and discarding ours`);
         await api.deleteDraft(target.agentId, ourDraftId).catch(() => undefined);
         ourDraftId = undefined;
-        const theirs = await waitForRivalVersion(api, target.agentId, rivals.first, marker, deps);
-        if (!theirs) throw new ApplyStop(`another run of this change (draft ${rivals.first.draftId}) did not publish within a minute; this run stepped aside and wrote nothing. Re-run to resume.`);
+        if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
+        const theirs = await publishEarliest(api, target, first, patchBody(target.desired, live), marker, deps, say);
         return await finishWith(theirs, 'resumed');
       }
       await api.patchDraftConfig(target.agentId, ourDraftId, { postCallAnalyticsConfig: patchBody(target.desired, live) });
@@ -108,15 +112,19 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     return result;
   } catch (error) {
     const message = error instanceof ApplyStop || error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    if (ourDraftId && !published) {
+    let where = '';
+    if (ourDraftId && !published && deps.signal?.aborted) {
+      // A cancel starts no write: the next run of this change finds the draft by its name and publishes it.
+      where = ` Our draft ${ourDraftId} ("${draftNameFor(marker, target.commitSha)}") stays; the next run of this change publishes it, once.`;
+    } else if (ourDraftId && !published) {
       // Never leave our half-made draft behind; never touch anyone else's.
       await api.deleteDraft(target.agentId, ourDraftId).then(
         () => say(`discarded draft ${ourDraftId}`),
         () => say(`could not discard draft ${ourDraftId}; it is named "${draftNameFor(marker, target.commitSha)}"`),
       );
     }
-    say(`failed: ${message}`);
-    return { ...result, status: 'failed', error: message };
+    say(`failed: ${message}${where}`);
+    return { ...result, status: 'failed', error: `${message}${where}` };
   }
 }
 
@@ -157,6 +165,24 @@ async function createOurDraft(api: AtomsApi, target: ApplyTarget, forkedFrom: st
     const draft = await api.createDraft(target.agentId, { sourceVersionId: forkedFrom, draftName });
     if (!draft.draftId) throw new ApplyStop('the API created a draft but returned no draftId');
     return draft.draftId;
+  }
+}
+
+/**
+ * Publishes the change's earliest draft (another run's): fill it with this change (the same body, so a repeat changes
+ * nothing) and publish it once. If that run published it first, the draft is gone: the version it became is ours too.
+ */
+async function publishEarliest(api: AtomsApi, target: ApplyTarget, draftId: string, body: PostCallAnalyticsConfig, marker: string, deps: ApplyDeps, say: (line: string) => void): Promise<AgentVersion> {
+  try {
+    await api.patchDraftConfig(target.agentId, draftId, { postCallAnalyticsConfig: body });
+    return await publishOnce(api, target, draftId, marker, deps, say);
+  } catch (error) {
+    if (!(error instanceof AtomsApiError) || !['not-found', 'conflict', 'bad-request'].includes(error.kind)) throw error;
+    const { versions } = await api.listVersions(target.agentId, { limit: 20 });
+    const made = versions.find((v) => v.draftId === draftId);
+    if (!made) throw error;
+    say(`the other run published draft ${draftId} first, as version ${made.versionNumber ?? '?'} (${made._id}); seeing it live`);
+    return made;
   }
 }
 

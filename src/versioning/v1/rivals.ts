@@ -1,15 +1,14 @@
 /**
  * v1: two runs of the same change at the same moment must publish once. Both create a draft named after the change
- * marker; right after creating its own, each run lists the drafts. The run whose draft is the earliest goes on; the
- * other discards its own and waits for the first run's version. A draft of this change older than a run can take is
- * a leftover of a cancelled or killed run: it is removed.
+ * marker; right after creating its own, each run lists the drafts. Every run publishes the earliest draft of the
+ * change (its own, or another run's, alive or gone); the others discard their own. A later draft of this change
+ * older than a run can take is a leftover of a cancelled or killed run: it is removed.
  */
 import type { AgentVersion, AtomsApi } from '../../atoms/types.js';
 import type { ApplyDeps } from '../apply-types.js';
 
 /** Older than this, a draft of this change is nobody's work in progress. */
 const LEFTOVER_AFTER_MS = 15 * 60_000;
-const WAIT_FOR_RIVAL_MS = 60_000;
 
 export interface Rivals {
   /** Drafts of this change left by earlier runs: to remove. */
@@ -29,16 +28,4 @@ export function sortOutRivals(drafts: readonly AgentVersion[], ours: string, mar
   const order = (a: AgentVersion, b: AgentVersion) => created(a) - created(b) || (a.draftId ?? '').localeCompare(b.draftId ?? '');
   const earliest = [...live, ...(mine ? [mine] : [])].sort(order)[0];
   return { leftovers, ...(earliest && earliest.draftId !== ours ? { first: earliest } : {}) };
-}
-
-/** Waits for the version another run publishes from its draft; undefined if none appears in time. */
-export async function waitForRivalVersion(api: AtomsApi, agentId: string, rival: AgentVersion, marker: string, deps: ApplyDeps): Promise<AgentVersion | undefined> {
-  const started = deps.now();
-  for (let poll = 0; deps.now() - started < WAIT_FOR_RIVAL_MS && !deps.signal?.aborted; poll++) {
-    await deps.sleep(1000);
-    const { versions } = await api.listVersions(agentId, { limit: 20 });
-    const found = versions.find((v) => v.draftId === rival.draftId) ?? versions.find((v) => (v.description ?? '').includes(marker));
-    if (found) return found;
-  }
-  return undefined;
 }

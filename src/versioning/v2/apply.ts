@@ -1,209 +1,278 @@
 /**
  * Applies one agent's metrics on the v2 branch model (v2 fact sheet §1.1): read the live branch's head → nothing to
- * do if it already matches → refuse someone's open draft → PUT the whole analytics object → check the branch and the
- * draft just before publishing → publish (200 committed or 202 scanning) → wait → verify. Publishing on the live
- * branch is going live: there is no activate.
+ * do if it already matches → judge the branch's open draft by its content (resume ours, replace an earlier run's,
+ * refuse anyone else's) → PUT the whole analytics object → re-read just before publishing: publish only exactly the
+ * file → wait → report what is live now. Publishing on the live branch is going live: there is no activate.
+ * Other people and runs act between our calls; every step re-reads what it decides on.
  */
-import type { BranchApi, BranchSummary } from '../../atoms/branch-types.js';
+import type { BranchSummary } from '../../atoms/branch-types.js';
 import { AtomsApiError } from '../../atoms/errors.js';
 import { configsEqual } from '../../config/canonical.js';
-import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
-import { nameVersion } from '../model.js';
-import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, prePublishProblem, publishLabel, publishProgress } from './decisions.js';
-import { changeMarker } from '../change-marker.js';
-import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from '../change-checks.js';
-import { pollDelayMs, retryThroughFreeze } from '../platform-retry.js';
-import { stepLog } from '../step-log.js';
+import type { PostCallAnalyticsConfig } from '../../config/types.js';
 import type { ApplyDeps, ApplyResult, ApplyTarget } from '../apply-types.js';
+import { ApplyStop, checkReviewedLive, patchBody, refuseIfBreaking } from '../change-checks.js';
+import { changeMarker } from '../change-marker.js';
+import { UnrecognisedLiveConfig } from '../live-config.js';
+import { nameVersion } from '../model.js';
+import { retryThroughFreeze } from '../platform-retry.js';
+import { scanVerdict } from '../scan-verdict.js';
+import { stepLog } from '../step-log.js';
+import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, publishLabel } from './decisions.js';
+import { judgeDraft } from './ownership.js';
+import { readDraftContent, readRevisionConfig } from './read.js';
+import { verifyLive } from './verify-live.js';
+import { waitForPublish, type WaitContext, type WaitOutcome } from './wait.js';
 
-type Say = (line: string) => void;
+/** Where our write stands, for the catch: what may be left, and what the next run will find. */
+type Stage = 'nothing-written' | 'draft-written' | 'publish-sent';
 
-/** Where our write stands: only a draft that holds our unpublished edit alone is ours to discard. */
-type Phase = 'reading' | 'drafted' | 'publishing';
-
-export type WaitOutcome = { state: 'cancelled'; waitedMs: number } | { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'vanished' } | { state: 'not-published' } | { state: 'unknown'; status: string } | { state: 'timeout'; waitedMs: number };
-
-interface Ctx {
-  api: BranchApi;
-  agentId: string;
-  branch: BranchSummary;
-  deps: ApplyDeps;
-  say: Say;
+interface Flow extends WaitContext {
+  target: ApplyTarget;
+  h0: string;
+  live: PostCallAnalyticsConfig;
+  earlier: () => Promise<PostCallAnalyticsConfig[]>;
 }
 
-/** Reads a revision's metrics positively (an unrecognised answer is an error, never "no metrics"). */
-export async function readRevisionConfig(api: BranchApi, agentId: string, branchId: string, revisionId: string) {
-  const detail = await api.getRevision(agentId, branchId, revisionId);
-  const read = findAnalyticsInResolvedConfig(detail.resolvedConfig);
-  if (!read.found) throw new UnrecognisedLiveConfig(agentId, `v2 revision ${revisionId}`, read.missing);
-  return { revision: detail.revision, config: read.config };
-}
-
-/**
- * Waits for a publish (or restore) in flight until the head moves. `expectPublishing`: after an ambiguous answer,
- * a draft that is open but not publishing means the publish never took effect.
- */
-export async function waitForPublish(ctx: Ctx, headBefore: string, options: { expectPublishing: boolean; draftCarriesScan?: boolean }): Promise<WaitOutcome> {
-  const { api, agentId, branch, deps, say } = ctx;
-  const started = deps.now();
-  let vanished = 0;
-  let idle = 0;
-  for (let poll = 0; ; poll++) {
-    const now = await api.getBranch(agentId, branch.branchId);
-    const moved = publishProgress({ branch: now, headBefore, draft: undefined });
-    if (moved.state === 'committed') return moved;
-    // A restore's scan is carried by no draft (fact sheet §1.8): only the head moving tells, up to the timeout.
-    const draft = options.draftCarriesScan === false ? undefined : await api.getDraft(agentId, branch.branchId);
-    const progress = publishProgress({ branch: now, headBefore, draft });
-    if (progress.state === 'failed' || progress.state === 'unknown') return progress;
-    if (progress.state === 'vanished') {
-      // Draft closed but head unchanged: discarded or cancelled — or the commit is not visible yet; look twice more.
-      if (++vanished >= 3) return { state: 'vanished' };
-    } else {
-      vanished = 0;
-      if (options.expectPublishing && draft && !isDraftPublishing(draft) && ++idle >= 2) return { state: 'not-published' };
-    }
-    const waited = deps.now() - started;
-    if (deps.signal?.aborted) return { state: 'cancelled', waitedMs: waited };
-    if (waited >= deps.securityCheckTimeoutMs) return { state: 'timeout', waitedMs: waited };
-    if (poll === 0 || poll % 5 === 0) say(`waiting for the platform's security scan on branch ${branch.name} (${Math.round(waited / 1000)} s so far)…`);
-    const pause = Math.min(pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), Math.max(1, deps.securityCheckTimeoutMs - waited));
-    // Waiting holds no concurrency slot: another agent's writes go on meanwhile.
-    await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
-  }
-}
+/** Someone else's publish ended in a failed scan: theirs to fix, never recorded as this change's failure. */
+class TheirFailure extends ApplyStop {}
 
 export async function applyV2(target: ApplyTarget, deps: ApplyDeps, primedBranches?: readonly BranchSummary[]): Promise<ApplyResult> {
   const { steps, say } = stepLog(target.agentId, deps.log);
   const result: ApplyResult = { agentId: target.agentId, file: target.file, status: 'failed', steps, model: 'v2' };
-  const api = deps.api.branches;
-  const { agentId } = target;
-  let phase: Phase = 'reading';
-  let branchId = '';
-
+  const track: Track = { stage: 'nothing-written' };
   try {
-    const picked = pickLiveBranch(primedBranches ?? (await api.listBranches(agentId)));
-    if ('problem' in picked) throw new ApplyStop(`cannot find the live branch: ${picked.problem}`);
-    const { branch } = picked;
-    branchId = branch.branchId;
-    const ctx: Ctx = { api, agentId, branch, deps, say };
-    const h0 = branch.headRevisionId ?? '';
-    const head = await readRevisionConfig(api, agentId, branchId, h0);
-    const live = head.config;
-    const h0Name = nameVersion('v2', head.revision.revisionNumber ?? branch.headRevisionNumber, h0, branch.name);
-    result.previousVersionId = h0;
-    if (configsEqual(live, target.desired)) {
-      say(`live ${h0Name} already matches ${target.file}; nothing to do`);
-      return { ...result, status: 'unchanged', versionId: h0, versionNumber: head.revision.revisionNumber };
+    // One restart at most: after someone else's publish went live while we waited for the branch's only slot.
+    for (let round = 0; ; round++) {
+      const outcome = await applyRound(target, deps, say, round === 0 ? primedBranches : undefined, track);
+      if (outcome !== 'restart') return { ...result, ...outcome };
+      if (round >= 1) throw new ApplyStop('the branch kept changing under this run; re-run to apply');
+      track.stage = 'nothing-written';
     }
-    refuseIfBreaking(live, target.desired, deps);
-    checkReviewedLive(target, { model: 'v2', id: h0, name: h0Name, config: live }, deps, say);
-    const marker = changeMarker(target.desired, h0);
-    // The report is markdown (escaped parentheses and all): the marker and the wording are looked for apart.
-    if (target.earlierReport?.includes(marker) && target.earlierReport.includes('security scan failed the change')) {
-      if (!deps.republishFailed) throw new ApplyStop(`an earlier run published this same change (${marker}) over the same live revision and the platform's security scan failed it (see the earlier report). Publishing the same content again would fail the same way: change the prompts and merge again, or set force: true to publish it once more.`);
-      say(`an earlier run of this same change (${marker}) failed the security scan; publishing it again because force is set`);
-    }
-
-    if (branch.hasOpenDraft) {
-      const draft = await api.getDraft(agentId, branchId);
-      if (draft && isDraftPublishing(draft)) {
-        // A publish already in flight (a run of ours that timed out waiting, or a person's): wait for it, write nothing.
-        say(`a publish is already in flight on branch ${branch.name}; waiting for it instead of writing`);
-        return await finish(ctx, result, await waitForPublish(ctx, h0, { expectPublishing: false }), h0, target, 'resumed');
-      }
-      if (draft) {
-        throw new ApplyStop(`branch ${branch.name} has an open draft with unpublished edits (${describeDraftEditors(draft)}). Writing now would merge into it and publishing would ship those edits too. Publish or discard that draft in the dashboard, then re-run. Nothing was written.`);
-      }
-    }
-
-    if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
-    const written = await retryThroughFreeze('the draft write', () => api.putDraft(agentId, branchId, { postCallAnalyticsConfig: patchBody(target.desired, live) }), deps, say);
-    phase = 'drafted';
-    say(`wrote the metrics into a draft on branch ${branch.name}${written.draftRevision !== null ? ` (draft revision ${written.draftRevision})` : ''}`);
-
-    const [branchNow, draftNow] = await Promise.all([api.getBranch(agentId, branchId), api.getDraft(agentId, branchId)]);
-    const problem = prePublishProblem({ branch: branchNow, headWeRead: h0, draft: draftNow, ourDraftId: written.draftId, ourEdits: 1 });
-    if (problem) {
-      const foreignEdits = draftNow !== null && draftNow.editHistory.some((e) => e.changedSections.some((s) => s !== 'analytics'));
-      if (foreignEdits) {
-        // Their edits share the draft with ours: put the analytics back as they were rather than throw their work away.
-        await api.putDraft(agentId, branchId, { postCallAnalyticsConfig: patchBody(live, live) });
-        phase = 'reading';
-        throw new ApplyStop(`${problem}. Not publishing; our metrics edit was taken back out of the draft (the analytics are as live has them) and the other edits were left for their authors.`);
-      }
-      throw new ApplyStop(`${problem}. Not publishing.`);
-    }
-
-    if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
-    phase = 'publishing';
-    const label = publishLabel(target.label, marker);
-    let expectPublishing = false;
-    try {
-      const outcome = await retryThroughFreeze('the publish', () => api.publishDraft(agentId, branchId, { label }), deps, say);
-      if (outcome.state === 'committed') {
-        const headId = outcome.revision?._id ?? (await api.getBranch(agentId, branchId)).headRevisionId;
-        if (headId && headId !== h0) return await finish(ctx, result, { state: 'committed', headRevisionId: headId }, h0, target, 'applied');
-      } else say(`published; the platform is scanning the change (202) before it goes live`);
-    } catch (error) {
-      if (!(error instanceof AtomsApiError)) throw error;
-      if (error.mayHaveTakenEffect) {
-        say(`the publish answered ${error.status ?? error.kind}; reading whether it took effect (it is never sent twice)`);
-        expectPublishing = true;
-      } else if (error.kind === 'conflict' && classifyConflict(error) === 'publish-in-progress') {
-        say('another publish is in flight on this branch (409 publish_in_progress); waiting for it, then checking what went live');
-      } else if (error.kind === 'not-found') {
-        say('the publish found no open draft (someone published or discarded it); checking what went live');
-      } else if (error.kind === 'conflict' && classifyConflict(error) === 'failed-draft') {
-        throw new ApplyStop(`the platform refused to publish: ${error.serverMessages.join('; ') || 'the draft failed its scan earlier'}`);
-      } else throw error;
-    }
-    return await finish(ctx, result, await waitForPublish(ctx, h0, { expectPublishing }), h0, target, 'applied');
   } catch (error) {
+    const { stage, flow } = track;
     const message = error instanceof ApplyStop || error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    if (phase === 'drafted' && branchId) {
-      // Never leave our unpublished edit in the branch's only draft slot.
-      await api.discardDraft(agentId, branchId).then(
-        () => say('discarded our draft: nothing of ours is left in the branch'),
-        () => say('could not discard our draft; discard it in the dashboard (it holds only this change)'),
-      );
+    let where = '';
+    if (deps.signal?.aborted) {
+      // A cancel starts no write: what is half-done stays, and the next run recognises it as its own.
+      where = stage === 'nothing-written' ? ' Nothing was written for this agent.' : stage === 'draft-written' ? ' Our draft may still be open on the branch; the next run resumes it if it holds only this change.' : ' The publish was sent; the next run waits for it and never publishes again.';
+    } else if (flow && stage === 'draft-written' && !(error instanceof TheirFailure)) {
+      where = ` ${(await takeBackOurDraft(flow)).text}`;
     }
-    say(`failed: ${message}`);
-    return { ...result, status: 'failed', error: message };
+    say(`failed: ${message}${where}`);
+    return { ...result, status: 'failed', error: `${message}${where}` };
   }
 }
 
-/** Turns a wait's outcome into the result: verify what went live, or say exactly where things stand. */
-async function finish(ctx: Ctx, result: ApplyResult, outcome: WaitOutcome, h0: string, target: ApplyTarget, success: 'applied' | 'resumed'): Promise<ApplyResult> {
-  const { api, agentId, branch, say } = ctx;
-  switch (outcome.state) {
-    case 'committed': {
-      const head = await readRevisionConfig(api, agentId, branch.branchId, outcome.headRevisionId);
-      const name = nameVersion('v2', head.revision.revisionNumber, outcome.headRevisionId, branch.name);
-      if (!configsEqual(head.config, target.desired)) {
-        throw new ApplyStop(`${name} went live, but it does not hold the metrics of ${target.file}: someone else published on the live branch after ${h0}. Review ${name} against the file and re-run the plan.`);
-      }
-      say(`${name} is live (publishing on the live branch is going live)`);
-      say('verified: live metrics match the file');
-      return { ...result, status: success, versionId: outcome.headRevisionId, versionNumber: head.revision.revisionNumber, activatedAt: head.revision.publishedAt };
+type RoundOutcome = Partial<ApplyResult> | 'restart';
+
+/** What the catch needs to know of a round that threw. */
+interface Track {
+  stage: Stage;
+  flow?: Flow;
+}
+
+async function applyRound(target: ApplyTarget, deps: ApplyDeps, say: (line: string) => void, primed: readonly BranchSummary[] | undefined, track: Track): Promise<RoundOutcome> {
+  const setStage = (stage: Stage) => void (track.stage = stage);
+  const api = deps.api.branches;
+  const { agentId } = target;
+  const picked = pickLiveBranch(primed ?? (await api.listBranches(agentId)));
+  if ('problem' in picked) throw new ApplyStop(`cannot find the live branch: ${picked.problem}`);
+  const { branch } = picked;
+  const h0 = branch.headRevisionId ?? '';
+  const head = await readRevisionConfig(api, agentId, branch.branchId, h0);
+  const live = head.config;
+  let earlierRead: Promise<PostCallAnalyticsConfig[]> | undefined;
+  const flow: Flow = { api, agentId, branch, deps, say, target, h0, live, earlier: () => (earlierRead ??= (target.earlierContents?.() ?? Promise.resolve([])).catch(() => [])) };
+  track.flow = flow;
+  const h0Name = nameVersion('v2', head.revision.revisionNumber ?? branch.headRevisionNumber, h0, branch.name);
+  if (configsEqual(live, target.desired)) {
+    say(`live ${h0Name} already matches ${target.file}; nothing to do`);
+    return { status: 'unchanged', versionId: h0, versionNumber: head.revision.revisionNumber, previousVersionId: h0 };
+  }
+  refuseIfBreaking(live, target.desired, deps);
+  checkReviewedLive(target, { model: 'v2', id: h0, name: h0Name, config: live }, deps, say);
+  const marker = changeMarker(target.desired, h0);
+  // The report is markdown (escaped parentheses and all): the marker and the wording are looked for apart.
+  if (target.earlierReport?.includes(marker) && target.earlierReport.includes('security scan failed the change')) {
+    if (!deps.republishFailed) throw new ApplyStop(`an earlier run published this same change (${marker}) over the same live revision and the platform's security scan failed it (see the earlier report). Publishing the same content again would fail the same way: change the prompts and merge again, or set force: true to publish it once more.`);
+    say(`an earlier run of this same change (${marker}) failed the security scan; publishing it again because force is set`);
+  }
+
+  let resume = false;
+  if (branch.hasOpenDraft) {
+    const slot = await judgeOpenDraft(flow, marker);
+    if (slot === 'restart') return 'restart';
+    if ('result' in slot) return slot.result;
+    resume = slot.resume;
+  }
+
+  if (!resume) {
+    if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
+    // From here on the draft may hold our edit, even if the PUT's answer is lost.
+    setStage('draft-written');
+    const written = await retryThroughFreeze('the draft write', () => api.putDraft(agentId, branch.branchId, { postCallAnalyticsConfig: patchBody(target.desired, live) }), deps, say);
+    say(`wrote the metrics into a draft on branch ${branch.name}${written.draftRevision !== null ? ` (draft revision ${written.draftRevision})` : ''}`);
+  } else setStage('draft-written');
+
+  const problem = await problemBeforePublish(flow);
+  if (problem) {
+    say(problem.message);
+    if (problem.headMoved) {
+      say(`${(await takeBackOurDraft(flow)).text} Reading the branch again.`);
+      setStage('nothing-written');
+      return 'restart';
     }
+    throw new ApplyStop(`${problem.message}. Not publishing.`);
+  }
+
+  if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
+  const label = publishLabel(target.label, marker);
+  let expectPublishing = false;
+  try {
+    const outcome = await retryThroughFreeze('the publish', () => api.publishDraft(agentId, branch.branchId, { label }), deps, say);
+    setStage('publish-sent');
+    if (outcome.state === 'committed') {
+      const headId = outcome.revision?._id ?? (await api.getBranch(agentId, branch.branchId)).headRevisionId;
+      if (headId && headId !== h0) return await finish(flow, { state: 'committed', headRevisionId: headId }, 'applied');
+    } else say('published; the platform is scanning the change (202) before it goes live');
+  } catch (error) {
+    if (!(error instanceof AtomsApiError)) throw error;
+    if (error.mayHaveTakenEffect) {
+      setStage('publish-sent');
+      say(`the publish answered ${error.status ?? error.kind}; reading whether it took effect (it is never sent twice)`);
+      expectPublishing = true;
+    } else if (error.kind === 'conflict' && classifyConflict(error) === 'publish-in-progress') {
+      setStage('publish-sent');
+      say('another publish of this draft is in flight (409 publish_in_progress); waiting for it, then checking what went live');
+    } else if (error.kind === 'not-found') {
+      setStage('publish-sent');
+      say('the publish found no open draft (someone published or discarded it); checking what went live');
+    } else if (error.kind === 'conflict' && classifyConflict(error) === 'failed-draft') {
+      throw new ApplyStop(`the platform refused to publish: ${error.serverMessages.join('; ') || 'the draft failed its scan earlier'}`);
+    } else throw error;
+  }
+  return await finish(flow, await waitForPublish(flow, h0, { expectPublishing }), 'applied');
+}
+
+type Slot = { resume: boolean } | { result: RoundOutcome } | 'restart';
+
+/** The branch's one draft slot is taken: whose draft is it, and what may this run do with it? */
+async function judgeOpenDraft(flow: Flow, marker: string): Promise<Slot> {
+  const { api, agentId, branch, target, h0, live, say, deps } = flow;
+  const draft = await api.getDraft(agentId, branch.branchId);
+  if (!draft) return { resume: false };
+  const editors = describeDraftEditors(draft);
+  const base = draft.latest.baseRevisionId;
+  if (base && base !== h0 && !isDraftPublishing(draft)) {
+    // Opened from an older head (a restore moved the head under it): publishing it would revert what moved since.
+    const old = (await readRevisionConfig(api, agentId, branch.branchId, base)).config;
+    const stale = judgeDraft(await readDraftContent(api, agentId, branch.branchId, base, old), target.desired, await flow.earlier(), old);
+    if (stale.kind !== 'ours' && stale.kind !== 'ours-earlier') {
+      throw new ApplyStop(`branch ${branch.name} has an open draft, opened from revision ${base} before the head moved, with someone's unpublished work (${editors}): ${stale.kind === 'foreign' ? stale.what : 'no change, but publishing it would revert what the head gained since'}. Publish or discard that draft in the dashboard, then re-run. Nothing was written.`);
+    }
+    if (!(await api.discardDraft(agentId, branch.branchId))) return { resume: false };
+    say(`discarded the draft an earlier run left: it was opened from revision ${base}, an older head, and held only our metrics; writing afresh on the current head`);
+    return { resume: false };
+  }
+  const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, h0, live), target.desired, await flow.earlier(), live);
+  if (isDraftPublishing(draft)) {
+    if (verdict.kind === 'ours') {
+      say(`resumed the publish an earlier run started: the draft being scanned holds exactly this change; waiting for it, writing nothing`);
+      return { result: await finish(flow, await waitForPublish(flow, h0, { expectPublishing: false }), 'resumed') };
+    }
+    // Someone else's publish holds the branch's only slot: wait for it, write nothing, and never touch their draft.
+    say(`someone's publish is in flight on branch ${branch.name} (${editors}); waiting for it to finish before writing anything`);
+    const theirs = await waitForPublish(flow, h0, { expectPublishing: false });
+    if (theirs.state === 'committed') {
+      say(`their publish went live (revision ${theirs.headRevisionId}); reading the branch again`);
+      return 'restart';
+    }
+    const why = theirs.state === 'failed' ? `its security scan ${theirs.status}${theirs.reason ? `: ${theirs.reason}` : ''}. Their draft stays open and untouched` : theirs.state === 'timeout' ? `it had not finished after ${Math.round(theirs.waitedMs / 1000)} s` : `it ended as "${theirs.state}"`;
+    throw new TheirFailure(`someone else's publish on branch ${branch.name} (${editors}) held the branch's only draft slot and ${why}. Nothing of this change was written; re-run once their draft is published or discarded.`);
+  }
+  const check = draft.latest.securityCheck;
+  const scanFailed = scanVerdict(check).state === 'failed';
+  switch (verdict.kind) {
+    case 'ours':
+      if (scanFailed && check?.status.toLowerCase() === 'failed' && !deps.republishFailed) {
+        const discarded = await api.discardDraft(agentId, branch.branchId).catch(() => false);
+        throw new ApplyStop(`an earlier run published this change (${marker}) and the platform's security scan failed the change${check.reason ? `: ${check.reason}` : ''}. ${discarded ? 'The draft it left (holding only this change) was discarded.' : 'The draft it left could not be discarded.'} Live is unchanged (still ${h0}). Change the prompts and merge again, or set force: true to publish it once more.`);
+      }
+      if (scanFailed) {
+        say(`the draft an earlier run left holds exactly this change, and its scan ${check?.status ?? 'failed'}; writing it again so it can be published anew`);
+        return { resume: false };
+      }
+      say('resumed the draft an earlier run left: it holds exactly this change and nothing else');
+      return { resume: true };
+    case 'ours-earlier':
+      say('replacing the draft an earlier run left: it held only the metrics of an earlier version of this file');
+      return { resume: false };
+    case 'empty':
+      say(`branch ${branch.name} has an open draft with no changes in it (${editors}); writing into it`);
+      return { resume: false };
+    case 'foreign':
+      throw new ApplyStop(`branch ${branch.name} has an open draft with someone's unpublished work (${editors}): ${verdict.what}. Writing now would merge into it and publishing would ship it too. Publish or discard that draft in the dashboard, then re-run. Nothing was written.`);
+  }
+}
+
+/** Just before publishing: is the branch where we read it, and does its draft hold exactly the file and nothing else? */
+async function problemBeforePublish(flow: Flow): Promise<{ message: string; headMoved: boolean } | undefined> {
+  const { api, agentId, branch, h0, live, target } = flow;
+  const [now, draft] = await Promise.all([api.getBranch(agentId, branch.branchId), api.getDraft(agentId, branch.branchId)]);
+  if (!now.isLive) return { message: `branch ${branch.name} is no longer live: another branch was made live while this run prepared its draft`, headMoved: false };
+  if (now.headRevisionId !== h0) return { message: `someone published revision ${now.headRevisionNumber ?? '?'} (${now.headRevisionId ?? 'none'}) on branch ${branch.name} while this run prepared its draft`, headMoved: true };
+  if (!draft) return { message: 'our draft is gone: someone discarded it', headMoved: false };
+  if (isDraftPublishing(draft)) return { message: `someone started publishing the draft (${describeDraftEditors(draft)})`, headMoved: false };
+  const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, h0, live), target.desired, [], live);
+  if (verdict.kind === 'ours') return undefined;
+  const what = verdict.kind === 'foreign' ? verdict.what : 'no change at all';
+  return { message: `the draft no longer holds exactly ${target.file}: it now has ${what} (${describeDraftEditors(draft)}). Our label goes on nothing but the file's metrics`, headMoved: false };
+}
+
+/**
+ * After a failure with our edit possibly in the draft: discard the draft only if it provably holds this change and
+ * nothing else; anything more is someone's work and stays as it is. Returns what was done, for the message.
+ */
+async function takeBackOurDraft(flow: Flow): Promise<{ discarded: boolean; text: string }> {
+  const { api, agentId, branch, target } = flow;
+  const none = { discarded: false, text: 'No draft is left open on the branch.' };
+  try {
+    const now = await api.getBranch(agentId, branch.branchId);
+    const draft = now.hasOpenDraft ? await api.getDraft(agentId, branch.branchId) : null;
+    if (!draft) return none;
+    if (isDraftPublishing(draft)) return { discarded: false, text: 'The open draft is being published; it was left as it is.' };
+    // Against the head our edit was written on: our draft differs from it by this change alone, whatever moved since.
+    const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, flow.h0, flow.live), target.desired, [], flow.live);
+    if (verdict.kind !== 'ours') return { discarded: false, text: `The open draft was left as it is: it holds ${verdict.kind === 'foreign' ? 'more than this change' : 'no change of ours'}.` };
+    return (await api.discardDraft(agentId, branch.branchId)) ? { discarded: true, text: 'Our draft (holding only this change) was discarded.' } : none;
+  } catch (error) {
+    return { discarded: false, text: `Could not check the open draft (${error instanceof Error ? error.message : String(error)}); the next run recognises a draft that holds only this change and resumes it.` };
+  }
+}
+
+/** Turns a wait's outcome into the result: report what is live now, or say exactly where things stand. */
+async function finish(flow: Flow, outcome: WaitOutcome, success: 'applied' | 'resumed'): Promise<Partial<ApplyResult>> {
+  const { branch, h0, target } = flow;
+  switch (outcome.state) {
+    case 'committed':
+      return { ...(await verifyLive(flow, outcome.headRevisionId)), status: success, previousVersionId: h0 };
     case 'failed': {
-      const discarded = await api.discardDraft(agentId, branch.branchId).catch(() => false);
+      const ours = await takeBackOurDraft(flow);
+      const marker = changeMarker(target.desired, h0);
+      if (!ours.discarded) throw new ApplyStop(`the publish's security scan ${outcome.status}${outcome.reason ? `: ${outcome.reason}` : ''}, but the scanned draft no longer holds exactly this change. ${ours.text} Live is unchanged (still ${h0}).`);
       throw new ApplyStop(
-        `the platform's security scan ${outcome.status === 'errored' ? 'errored on the change' : `failed the change (${changeMarker(target.desired, h0)})`}${outcome.reason ? `: ${outcome.reason}` : ''}. Live is unchanged (still ${h0}). ${discarded ? 'Our draft was discarded, so nothing of ours is left in the branch.' : 'The draft could not be discarded; discard it in the dashboard.'} ${outcome.status === 'errored' ? 'An errored scan is the platform’s fault: re-run to try again.' : 'Change the prompts and merge again.'}`,
+        `the platform's security scan ${outcome.status === 'errored' ? 'errored on the change' : `failed the change (${marker})`}${outcome.reason ? `: ${outcome.reason}` : ''}. Live is unchanged (still ${h0}). ${ours.text} ${outcome.status === 'errored' ? 'An errored scan is the platform’s fault: re-run to try again.' : 'Change the prompts and merge again.'}`,
       );
     }
     case 'unknown':
       throw new ApplyStop(`the platform reports a security-scan status "${outcome.status}" that this version does not know; not waiting it out. Live is still ${h0}; check the branch in the dashboard.`);
     case 'vanished':
       throw new ApplyStop(`the draft on branch ${branch.name} was closed without a new revision (discarded or cancelled by someone). Live is unchanged (still ${h0}); re-run to apply.`);
-    case 'not-published': {
-      await api.discardDraft(agentId, branch.branchId).catch(() => false);
-      throw new ApplyStop(`the publish did not take effect (the draft stayed open and is not being published). It is not sent twice: our draft was discarded and live is unchanged (still ${h0}); re-run to apply.`);
-    }
+    case 'not-published':
+      throw new ApplyStop(`the publish did not take effect (the draft stayed open and is not being published). It is not sent twice. ${(await takeBackOurDraft(flow)).text} Live is unchanged (still ${h0}); re-run to apply.`);
     case 'cancelled':
       throw new ApplyStop(`cancelled while the platform scanned the change (${Math.round(outcome.waitedMs / 1000)} s): it is published on branch ${branch.name} and goes live by itself if the scan passes; live is still ${h0} for now. A re-run waits for this publish and never publishes again.`);
     case 'timeout':
-      throw new ApplyStop(`the change is published but its security scan has not finished after ${Math.round(outcome.waitedMs / 1000)} s, so it is not live yet (live is still ${h0}). Re-run to resume: the run waits for this publish and never publishes again.`);
+      throw new ApplyStop(`the change is published but its security scan has not finished after ${Math.round(outcome.waitedMs / 1000)} s, so it is not live yet (live is still ${h0}). Re-run to resume: the run recognises this publish, waits for it and never publishes again.`);
   }
 }

@@ -1,5 +1,7 @@
 /** The v2 branch model: the live branch's head revision is what is live; publishing on it goes live (v2 fact sheet §1). */
-import { applyV2, readRevisionConfig, waitForPublish } from './apply.js';
+import { applyV2 } from './apply.js';
+import { readRevisionConfig } from './read.js';
+import { waitForPublish } from './wait.js';
 import { ApplyStop } from '../change-checks.js';
 import { retryThroughFreeze } from '../platform-retry.js';
 import { stepLog } from '../step-log.js';
