@@ -78,10 +78,12 @@ describe('parseCliArgs', () => {
       acts: [],
     });
     expect(parseEmulatorArgs([])).toMatchObject({ switches: {} });
-    expect(parseEmulatorArgs(['--act', 'PUT /agent/*/branches/*/draft edit-draft=analytics by=Ana_Ortiz skip=1', '--act', '/agent/* make-live=hotfix']).acts).toEqual([
-      { method: 'PUT', path: /^\/agent\/.*\/branches\/.*\/draft$/, action: 'edit-draft', arg: 'analytics', by: 'Ana Ortiz', skip: 1 },
-      { path: /^\/agent\/.*$/, action: 'make-live', arg: 'hotfix' },
-    ]);
+    expect(parseEmulatorArgs(['--act', 'PUT /agent/*/branches/*/draft edit-draft=analytics by=Ana_Ortiz skip=1', '--act', '/agent/* make-live=hotfix'])).toMatchObject({
+      acts: [
+        { method: 'PUT', path: /^\/agent\/.*\/branches\/.*\/draft$/, action: 'edit-draft', arg: 'analytics', by: 'Ana Ortiz', skip: 1 },
+        { path: /^\/agent\/.*$/, action: 'make-live', arg: 'hotfix' },
+      ],
+    });
     expect(usage(['emulator', '--act', 'PUT /agent/* dance'])).toContain("'dance' is not an action");
     expect(usage(['emulator', '--act', 'PUT /agent/*'])).toContain('no action');
     expect(usage(['emulator', '--conflict-body', 'fat'])).toBe('--conflict-body must be one of lean, rich, got "fat"');
