@@ -4,8 +4,7 @@
  * change (its own, or another run's, alive or gone); the others discard their own. A later draft of this change
  * older than a run can take is a leftover of a cancelled or killed run: it is removed.
  */
-import type { AgentVersion, AtomsApi } from '../../atoms/types.js';
-import type { ApplyDeps } from '../apply-types.js';
+import type { AgentVersion } from '../../atoms/types.js';
 
 /** Older than this, a draft of this change is nobody's work in progress. */
 const LEFTOVER_AFTER_MS = 15 * 60_000;
