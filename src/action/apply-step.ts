@@ -1,5 +1,6 @@
 /** The merge step: refuse stale commits, read the reviewed plan, apply every agent, report on the PR and in the summary. */
 import * as core from '@actions/core';
+import { resolve } from 'node:path';
 import { applyAll } from '../apply/apply-all.js';
 import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
 import { hasOutcome, outcomeKey, renderApplyOutcome, withOutcome } from '../apply/render-outcome.js';
@@ -18,6 +19,11 @@ import { appendJobSummary } from './summary.js';
 import type { ValidationOutcome } from './validate-step.js';
 
 const COMMENT_LIMIT = 65_000;
+
+/** Only when an open draft must be judged: git and the parser load on that path alone. */
+async function earlierContentsOf(path: string) {
+  return (await import('../config/file-history.js')).readEarlierContents(path);
+}
 
 export interface ApplyStepInput {
   inputs: Inputs;
@@ -99,6 +105,7 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
       description: `Applied by atoms-metrics from ${t.file} at ${sha || 'a local run'}${link ? `\n${link}` : ''}${merged ? `\nPull request #${merged.number}: ${merged.title}` : ''}`,
       reviewed: reviewed ? { liveVersionId: reviewed.liveVersionId } : undefined,
       earlierReport: merged?.commentBody,
+      earlierContents: () => earlierContentsOf(resolve(env.GITHUB_WORKSPACE ?? process.cwd(), t.file)),
     };
   });
 

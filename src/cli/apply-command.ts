@@ -1,4 +1,5 @@
 /** `atoms-metrics apply`: publish each changed agent's metrics and see them live (v2 branch model or v1), verified. */
+import { resolve } from 'node:path';
 import { applyAll } from '../apply/apply-all.js';
 import { abortOnTermination, cancellableSleep } from '../apply/cancel.js';
 import type { ApplyResult } from '../versioning/apply-types.js';
@@ -31,7 +32,14 @@ export async function runApplyCommand(
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }), sleep, now, signal: cancel.signal });
   const stopListening = abortOnTermination(cancel, (name) => io.stderr(`${name}: no new request starts; what is half-done stays for the next run, which recognises it as its own (press Ctrl+C again to stop at once).\n`));
   const results = await applyAll(
-    planTargets(loaded.files, command.agentId).map((t) => ({ ...t, commitSha: 'local', label: `atoms-metrics apply ${t.file}`.slice(0, 200), description: `Applied by atoms-metrics (CLI) from ${t.file}` })),
+    planTargets(loaded.files, command.agentId).map((t) => ({
+      ...t,
+      commitSha: 'local',
+      label: `atoms-metrics apply ${t.file}`.slice(0, 200),
+      description: `Applied by atoms-metrics (CLI) from ${t.file}`,
+      // Only when an open draft must be judged: git and the parser load on that path alone.
+      earlierContents: async () => (await import('../config/file-history.js')).readEarlierContents(resolve(io.cwd, t.file)),
+    })),
     { api, sleep, now, log: (line) => io.stderr(`${inertForLog(line)}\n`), securityCheckTimeoutMs: command.securityCheckTimeoutMs, onLiveChanged: 'apply', refuseBreaking: !command.allowBreaking, concurrency: command.concurrency, versioning: command.versioning, signal: cancel.signal },
   ).finally(stopListening);
   if (command.format === 'json') io.stdout(`${stringifyRedacted(results, 2)}\n`);

@@ -159,7 +159,9 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     if (reply.status < 400) {
       for (const act of hooks.acts) {
         const agent = actFires(act, method, path) ? agentOfPath(state, path) : undefined;
-        if (agent) options.log?.(performAct(state, agent, act));
+        if (!agent) continue;
+        const done = performAct(state, agent, act);
+        options.log?.(done);
       }
     }
     if (fault?.afterEffect) return answerFault();

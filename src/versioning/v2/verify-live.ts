@@ -33,7 +33,7 @@ export async function verifyLive(flow: WaitContext & { h0: string; target: Apply
     const liveName = nameVersion('v2', now.revision.revisionNumber ?? live.branch.headRevisionNumber, liveHead, live.branch.name);
     const same = configsEqual(now.config, target.desired);
     if (live.branch.branchId !== branch.branchId) {
-      throw new ApplyStop(`${name} was published on branch ${branch.name}, but branch ${live.branch.name} was made live meanwhile: calls are served by ${liveName}, whose metrics ${same ? 'happen to equal the file' : `differ from ${target.file}`}. Not verified: check which branch should be live.`);
+      throw new ApplyStop(`${name} was published, but branch ${live.branch.name} was made live meanwhile: calls are served by ${liveName}, whose metrics ${same ? 'happen to equal the file' : `differ from ${target.file}`}. Not verified: check which branch should be live.`);
     }
     if (!same) throw new ApplyStop(`${name} went live, but ${liveName} was published after it${now.revision.publishedByName ? ` by ${now.revision.publishedByName}` : ''} and is live now, with metrics that differ from ${target.file}. Not verified: review ${liveName}.`);
     say(`${name} went live; ${liveName}, published after it${now.revision.publishedByName ? ` by ${now.revision.publishedByName}` : ''}, is live now and still holds the metrics of ${target.file}`);

@@ -1,0 +1,10 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import{a as c,n as s}from"./chunk-N67YT6TR.js";var p={"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"},b=/\r\n|[\r\n\u0085\u2028\u2029]/g,y=/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;function $(n){return`\\u${n.charCodeAt(0).toString(16).padStart(4,"0")}`}function m(n,t=""){return n.replace(y,e=>t.includes(e)?e:$(e))}function g(n){return m(s(n).replace(b," "),"	")}function u(n){return g(n).replace(/[&<>"]/g,t=>p[t]??t).replace(/([\\`*_[\]()#!|~])/g,"\\$1").replace(/@/g,"@\u200D").replace(/\b(https?|ftp):\/\//gi,"$1:\u200B//").replace(/\bwww\./gi,"www\u200B.")}function l(n,t={}){let e=g(n),i=Math.max(0,...[...e.matchAll(/`+/g)].map(f=>f[0].length)),r="`".repeat(i+1),o=e.startsWith("`")||e.endsWith("`")||e===""||/^ .* $/.test(e)?" ":"",a=t.inTable?e.replace(/\|/g,"\\|"):e;return`${r}${o}${a}${o}${r}`}function d(n,t={}){let e=[],i=0;for(let r of n.matchAll(/`([^`\r\n]+)`/g))e.push(u(n.slice(i,r.index)),l(r[1]??"",t)),i=r.index+r[0].length;return e.push(u(n.slice(i))),e.join("")}function x(n){return n.replace(/::/g,":\u200B:")}function C(n,t={}){return x(m(s(n),t.singleLine?"	":`
+	`))}function A(n){return`<code>${g(n).replace(/[&<>"]/g,t=>p[t]??t).replace(/@/g,"@\u200D")}</code>`}var R=["auto","v1","v2"];function T(n,t,e,i){let r=n==="v1"?"version":"revision",o=n==="v2"&&i?` of branch ${i}`:"",a=t===null?e??"?":`${t}${e?` (${e})`:""}`;return`${n} ${r} ${a}${o}`}async function V(n){process.env.GITHUB_STEP_SUMMARY&&await c.addRaw(s(n),!0).write()}function L(n,t=500){if(n.length===0)return"";let e=n.slice(0,t).map(r=>`| ${r.severity==="error"?"\u274C error":"\u26A0\uFE0F warning"} | ${l(`${r.file}:${r.line}:${r.column}`,{inTable:!0})} | ${d(r.message,{inTable:!0})} | ${l(r.rule,{inTable:!0})} |`),i=n.length>t?`
+
+\u2026and ${n.length-t} more.`:"";return`| | where | problem | rule |
+|---|---|---|---|
+${e.join(`
+`)}${i}
+`}export{u as a,l as b,d as c,C as d,A as e,R as f,T as g,V as h,L as i};
