@@ -58,6 +58,8 @@ function setAt(root: Record<string, unknown>, path: (string | number)[], value: 
       return true;
     }
     const next = child(node, key);
+    // A value where the path goes on below it: the path does not describe the analytics the head holds.
+    if (next !== undefined && next !== null && typeof next !== 'object') return false;
     const nextKey = path[i + 1];
     const made: Tree = Array.isArray(next) ? [...next] : isRecord(next) ? { ...next } : typeof nextKey === 'number' ? [] : {};
     if (Array.isArray(node)) {
