@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { AtomsClient } from '../atoms/client.js';
 import { createRateLimiter } from '../fleet/rate-limiter.js';
 import { GitHubApiError, GitHubClient } from '../github/client.js';
+import { gitHubTiming } from '../github/timing.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { addPlanInsights } from '../insights/plan-insights.js';
 import { applyBreakingGate } from '../plan/gate.js';
@@ -57,20 +58,22 @@ export function createAtomsClient(inputs: Inputs, signal?: AbortSignal): AtomsCl
   });
 }
 
-export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv): GitHubClient | undefined {
+/** `signal`: a budget for GitHub work that is only a report (see gitHubTiming.planBudgetMs). */
+export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv, signal?: AbortSignal): GitHubClient | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
   const api = env.GITHUB_API_URL || 'https://api.github.com';
   return new GitHubClient(inputs.githubToken, owner, repo, api, {
     graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
     onWait: (info) => core.info(inertForLog(`GitHub API: ${info.method} ${info.url} hit a ${info.reason}; retrying in ${info.seconds} s.`)),
+    signal,
   });
 }
 
-async function writeComment(step: PlanStepInput, markdown: string): Promise<void> {
+async function writeComment(step: PlanStepInput, markdown: string, budget: AbortSignal): Promise<void> {
   const { inputs, env, pullRequest } = step;
   if (!pullRequest || !inputs.comment) return;
-  const github = createGitHubClient(inputs, env);
+  const github = createGitHubClient(inputs, env, budget);
   if (!github) {
     core.warning('No github-token (or GITHUB_REPOSITORY): the plan is in the job summary only.');
     return;
@@ -91,6 +94,10 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
       return;
     }
     // The comment is a report, not the check: GitHub being down must not hide the plan's own verdict.
+    if (error instanceof GitHubApiError && budget.aborted) {
+      core.warning(`Could not write the pull-request comment: GitHub did not answer within ${Math.round(gitHubTiming.planBudgetMs / 1000)} s, the most a plan waits for a report. The plan is in the job summary, and the check's verdict stands.`);
+      return;
+    }
     if (error instanceof GitHubApiError) {
       core.warning(inertForLog(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`));
       return;
@@ -104,12 +111,12 @@ async function writeComment(step: PlanStepInput, markdown: string): Promise<void
  * pull request (the group holds all their changes and the check cannot tell whose change breaks); a label that cannot
  * be read counts as absent, with a warning: the gate fails closed.
  */
-async function gateLabels(step: PlanStepInput): Promise<{ labels: string[]; subject: GateSubject }> {
+async function gateLabels(step: PlanStepInput, budget: AbortSignal): Promise<{ labels: string[]; subject: GateSubject }> {
   const { pullRequest, mergeGroup, inputs, env } = step;
   if (pullRequest) return { labels: pullRequest.labels, subject: { kind: 'pull-request' } };
   if (!mergeGroup) return { labels: [], subject: { kind: 'no-pull-request', eventName: step.eventName ?? '' } };
   const subject: GateSubject = { kind: 'merge-group', pullRequests: mergeGroup.pullRequests };
-  const github = createGitHubClient(inputs, env);
+  const github = createGitHubClient(inputs, env, budget);
   if (mergeGroup.pullRequests.length === 0 || !github) {
     core.warning(mergeGroup.pullRequests.length === 0 ? "The merge group's head ref names no pull request: breaking changes are not allowed by label." : 'No github-token: the labels of the queued pull requests cannot be read, so breaking changes are not allowed by label.');
     return { labels: [], subject };
@@ -149,7 +156,9 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
     built = await addPlanInsights(built, { api, window: { maxCalls: inputs.insightsCalls, days: inputs.insightsDays }, now: Date.now(), concurrency: inputs.concurrency });
     for (const agent of built.agents) if (agent.insightsWarning) core.warning(`${agent.agentId} (${agent.file}): ${agent.insightsWarning} The plan is complete without it.`);
   }
-  const { labels, subject } = await gateLabels(step);
+  // From the first GitHub call on, the plan waits for GitHub this long at most in all before its verdict.
+  const budget = AbortSignal.timeout(gitHubTiming.planBudgetMs);
+  const { labels, subject } = await gateLabels(step, budget);
   const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels });
   const render = (maxChars: number, measure?: (text: string) => number) =>
     renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, gateSubject: subject, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
@@ -159,7 +168,7 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
   setOutput(OUTPUT_NAMES.changed, String(json.changed));
   setOutput(OUTPUT_NAMES.breaking, String(json.breaking));
   setOutput(OUTPUT_NAMES.plan, JSON.stringify(json));
-  await writeComment(step, render(COMMENT_LIMIT));
+  await writeComment(step, render(COMMENT_LIMIT), budget);
 
   const unreadable = plan.agents.filter((a) => a.status === 'error');
   if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`);

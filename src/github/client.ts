@@ -39,6 +39,8 @@ export interface GitHubClientOptions {
   dispatcher?: Dispatcher;
   /** Told about each rate-limit wait. */
   onWait?: (info: { reason: string; seconds: number; method: string; url: string }) => void;
+  /** Ends every call, retries and waits included, when aborted: a budget for work that is only a report. */
+  signal?: AbortSignal;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -95,7 +97,10 @@ export class GitHubClient {
    */
   private async call(method: Method, path: string, what: string, body?: Record<string, unknown>): Promise<{ data: unknown; link: string }> {
     try {
-      const response = await (await this.octokit()).request({ method, url: path, ...(body ?? {}), request: method === 'POST' ? { retries: 0 } : {} });
+      const { signal } = this.options;
+      if (signal?.aborted) throw new GitHubApiError(`GitHub API: ${what} was not sent: GitHub's time for this step ran out.`, undefined);
+      const request = { ...(method === 'POST' ? { retries: 0 } : {}), ...(signal ? { signal } : {}) };
+      const response = await (await this.octokit()).request({ method, url: path, ...(body ?? {}), request });
       if (typeof response.data === 'string' && response.data !== '') throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, response.status);
       return { data: response.data ?? null, link: headerOf(response.headers, 'link') ?? '' };
     } catch (error) {

@@ -28,7 +28,7 @@ export function originBoundFetch(origin: string, dispatcher: Dispatcher): (input
     let body = typeof init.body === 'string' ? init.body : undefined;
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
-      const answer = await undiciFetch(target, { method, headers: [...headers], body, redirect: 'manual', dispatcher, signal: init.signal ?? AbortSignal.timeout(30_000) });
+      const answer = await undiciFetch(target, { method, headers: [...headers], body, redirect: 'manual', dispatcher, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(gitHubTiming.requestTimeoutMs)]) : AbortSignal.timeout(gitHubTiming.requestTimeoutMs) });
       const location = answer.headers.get('location');
       const next = location === null ? undefined : new URL(location, target);
       const follow = isRedirect(answer.status) && next !== undefined && next.origin === origin && hop < MAX_REDIRECTS;

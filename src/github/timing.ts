@@ -8,6 +8,13 @@ export const gitHubTiming = {
   writeSpacingMs: 1000,
   /** Writes that notify people (a comment, an issue) are spaced wider: the plugin's 3 s. */
   notificationSpacingMs: 3000,
+  /** One request that gets no answer is given up after this long. */
+  requestTimeoutMs: 30_000,
+  /**
+   * All the GitHub work of a plan before its verdict (reading and writing the comment, a merge queue's labels): the
+   * comment is a report, the check is the verdict, so a GitHub that never answers holds the plan up this long at most.
+   */
+  planBudgetMs: 45_000,
 };
 
 /** Attempts after the first for 5xx and network failures (plugin-retry) and for rate limits (throttling). */

@@ -128,6 +128,28 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
     expect(gh.comments.get(7) ?? []).toHaveLength(0);
   });
 
+  it('a GitHub that never answers holds the plan up for the plan budget at most, then the verdict stands', async () => {
+    const { gitHubTiming } = await import('../../src/github/timing.js');
+    const saved = { ...gitHubTiming };
+    // The real budget is 45 s and a request's own timeout 30 s; scaled down, the same rule: the budget ends it.
+    gitHubTiming.planBudgetMs = 600;
+    gitHubTiming.requestTimeoutMs = 5_000;
+    gh.hangAll();
+    try {
+      const started = Date.now();
+      const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent());
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(gh.hung).toBeGreaterThan(0);
+      expect(result.stdout).toContain('GitHub did not answer within 1 s');
+      // The verdict is the plan's own: a breaking change without the label fails the check.
+      expect(result.failed).toBe(true);
+      expect(result.summary).toContain('breaking');
+    } finally {
+      Object.assign(gitHubTiming, saved);
+    }
+    expect(gitHubTiming.planBudgetMs).toBe(45_000);
+  });
+
   it('finds its comment on page 3 and never edits a human comment quoting the marker', async () => {
     for (let i = 0; i < 230; i++) gh.addComment(7, `comment ${i}`, 'someone');
     await runAction(ws.dir, inputs(), prEvent());

@@ -29,6 +29,9 @@ export interface FakeGitHub {
   requests: { method: string; path: string; status: number }[];
   /** The next matching requests fail with this status, GitHub's `message` and headers (e.g. `retry-after`). */
   failNext(spec: { method: string; path: RegExp; status: number; times?: number; message?: string; headers?: Record<string, string> }): void;
+  /** From now on, never answers any request (a GitHub that hangs); they are still counted in `hung`. */
+  hangAll(): void;
+  hung: number;
   /** Answers matching requests with a redirect to `location`. */
   redirect(spec: { path: RegExp; status: number; location: string }): void;
   /** Where `Link: rel="next"` points (default: this server); a test sets another origin. */
@@ -51,7 +54,7 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const failures: { method: string; path: RegExp; status: number; times: number; message?: string; headers?: Record<string, string> }[] = [];
   const redirects: { path: RegExp; status: number; location: string }[] = [];
   const authorizations: { path: string; authorization: string }[] = [];
-  const state = { linkBase: '' };
+  const state = { linkBase: '', hang: false, hung: 0 };
   let nextId = 1000;
   let url = '';
   const identity = (token: string) =>
@@ -73,6 +76,10 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       res.end(JSON.stringify(body));
     };
     authorizations.push({ path, authorization: req.headers.authorization ?? '' });
+    if (state.hang) {
+      state.hung += 1;
+      return;
+    }
     const redirect = redirects.find((r) => r.path.test(path));
     if (redirect) return send(redirect.status, { message: 'Moved' }, { location: redirect.location });
     const token = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -164,6 +171,10 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     requests,
     failNext: (spec) => void failures.push({ ...spec, times: spec.times ?? 1 }),
     redirect: (spec) => void redirects.push(spec),
+    hangAll: () => void (state.hang = true),
+    get hung() {
+      return state.hung;
+    },
     get linkBase() {
       return state.linkBase;
     },
