@@ -378,3 +378,16 @@ describe('the action, as the runner runs it', () => {
     expect(run.summary).not.toContain('verified: live metrics match');
   });
 });
+
+describe('rollback says "verified" only when it is true', () => {
+  it('another branch made live during the restore: the rollback says what is live and fails', async () => {
+    await start({ seed: { agents: [{ _id: AGENT, versions: [{ label: 'One', postCallAnalyticsConfig: DESIRED }, { label: 'Two', postCallAnalyticsConfig: LIVE }] }] } });
+    emu.act({ method: 'POST', path: /\/restore$/, action: 'make-live', arg: 'hotfix', by: 'Ana' });
+    const cli = recordingIo(ws.dir, { SMALLEST_API_KEY: KEY, ATOMS_API_URL: emu.url });
+    const code = await runCli(['rollback', AGENT, '--yes'], cli);
+    const all = `${cli.out}\n${cli.err}`;
+    expect(code).toBe(1);
+    expect(all).toContain('branch hotfix was made live meanwhile');
+    expect(all).not.toContain('verified: live metrics match');
+  });
+});

@@ -1,6 +1,7 @@
 /** The v2 branch model: the live branch's head revision is what is live; publishing on it goes live (v2 fact sheet §1). */
 import { applyV2 } from './apply.js';
 import { readRevisionConfig } from './read.js';
+import { checkStillLive } from './verify-live.js';
 import { waitForPublish } from './wait.js';
 import { ApplyStop } from '../change-checks.js';
 import { retryThroughFreeze } from '../platform-retry.js';
@@ -84,7 +85,10 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
         const head = await readRevisionConfig(api.branches, request.agentId, branch.branchId, headId);
         const name = nameVersion('v2', head.revision.revisionNumber, headId, branch.name);
         if (!configsEqual(head.config, to.config)) return { ...base, from, to, message: `${name} went live but does not hold the metrics of ${nameVersion('v2', to.number, to.id)}` };
-        say(`restored ${nameVersion('v2', to.number, to.id)} as ${name}, now live`);
+        say(`restored ${nameVersion('v2', to.number, to.id)} as ${name}`);
+        // What is live now, read after the restore: the same rule as apply's.
+        await checkStillLive(api.branches, request.agentId, branch, headId, name, to.config, nameVersion('v2', to.number, to.id), say);
+        say(`verified: live metrics match ${nameVersion('v2', to.number, to.id)}`);
         return { ...base, status: 'rolled-back', from, to, liveId: headId, liveNumber: head.revision.revisionNumber };
       } catch (error) {
         if (error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop) return { ...base, message: error.message };
