@@ -35,14 +35,16 @@ export function resolveSections(config: Config, location: MetricsLocation): Reco
   return { ...out, ...top };
 }
 
-function leafChanges(a: unknown, b: unknown, path: string, out: { path: string; oldValue: unknown; newValue: unknown }[]): void {
+function leafChanges(a: unknown, b: unknown, path: string, out: { path: string; oldValue: unknown; newValue: unknown }[], indexed: boolean): void {
   if (isRecord(a) && isRecord(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) leafChanges(a[key], b[key], path ? `${path}.${key}` : key, out);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) leafChanges(a[key], b[key], path ? `${path}.${key}` : key, out, indexed);
+  } else if (indexed && Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) leafChanges(a[i], b[i], `${path}.${i}`, out, indexed);
   } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, oldValue: a ?? null, newValue: b ?? null });
 }
 
 /** DiffResult between two configs: `a` the base, `b` the target (fact sheet v2 §1.5). */
-export function diffConfigs(a: Config, b: Config, location: MetricsLocation): { unchangedSections: string[]; diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[] } {
+export function diffConfigs(a: Config, b: Config, location: MetricsLocation, paths: 'leaf' | 'indexed' = 'leaf'): { unchangedSections: string[]; diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[] } {
   // The analytics section always holds the metrics here (nested when the location puts them top-level), so a change is under it.
   const nested: MetricsLocation = location === 'postCallAnalyticsConfig' ? 'analytics.postCallAnalyticsConfig' : location;
   const sa = resolveSections(a, nested);
@@ -51,7 +53,7 @@ export function diffConfigs(a: Config, b: Config, location: MetricsLocation): { 
   const diffs: { section: string; changes: { path: string; oldValue: unknown; newValue: unknown }[] }[] = [];
   for (const section of Object.keys(sa)) {
     const changes: { path: string; oldValue: unknown; newValue: unknown }[] = [];
-    leafChanges(sa[section], sb[section], '', changes);
+    leafChanges(sa[section], sb[section], '', changes, paths === 'indexed');
     if (changes.length === 0) unchangedSections.push(section);
     else diffs.push({ section, changes });
   }

@@ -127,7 +127,7 @@ export function diffRefs(ctx: RouteContext, agent: AgentRecord): Reply {
   if ('error' in a) return a.error;
   const b = configOf(ctx.query.get('b'));
   if ('error' in b) return b.error;
-  return ok(diffConfigs(a.config, b.config, ctx.state.switches.metricsLocation));
+  return ok(diffConfigs(a.config, b.config, ctx.state.switches.metricsLocation, ctx.state.switches.diffPaths));
 }
 
 /** Routes `/agent/{id}/branches…`. Returns undefined for an unknown route (Express's HTML 404). */

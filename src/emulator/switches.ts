@@ -13,6 +13,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   putMerge: 'deep',
   labelPersisted: true,
   freezeMs: 0,
+  diffPaths: 'leaf',
   v1Branches: 'absent',
   scanOutcome: 'passed',
   scanReason: '',
@@ -39,6 +40,7 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'putMerge', flag: 'put-merge', kind: { enum: ['deep', 'replace'] }, help: 'PUT draft: postCallAnalyticsConfig keys merged (deep) or the object replaced (default deep)' },
   { key: 'labelPersisted', flag: 'label-persisted', kind: 'boolean', help: 'false: publish accepts label and drops it (default true)' },
   { key: 'freezeMs', flag: 'freeze-ms', kind: 'integer', help: 'v2 writes answer 423 config_freeze_active for this long after start (default 0)' },
+  { key: 'diffPaths', flag: 'diff-paths', kind: { enum: ['leaf', 'indexed'] }, help: 'GET /diff change paths: a list as one value (leaf) or into lists, dispositionMetrics.1.identifier (indexed) (default leaf)' },
   { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
   { key: 'scanOutcome', flag: 'scan-outcome', kind: { enum: ['passed', 'failed', 'errored'] }, help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)' },
   { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
@@ -105,7 +107,7 @@ export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches', 'scanOutcome', 'scanReason'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason'];
 
 function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
   const value = source[key];

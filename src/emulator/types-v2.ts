@@ -25,6 +25,8 @@ export interface EmulatorSwitches {
   labelPersisted: boolean;
   /** v2 writes answer 423 `config_freeze_active` for this many ms after start. Default 0. */
   freezeMs: number;
+  /** `GET /agent/{id}/diff` paths: 'leaf' (a list is one value) or 'indexed' (into lists: `dispositionMetrics.1.identifier`). Default 'leaf'. */
+  diffPaths: 'leaf' | 'indexed';
   /** v1 agents' `GET /branches`: 'absent' (Express HTML 404, a server without v2 routes) or 'empty' (200 `{branches: []}`). Default 'absent'. */
   v1Branches: 'absent' | 'empty';
   /** How every security scan (v1 check, v2 publish) ends; not `passed` makes every v2 publish scan (202). Default 'passed'. */

@@ -109,7 +109,7 @@ describe('1. a run that stopped half-way never blocks the next: it resumes or re
   it('publish answers 403 and the discard fails too: the re-run resumes the leftover', async () => {
     await start();
     emu.injectFault({ method: 'POST', path: PUBLISH, status: 403 });
-    emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 500, times: 20 });
+    emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 403, times: 20 });
     expect((await apply()).code).toBe(1);
     emu.clearFaults();
     const again = await apply();
@@ -389,5 +389,30 @@ describe('rollback says "verified" only when it is true', () => {
     expect(code).toBe(1);
     expect(all).toContain('branch hotfix was made live meanwhile');
     expect(all).not.toContain('verified: live metrics match');
+  });
+});
+
+describe.each([
+  { diffPaths: 'indexed', metricsLocation: 'analytics' },
+  { diffPaths: 'indexed', metricsLocation: 'analytics.postCallAnalyticsConfig' },
+  { diffPaths: 'leaf', metricsLocation: 'postCallAnalyticsConfig' },
+] as const)('whatever diff paths the platform answers ($diffPaths, metrics at $metricsLocation)', (switches) => {
+  it('applies and verifies; a leftover of ours is resumed; a person\'s analytics edit is refused', async () => {
+    await start(switches);
+    emu.injectFault({ method: 'POST', path: PUBLISH, status: 403 });
+    emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 403, times: 20 });
+    expect((await apply()).code).toBe(1);
+    emu.clearFaults();
+    const resumed = await apply();
+    expect(resumed.all).toContain('resumed the draft an earlier run left');
+    expect(resumed.all).toContain('verified: live metrics match the file');
+    expectLiveOnce();
+
+    writeFileSync(join(ws.dir, 'metrics/agent.yaml'), FILE.replace('call_outcome', 'call_topic'));
+    emu.act({ method: 'PUT', path: DRAFT_PUT, action: 'edit-draft', arg: 'analytics', by: 'Ana' });
+    const refused = await apply('--allow-breaking');
+    expect(refused.code).toBe(1);
+    expect(refused.all).toContain('Ana (analytics');
+    expect(publishes().filter((r) => r.status < 300)).toHaveLength(1);
   });
 });

@@ -25,22 +25,6 @@ export function isDraftPublishing(draft: DraftDetail): boolean {
   return verdict.state === 'pending';
 }
 
-/**
- * Just before publishing: is the branch still where we read it, and does the open draft hold only our edit?
- * (Publish takes no precondition, so this is the best compare-and-swap there is; a short window remains.)
- */
-export function prePublishProblem(input: { branch: BranchSummary; headWeRead: string; draft: DraftDetail | null; ourDraftId: string | null; ourEdits: number }): string | undefined {
-  const { branch, draft } = input;
-  if (!branch.isLive) return `branch ${branch.name} is no longer live`;
-  if (branch.headRevisionId !== input.headWeRead) return `someone published revision ${branch.headRevisionNumber ?? '?'} (${branch.headRevisionId ?? 'none'}) on branch ${branch.name} while this run was preparing its draft`;
-  if (draft === null) return 'our draft is gone (someone discarded or published it)';
-  if (input.ourDraftId && draft.latest.draftId && draft.latest.draftId !== input.ourDraftId) return `the open draft is ${draft.latest.draftId}, not the one this run wrote (${input.ourDraftId})`;
-  const foreign = draft.editHistory.filter((e) => e.changedSections.some((s) => s !== 'analytics'));
-  if (foreign.length > 0) return `the draft now also holds edits to other sections (${describeDraftEditors({ ...draft, editHistory: foreign })}); publishing would ship them`;
-  if (draft.editCount > input.ourEdits && draft.editHistory.length === 0) return `the draft has ${draft.editCount} edits, more than this run made`;
-  return undefined;
-}
-
 export type PollState = { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'pending'; detail: string } | { state: 'vanished' } | { state: 'unknown'; status: string };
 
 /**
