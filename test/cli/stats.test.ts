@@ -73,3 +73,30 @@ ${AGENT} (metrics/support-agent.yaml): live v1 version <id> — 9 calls on the l
     expect(() => parseCliArgs(['plan', '--calls', '3'], {})).toThrow("unknown option '--calls' for plan");
   });
 });
+
+describe('atoms-metrics stats on v2: what the calls say', () => {
+  const run = async (calls: (versionOf: { live: string; older: string }) => Parameters<RunningEmulator['addCalls']>[0]) => {
+    await emu.close();
+    emu = await startEmulator({ securityCheckMs: 0, publishMode: 'sync', seed: await loadSeedFile('examples/emulator-seed.json') });
+    const live = emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId ?? '';
+    // An earlier revision's id: calls keep the revision they were made on.
+    const older = 'a'.repeat(24);
+    emu.addCalls(calls({ live, older }));
+    const out = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['stats', 'metrics/support-agent.yaml'], out)).toBe(0);
+    return out.out;
+  };
+
+  it('counts BOOLEAN "yes"/"no" (any case, trimmed) as true/false and keeps truly off-type values apart', async () => {
+    const now = Date.now();
+    const answers = [...Array(58).fill('yes'), ' Yes ', 'YES', ...Array(37).fill('no'), 'No', ' NO', 'maybe', 'N/A'];
+    const out = await run(({ live }) => answers.map((answer, i) => ({ agentId: AGENT, versionId: live, createdAt: now - (i + 1) * 60_000, values: { call_resolved: answer } })));
+    expect(out).toMatch(/call_resolved\s+BOOLEAN\s+100 %.*true 59 % · false 39 % · off-type 2 %/);
+  });
+
+  it('says there are no calls on the live revision yet, and how many older calls were left out', async () => {
+    const now = Date.now();
+    const out = await run(({ older }) => Array.from({ length: 40 }, (_, i) => ({ agentId: AGENT, versionId: older, createdAt: now - (i + 1) * HOUR, values: { call_resolved: 'true' } })));
+    expect(out).toMatch(/metrics\/support-agent\.yaml\): live .* — no calls on the live version yet; 40 calls on other versions or revisions were left out\n/);
+  });
+});
