@@ -226,7 +226,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
     }
     case 'stats':
-      return readStatsCommand(values, { patterns, apiUrl, versioning, ...limits });
+      return readStatsCommand(values, { patterns, apiUrl, versioning, disabledRules, ...limits });
     case 'rules':
       return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':

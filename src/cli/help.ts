@@ -181,6 +181,7 @@ Options:
   --calls <n>                   The last this many calls (1 to 1500, default 500)…
   --days <n>                    …or this many days (1 to 90, default 14), whichever is smaller
   --format text|json            Output format (default text)
+  --disable <rule>              Switch a lint rule off (repeatable, or comma-separated)
   --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto)
 ${limitOptions(32)}

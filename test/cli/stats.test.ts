@@ -65,6 +65,18 @@ ${AGENT} (metrics/support-agent.yaml): live v1 version <id> — 9 calls on the l
     expect(out.out).toMatch(/metrics\/support-agent\.yaml\): Could not read recent calls: .*403/);
   });
 
+  it('accepts --disable like the other commands: the rule\'s warning is gone', async () => {
+    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(/dispositionMetricPrompt: .*/, 'dispositionMetricPrompt: Resolved?'));
+    const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
+    const warned = io(ws.dir, env);
+    expect(await runCli(['stats'], warned)).toBe(0);
+    expect(warned.out + warned.err).toContain('[vague-prompt]');
+    const quiet = io(ws.dir, env);
+    expect(await runCli(['stats', '--disable', 'vague-prompt'], quiet)).toBe(0);
+    expect(quiet.out + quiet.err).not.toContain('[vague-prompt]');
+    expect(parseCliArgs(['stats', '--disable', 'vague-prompt,too-many-metrics'], {})).toMatchObject({ kind: 'stats', disabledRules: ['vague-prompt', 'too-many-metrics'] });
+  });
+
   it('checks its options', () => {
     expect(parseCliArgs(['stats', 'a.yaml', '--calls', '20', '--days', '3'], {})).toMatchObject({ kind: 'stats', patterns: ['a.yaml'], calls: 20, days: 3, format: 'text', maxRequestsPerSecond: 8, concurrency: 8 });
     expect(() => parseCliArgs(['stats', '--days', '91'], {})).toThrow("--days must be a whole number from 1 to 90, got '91'");
