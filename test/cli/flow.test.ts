@@ -34,6 +34,7 @@ describe('CLI against the emulator', () => {
     expect(await runCli(['apply'], refused)).toBe(1);
     expect(refused.out).toContain('this change breaks consumers of the metrics: summary is removed');
     expect(refused.out).toContain('pass --allow-breaking');
+    expect((refused.out + refused.err).split('summary is removed').length - 1).toBe(1);
     expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
 
     const apply = io(ws.dir, env);
