@@ -23,7 +23,7 @@ describe('CLI against the emulator', () => {
     const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
     const plan = io(ws.dir, env);
     expect(await runCli(['plan'], plan)).toBe(0);
-    expect(plan.out).toContain('+ follow_up_needed BOOLEAN');
+    expect(plan.out).toContain('+ follow_up_needed BOOLEAN\n      prompt: Did the agent promise the customer a follow-up after the call?');
     expect(plan.out).toContain('- summary STRING');
     expect(plan.out).toContain('1 agent to change, 1 with breaking changes.');
     const json = io(ws.dir, env);
