@@ -77,6 +77,14 @@ ${AGENT} (metrics/support-agent.yaml): live v1 version <id> — 9 calls on the l
     expect(parseCliArgs(['stats', '--disable', 'vague-prompt,too-many-metrics'], {})).toMatchObject({ kind: 'stats', disabledRules: ['vague-prompt', 'too-many-metrics'] });
   });
 
+  it('a redacted 403 keeps the text around the credential, closing parenthesis included', async () => {
+    emu.injectFault({ path: '/conversation', status: 403, times: 10, body: { status: false, errors: ['Token not allowed to read calls (Authorization: Bearer eyJhbGciOi.J9-x_y). Ask an admin'] } });
+    const out = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['stats'], out)).toBe(1);
+    expect(out.out).toContain('Could not read recent calls: The Atoms API refused GET /conversation (403): Token not allowed to read calls (Authorization: Bearer ***). Ask an admin. The key may belong');
+    expect(out.out).not.toContain('eyJhbGciOi');
+  });
+
   it('checks its options', () => {
     expect(parseCliArgs(['stats', 'a.yaml', '--calls', '20', '--days', '3'], {})).toMatchObject({ kind: 'stats', patterns: ['a.yaml'], calls: 20, days: 3, format: 'text', maxRequestsPerSecond: 8, concurrency: 8 });
     expect(() => parseCliArgs(['stats', '--days', '91'], {})).toThrow("--days must be a whole number from 1 to 90, got '91'");
