@@ -1,4 +1,5 @@
-// A branch before its first commit (head null, fact sheet v2 §1.2) beside the live one: every command still works.
+// The CLI against the emulator's fact-sheet behaviours of issue 21: a branch before its first commit (head null,
+// fact sheet v2 §1.2) beside the live one, and the publish-race switches — every command still works.
 import { afterEach, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -31,4 +32,13 @@ it('plan, apply, history, rollback and drift cope with a branch that has no head
   const after = emu.getAgentState(AGENT)?.branches;
   expect(after?.[0]?.revisions.at(-1)?.postCallAnalyticsConfig).toMatchObject({ dispositionMetrics: [{ identifier: 'call_resolved' }, { identifier: 'follow_up' }] });
   expect(after?.slice(1).map((b) => b.headRevisionId)).toEqual([null, null]);
+});
+
+it('apply goes live when the scanning row is not listed and a PUT during the scan would be accepted', async () => {
+  emu = await startEmulator({ securityCheckMs: 0, seed: { options: { scanningRowListed: false, putDuringScan: 'accept' }, agents: [{ _id: AGENT, versions: [{ label: 'first', postCallAnalyticsConfig: OLD }] }] } });
+  ws = makeWorkspace({ 'metrics/a.yaml': `agentId: "${AGENT}"\npostCallAnalyticsConfig:\n  dispositionMetrics:\n    - identifier: call_resolved\n      dispositionMetricType: BOOLEAN\n      dispositionMetricPrompt: Was the issue resolved?\n    - identifier: follow_up\n      dispositionMetricType: BOOLEAN\n      dispositionMetricPrompt: Was a follow-up promised?\n` });
+  const run = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+  expect(await runCli(['apply', 'metrics/a.yaml'], run)).toBe(0);
+  expect(run.out).toContain('applied: v2 revision 2');
+  expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions.at(-1)?.postCallAnalyticsConfig).toMatchObject({ dispositionMetrics: [{ identifier: 'call_resolved' }, { identifier: 'follow_up' }] });
 });
