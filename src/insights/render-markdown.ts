@@ -7,10 +7,14 @@ import type { AgentInsights } from './types.js';
 
 const HEAD = '| metric | type | value | empty | low confidence | distribution |\n|---|---|--:|--:|--:|---|';
 
-/** A `<details>` section for one agent; one line saying why when it had no calls on the live version. */
+/**
+ * A `<details>` section for one agent. With no calls on the live version, one line saying so and what was left out
+ * (calls on earlier versions, say), so it never reads like "insights off"; empty only when no call was read at all.
+ */
 export function renderInsightsSection(insights: AgentInsights, file?: string): string {
   const agent = `📈 ${inertHtmlCode(insights.agentId)}${file ? ` · ${inertHtmlCode(file)}` : ''}`;
-  if (insights.calls === 0) return `${agent} — ${inertText(describeNoCalls(insights))}.`;
+  const { test, otherVersion, outsideWindow } = insights.excluded;
+  if (insights.calls === 0) return test + otherVersion + outsideWindow === 0 ? '' : `${agent} — ${inertText(describeNoCalls(insights))}.`;
   // Pipes are escaped once, over the whole cell (GFM splits cells on `|` even inside code spans).
   const show = (value: string) => inertInlineCode(value);
   const rows = insights.metrics.map((m) => {

@@ -115,10 +115,10 @@ describe('the section per agent', () => {
       </details>"
     `);
   });
-  it('says why when there were no calls on the live version: none yet, and how many older calls were left out', () => {
+  it('says why when there were no calls on the live version: none yet, and how many older calls were left out (nothing when no call was read)', () => {
     const none = { ...insights, calls: 0, analysed: 0, excluded: { test: 0, otherVersion: 0, outsideWindow: 0 } };
-    expect(renderInsightsSection(none, 'metrics/a.yaml')).toBe('📈 <code>65f1a2b3c4d5e6f708192a3b</code> · <code>metrics/a.yaml</code> — no calls on the live version yet.');
-    expect(renderInsightsSection({ ...none, excluded: { test: 0, otherVersion: 40, outsideWindow: 0 } })).toBe('📈 <code>65f1a2b3c4d5e6f708192a3b</code> — no calls on the live version yet; 40 calls on other versions or revisions were left out.');
+    expect(renderInsightsSection(none, 'metrics/a.yaml')).toBe('');
+    expect(renderInsightsSection({ ...none, excluded: { test: 0, otherVersion: 40, outsideWindow: 0 } }, 'metrics/a.yaml')).toBe('📈 <code>65f1a2b3c4d5e6f708192a3b</code> · <code>metrics/a.yaml</code> — no calls on the live version yet; 40 calls on other versions or revisions were left out.');
     expect(renderInsightsSection({ ...none, excluded: { test: 1, otherVersion: 1, outsideWindow: 3 } })).toContain('no calls on the live version in the last 14 days; 1 call on other versions or revisions, 3 calls older than the window, 1 test call were left out.');
   });
 });
