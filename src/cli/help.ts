@@ -27,7 +27,7 @@ Usage:
   atoms-metrics drift    [files or globs…]   Fail when live differs from any file (a dashboard edit)
   atoms-metrics apply    [files or globs…]   Publish on the live branch, wait for the scan, verify (v1: activate)
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
-  atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
+  atoms-metrics history  <agentId|file>      List an agent's live-branch revisions (v2) or versions (v1)
   atoms-metrics rollback <agentId|file>      Show, then with --yes make live, the previous (or --to N) one
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
   atoms-metrics stats    [files or globs…]   What each agent's live metrics produced on recent calls

@@ -10,6 +10,7 @@ describe('v2 is the default, in words', () => {
     expect(main).not.toContain('live active version');
     expect(main).toMatch(/plan .*live branch head/);
     expect(main).toMatch(/apply .*Publish on the live branch, wait for the scan, verify \(v1: activate\)/);
+    expect(main).toMatch(/history .*live-branch revisions \(v2\) or versions \(v1\)/);
   });
 
   it("the generated workflow's comments describe publishing on the live branch, v1's activate only as the exception", () => {
