@@ -1,6 +1,7 @@
 /** The apply outcome as markdown: for the job summary and appended to the merged pull request's comment. */
 import { createHash } from 'node:crypto';
 import { inertHtmlCode, inertInlineCode, inertTextWithCode } from '../report/inert.js';
+import { isFailureStep } from '../versioning/step-log.js';
 import type { ApplyResult } from '../versioning/apply-types.js';
 
 const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
@@ -15,7 +16,9 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
     (r) => `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber === undefined || r.versionNumber === null ? '–' : `${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber}`} | ${r.activatedAt ?? '–'} |`,
   );
   const failures = results.filter((r) => r.status === 'failed').map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertTextWithCode(r.error ?? 'failed')}`);
+  // The closing `failed: …` step is the Failed list's line already.
   const details = results
+    .map((r) => ({ agentId: r.agentId, steps: r.steps.filter((step) => !isFailureStep(step)) }))
     .filter((r) => r.steps.length > 0)
     .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertTextWithCode(step)}`).join('\n')}\n\n</details>`);
   return [

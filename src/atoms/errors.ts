@@ -25,7 +25,8 @@ export type AtomsErrorKind =
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
-  return out.replace(/\bBearer\s+\S+/gi, 'Bearer ***').replace(/\bsk_[A-Za-z0-9_-]{6,}/g, 'sk_***');
+  // A bearer token is b64token characters (RFC 6750), so the `)` or `.` after one stays in the text.
+  return out.replace(/\bBearer\s+(?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])=*/gi, 'Bearer ***').replace(/\bsk_[A-Za-z0-9_-]{6,}/g, 'sk_***');
 }
 
 export interface AtomsApiErrorFields {

@@ -21,7 +21,7 @@ export type CliCommand =
   | ({ kind: 'plan'; patterns: string[]; format: 'text' | 'markdown' | 'json'; apiUrl: string; color: boolean | undefined; agentId: string; disabledRules: string[]; strict: boolean; versioning: VersioningChoice } & FleetLimits)
   | ({ kind: 'drift'; patterns: string[]; format: 'text' | 'json'; apiUrl: string; disabledRules: string[]; versioning: VersioningChoice } & FleetLimits)
   | ({ kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits)
-  | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits)
+  | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; formatRequired: boolean; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits)
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
@@ -210,7 +210,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (positionals.length === 0) throw new UsageError('pull needs at least one agent id');
       const bad = positionals.find((id) => !/^[a-f0-9]{24}$/.test(id));
       if (bad !== undefined) throw new UsageError(`'${bad}' is not an agent id (24 lowercase hex characters)`);
-      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, overwrite: values.force === true, versioning, ...limits };
+      return { kind: 'pull', agentIds: [...new Set(positionals)], outDir: values.out ?? 'metrics', format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), formatRequired: values.format !== undefined, apiUrl, overwrite: values.force === true, versioning, ...limits };
     }
     case 'list':
       return { kind: 'list', patterns, maxSlices: readInteger(values['max-slices'], 'max-slices', 16, 1, 256), disabledRules };
@@ -227,7 +227,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
     }
     case 'stats':
-      return readStatsCommand(values, { patterns, apiUrl, versioning, ...limits });
+      return readStatsCommand(values, { patterns, apiUrl, versioning, disabledRules, ...limits });
     case 'rules':
       return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
     case 'demo':

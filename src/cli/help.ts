@@ -24,11 +24,11 @@ export const HELP: Record<string, string> = {
 Usage:
   atoms-metrics init     [agentId…]          Start a project: metrics/, the workflow, and (with a key) the agents' metrics
   atoms-metrics validate [files or globs…]   Check metrics files (schema, rules, lint)
-  atoms-metrics plan     [files or globs…]   Diff files against each agent's live active version
+  atoms-metrics plan     [files or globs…]   Diff files against each agent's live metrics (v2: live branch head)
   atoms-metrics drift    [files or globs…]   Fail when live differs from any file (a dashboard edit)
-  atoms-metrics apply    [files or globs…]   Publish, wait for the security check, activate, verify
+  atoms-metrics apply    [files or globs…]   Publish on the live branch, wait for the scan, verify (v1: activate)
   atoms-metrics pull     <agentId…>          Write metrics files from live config (adopt an agent)
-  atoms-metrics history  <agentId|file>      List an agent's versions (v1) or live-branch revisions (v2)
+  atoms-metrics history  <agentId|file>      List an agent's live-branch revisions (v2) or versions (v1)
   atoms-metrics rollback <agentId|file>      Show, then with --yes make live, the previous (or --to N) one
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
   atoms-metrics stats    [files or globs…]   What each agent's live metrics produced on recent calls
@@ -108,13 +108,15 @@ ${limitOptions(38)}
 Exit code 0 when every agent is applied or unchanged; 1 when any failed or was refused.`,
   pull: `Usage: atoms-metrics pull <agentId…> [options]
 
-Writes one metrics file per agent from its live active config, so dashboard-made metrics
+Writes one metrics file per agent from its live config (v2: the live branch's head revision;
+v1: the active version), named <agent-name>.atoms-metrics.yaml, so dashboard-made metrics
 can be adopted in one command. Planning right after shows "no changes".
 
 Options:
   --out <dir>          Directory to write to (default metrics)
-  --format yaml|json   File format (default yaml)
-  --force              Overwrite existing files
+  --format yaml|json   Format of new files (default yaml); a file already holding the agent
+                       in the other format is refused, never converted
+  --force              Overwrite existing files (a file holding the agent is updated in place)
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
 ${limitOptions(23)}
@@ -182,6 +184,7 @@ Options:
   --calls <n>                   The last this many calls (1 to 1500, default 500)…
   --days <n>                    …or this many days (1 to 90, default 14), whichever is smaller
   --format text|json            Output format (default text)
+  --disable <rule>              Switch a lint rule off (repeatable, or comma-separated)
   --api-url <url>               API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --versioning auto|v1|v2       Versioning model (default $ATOMS_VERSIONING or auto)
 ${limitOptions(32)}

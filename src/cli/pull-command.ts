@@ -13,9 +13,9 @@ import { requireApiKey } from './load-targets.js';
 const VERB = { created: 'written', updated: 'updated in place', unchanged: 'already matches live' } as const;
 
 /** Exit 1 when an agent failed, or when a file was written that validate will refuse (said here, not at the next plan). */
-export async function runPullCommand(command: { agentIds: string[]; outDir: string; format: 'yaml' | 'json'; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits, io: CliIo): Promise<number> {
+export async function runPullCommand(command: { agentIds: string[]; outDir: string; format: 'yaml' | 'json'; formatRequired: boolean; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits, io: CliIo): Promise<number> {
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }) });
-  const results = await pullAgents({ api, agentIds: command.agentIds, outDir: resolve(io.cwd, command.outDir), format: command.format, overwrite: command.overwrite, concurrency: command.concurrency, cwd: io.cwd, versioning: command.versioning });
+  const results = await pullAgents({ api, agentIds: command.agentIds, outDir: resolve(io.cwd, command.outDir), format: command.format, formatRequired: command.formatRequired, overwrite: command.overwrite, concurrency: command.concurrency, cwd: io.cwd, versioning: command.versioning });
   for (const r of results) {
     if (!r.file) {
       io.stderr(inertForLog(`${r.agentId}: ${r.error ?? 'failed'}\n`));

@@ -3,9 +3,9 @@ import type { VersioningChoice } from '../versioning/model.js';
 import type { FleetLimits } from './limits.js';
 import { UsageError } from './usage-error.js';
 
-export type StatsCommand = { kind: 'stats'; patterns: string[]; format: 'text' | 'json'; apiUrl: string; calls: number; days: number; versioning: VersioningChoice } & FleetLimits;
+export type StatsCommand = { kind: 'stats'; patterns: string[]; format: 'text' | 'json'; apiUrl: string; calls: number; days: number; versioning: VersioningChoice; disabledRules: string[] } & FleetLimits;
 
-export const STATS_OPTIONS = ['format', 'api-url', 'versioning', 'calls', 'days', 'max-requests-per-second', 'concurrency'] as const;
+export const STATS_OPTIONS = ['format', 'disable', 'api-url', 'versioning', 'calls', 'days', 'max-requests-per-second', 'concurrency'] as const;
 
 function readWhole(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;

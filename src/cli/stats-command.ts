@@ -9,7 +9,7 @@ import { loadTargets, printDiagnostics, requireApiKey } from './load-targets.js'
 import type { StatsCommand } from './stats-args.js';
 
 export async function runStatsCommand(command: StatsCommand, io: CliIo, now: () => number = Date.now): Promise<number> {
-  const loaded = await loadTargets(command.patterns, { disabledRules: [], strict: false }, io);
+  const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: false }, io);
   printDiagnostics(loaded.diagnostics, io);
   const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }) });
   // The plan's live read gives each agent's live version and metrics; the diff itself is not shown.

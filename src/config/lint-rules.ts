@@ -6,6 +6,7 @@
 import { readMetricType } from './normalize.js';
 import { childPointer, locate, type ParseProblem, type SourceMap } from './source-map.js';
 import { describePath } from './schema-diagnostics.js';
+import { SKIP, findOffTypeInvitation } from './off-type-fallback.js';
 
 export { LINT_RULES, LINT_RULE_IDS, type LintRule } from './lint-rule-catalog.js';
 
@@ -30,8 +31,6 @@ export function extractListedOptions(prompt: string): string[] | undefined {
   return options.length >= 2 ? options : undefined;
 }
 
-const OFF_TYPE = /\b(n\/?a|not applicable|unknown|none|null|not mentioned|not sure|unsure|if (?:it is |it's )?not (?:mentioned|stated|clear|known|available)|no answer|leave (?:it )?empty)\b/i;
-const SKIP = /\b(skip|omit|leave (?:it |this )?(?:blank|empty)|do not (?:answer|fill|respond)|don't (?:answer|fill|respond)|ignore this (?:metric|question)|return nothing|no value)\b/i;
 
 const normalise = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -81,8 +80,8 @@ export function checkLint(root: Record<string, unknown>, map: SourceMap, disable
     if (type === 'STRING' && listed) {
       warn('string-fixed-options', promptPointer, `${where()}: the prompt lists fixed options (${listed.join(', ')}); make it an ENUM with those choices so values are checked`);
     }
-    if ((type === 'INTEGER' || type === 'BOOLEAN' || type === 'DATETIME') && OFF_TYPE.test(prompt) && !SKIP.test(prompt)) {
-      const match = OFF_TYPE.exec(prompt)?.[0] ?? '';
+    const match = findOffTypeInvitation(prompt, type);
+    if (match !== undefined) {
       warn('off-type-fallback', promptPointer, `${where()}: ${type === 'INTEGER' ? 'an' : 'a'} ${type} prompt that invites "${match}" — that answer fails the type check and drops the whole call's analytics; ask for ${type === 'INTEGER' ? 'a whole number' : type === 'BOOLEAN' ? 'true or false' : 'a date and time'} in every case`);
     }
   });

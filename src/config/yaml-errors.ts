@@ -7,7 +7,8 @@ import type { ParseProblem, Position } from './source-map.js';
  * a cascade (9–11 errors for one mis-indented line), all but the first about lines that are fine.
  */
 const INDENTATION_CODES = new Set(['TAB_AS_INDENT', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
-const HINT = 'check the indentation of this line; tabs are not allowed in YAML';
+/** The hint after an indentation error; the tab rule only when the text holds a tab at all. */
+const hintFor = (text: string): string => (text.includes('\t') ? 'check the indentation of this line; tabs are not allowed in YAML' : 'check the indentation of this line against the lines it belongs with');
 
 function lineAt(text: string, offset: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -44,6 +45,7 @@ export function describeYamlErrors(text: string, errors: readonly YAMLError[], a
   // An unclosed quote or bracket is reported where the text runs out, with the same codes: not an indentation mistake.
   if (first && INDENTATION_CODES.has(first.code) && first.pos[0] < contentEnd) {
     const lastErrorAt = Math.max(...errors.map((error) => error.pos[0]));
+    const HINT = hintFor(text);
     const tab = firstTabIndent(text, lastErrorAt);
     if (tab !== undefined) return [{ position: at(tab), message: `YAML syntax error: this line is indented with a tab — ${HINT}`, rule: 'yaml-syntax' }];
     // "Implicit keys need to be on a single line" points at the value before the line that is indented too far.

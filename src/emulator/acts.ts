@@ -41,7 +41,7 @@ export function performAct(state: EmulatorState, agent: AgentRecord, act: ActSpe
   const section = act.arg ?? 'workflow_prompt';
   switch (act.action) {
     case 'edit-draft':
-      addForeignEdit(state, branch, { editorName: by, editorId: userId, changedSections: [section] });
+      addForeignEdit(state, agent, branch, { editorName: by, editorId: userId, changedSections: [section] });
       return `act: ${by} edited ${section} in the draft of branch ${branch.name}`;
     case 'discard-draft':
       if (!branch.draft) return `act: ${by} found no draft to discard on branch ${branch.name}`;
@@ -50,7 +50,7 @@ export function performAct(state: EmulatorState, agent: AgentRecord, act: ActSpe
     case 'publish-draft':
       return publishAsIs(state, branch, by, userId);
     case 'publish-edit':
-      addForeignEdit(state, branch, { editorName: by, editorId: userId, changedSections: [section] });
+      addForeignEdit(state, agent, branch, { editorName: by, editorId: userId, changedSections: [section] });
       return publishAsIs(state, branch, by, userId);
     case 'make-live':
       return makeLive(state, agent, branch, act.arg ?? 'hotfix', userId, by);

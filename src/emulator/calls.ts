@@ -117,7 +117,7 @@ function valueFor(metric: LiveMetric, rnd: () => number, phone: string): string 
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length) % list.length] as T;
   switch (metric.type) {
     case 'BOOLEAN':
-      return r < 0.09 ? pick(['N/A', 'unknown', 'yes']) : rnd() < 0.62 ? pick(['true', 'True']) : 'false';
+      return r < 0.09 ? pick(['N/A', 'unknown', 'maybe']) : rnd() < 0.62 ? pick(['true', 'True']) : 'false';
     case 'INTEGER':
       return r < 0.09 ? pick(['N/A', 'four', '3.5']) : String(1 + Math.floor(rnd() * rnd() * 5 + rnd() * 2) % 5);
     case 'ENUM': {

@@ -35,5 +35,5 @@ export function openForeignDraft(state: EmulatorState, agent: AgentRecord, spec:
   settleAgent(state, agent);
   const branch = spec.branchId ? agent.branches.find((b) => b._id === spec.branchId) : liveBranchOf(agent);
   if (!branch) throw new Error(`emulator: agent ${agent._id} has no branch ${spec.branchId ?? '(live)'}`);
-  return addForeignEdit(state, branch, { editorName: spec.editorName, editorId: 'user_foreign', changedSections: spec.changedSections, config: spec.config }).draftId;
+  return addForeignEdit(state, agent, branch, { editorName: spec.editorName, editorId: 'user_foreign', changedSections: spec.changedSections, config: spec.config }).draftId;
 }

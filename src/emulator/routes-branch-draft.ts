@@ -4,7 +4,7 @@ import { changedSections, renderDraftDetail, renderDraftRow, renderRevision, sec
 import { PUBLISH_IN_PROGRESS, conflict, frozen } from './guards-v2.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { newObjectId, type AgentRecord, type Config } from './state.js';
-import { commitDraft, headOf, iso, openDraft, scanInFlight, type BranchDraft, type BranchRecord } from './state-v2.js';
+import { baseOf, commitDraft, headOf, iso, openDraft, scanInFlight, type BranchDraft, type BranchRecord } from './state-v2.js';
 import { checkAnalyticsConfig } from './validate-metrics.js';
 
 const NO_DRAFT = 'No open draft on this branch';
@@ -56,7 +56,7 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
   const freeze = frozen(ctx);
   if (freeze) return freeze;
   if (branch.status === 'archived') return fail(403, 'Archived branches cannot be edited');
-  if (scanInFlight(branch)) return PUBLISH_IN_PROGRESS();
+  if (scanInFlight(branch) && state.switches.putDuringScan === 'conflict') return PUBLISH_IN_PROGRESS();
   if (typeof expected === 'number') {
     const open = branch.draft;
     // With no draft open, 0 and the head's revision number both count as "the head" (fact sheet v2 §6.8).
@@ -66,13 +66,14 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
     const clashes = [...new Set((open?.editHistory ?? []).filter((e) => e.revision > expected).flatMap((e) => e.fields))].filter((f) => touched.includes(f));
     if (open && clashes.length > 0) return draftConflict(ctx, open, expected, clashes);
   }
-  const draft = openDraft(state, branch, ctx.user.userId);
+  const draft = openDraft(state, agent, branch, ctx.user.userId);
   const touched = mergeInto(draft.config, body, fields, state.switches.putMerge);
   const sections = [...new Set(touched.map(sectionOfField))];
   draft.draftRevision += 1;
   draft.updatedAt = state.now();
+  // An edit ends the draft's scan: a failed one is retried by the next publish; a running one (switch putDuringScan: accept) is cancelled.
   draft.scan = null;
-  draft.pendingPublish = null;
+  draft.pendingPublish = draft.pendingPublish?.state === 'active' ? { ...draft.pendingPublish, state: 'cancelled' } : null;
   for (const section of sections) draft.blocks[section] = newObjectId();
   draft.editHistory.push({ revision: draft.draftRevision, changedSections: sections, fields: touched, editorName: state.nameOf(ctx.user.userId), editorId: ctx.user.userId, timestamp: draft.updatedAt });
   branch.updatedBy = ctx.user.userId;
@@ -92,8 +93,8 @@ function publishDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecor
   if (draft.scan) return conflict('draft_scan_failed', `The draft's security scan ${draft.scan.status}: ${draft.scan.reason ?? 'no reason given'}. Edit the draft and publish again.`);
   const label = state.switches.labelPersisted && typeof body.label === 'string' ? body.label : null;
   const failure = state.takeFailure(agent._id);
-  const head = headOf(branch);
-  const analyticsOnly = changedSections(head?.config ?? {}, draft.config).every((section) => section === 'analytics');
+  const base = baseOf(agent, branch);
+  const analyticsOnly = changedSections(base?.config ?? {}, draft.config).every((section) => section === 'analytics');
   const scannable = agent.workflowType !== 'workflow_graph';
   const scan = scannable && (failure !== undefined || (state.switches.publishMode === 'async' && (state.switches.scanAnalyticsChanges || !analyticsOnly)));
   const now = state.now();

@@ -1,8 +1,9 @@
-/** The v2 branch routes: list, read, create, rename, archive, make live, revisions, restore, diff (fact sheet v2 §1.2, §1.5, §1.8–§1.10). */
+/** The v2 branch routes: list, read, create, rename, archive, make live, test call, revisions, restore, diff (fact sheet v2 §1.2, §1.5, §1.8–§1.10). */
 import { diffConfigs, renderBranch, renderBranchSummary, renderDraftRow, renderEdit, renderRevision, resolveSections } from './render-v2.js';
 import { PUBLISH_IN_PROGRESS, conflict, frozen } from './guards-v2.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { routeBranchDraft } from './routes-branch-draft.js';
+import { branchTestCall } from './routes-test-call.js';
 import { OBJECT_ID, type AgentRecord, type Config } from './state.js';
 import { commitRevision, findRevision, headOf, newBranch, scanInFlight as publishing, type BranchRecord } from './state-v2.js';
 
@@ -29,8 +30,8 @@ function createBranch(ctx: RouteContext, agent: AgentRecord): Reply {
   const head = headOf(source);
   if (!head) return conflict('source_has_no_commit', 'The source branch has no committed revision');
   if (publishing(source)) return conflict('source_scanning', 'The source branch has a publish in flight');
+  // The new branch has no revision of its own: headRevisionId stays null until its first commit (fact sheet v2 §1.2).
   const branch = newBranch(ctx.state, { name: String(body.name), isDefault: false, sourceBranchId: source._id, sourceRevisionId: head._id, createdBy: ctx.user.userId, updatedBy: ctx.user.userId });
-  commitRevision(ctx.state, branch, head.config, { publishedBy: ctx.user.userId, securityCheck: structuredClone(head.securityCheck), sourceVersionId: head._id });
   agent.branches.push(branch);
   return ok(renderBranch(agent, branch), 201);
 }
@@ -74,7 +75,7 @@ function listRevisions(ctx: RouteContext, agent: AgentRecord, branch: BranchReco
   const committed = [...branch.revisions].sort((a, b) => b.revisionNumber - a.revisionNumber).map((r) => renderRevision(ctx.state, agent, branch, r));
   // A draft being scanned (or whose scan failed) is listed first, as its draft row (fact sheet v2 §1.7).
   const draft = branch.draft;
-  const rows = draft?.scan ? [renderDraftRow(agent, branch, draft), ...committed] : committed;
+  const rows = draft?.scan && ctx.state.switches.scanningRowListed ? [renderDraftRow(agent, branch, draft), ...committed] : committed;
   return ok({ revisions: rows.slice(skip, skip + limit), total: rows.length });
 }
 
@@ -99,7 +100,8 @@ function restoreRevision(ctx: RouteContext, agent: AgentRecord, branch: BranchRe
   if (branch.status === 'archived') return fail(403, 'Archived branches cannot be changed');
   if (source.securityCheck && source.securityCheck.status !== 'passed') return fail(403, 'This revision has not passed its security scan');
   if (publishing(branch)) return PUBLISH_IN_PROGRESS();
-  if (branch.headRevisionId === source._id) return conflict('revision_is_head', 'This revision is already the branch head');
+  // "a 409 no-op" (fact sheet v2 §1.8); the spec's ConflictErrorResponse types name no other 409 for restore than publish_in_progress.
+  if (branch.headRevisionId === source._id) return conflict('publish_in_progress', 'This revision is already the branch head; restoring it would change nothing');
   // The platform answers 200 committed for an already-scanned source; a forced scan outcome makes the restore scan (202).
   const failure = source.securityCheck === null ? undefined : ctx.state.takeFailure(agent._id);
   const now = ctx.state.now();
@@ -137,7 +139,7 @@ export function routeBranches(ctx: RouteContext, agent: AgentRecord, rest: strin
   const [, branchId = '', sub, revisionId = '', action] = rest;
   const known =
     (rest.length === 2 && (method === 'GET' || method === 'PATCH')) ||
-    (rest.length === 3 && method === 'POST' && (sub === 'live' || sub === 'archive')) ||
+    (rest.length === 3 && method === 'POST' && (sub === 'live' || sub === 'archive' || sub === 'test-call')) ||
     (sub === 'draft' && rest.length <= 5) ||
     (sub === 'revisions' && ((rest.length <= 4 && method === 'GET') || (rest.length === 5 && ((action === 'history' && method === 'GET') || (action === 'restore' && method === 'POST')))));
   if (!known) return undefined;
@@ -148,6 +150,7 @@ export function routeBranches(ctx: RouteContext, agent: AgentRecord, rest: strin
   if (rest.length === 2) return method === 'GET' ? ok(renderBranchSummary(ctx.state, agent, branch)) : renameBranch(ctx, agent, branch);
   if (sub === 'live') return makeLive(ctx, agent, branch);
   if (sub === 'archive') return archiveBranch(ctx, agent, branch);
+  if (sub === 'test-call') return branchTestCall(ctx, agent, branch);
   if (rest.length === 3) return listRevisions(ctx, agent, branch);
   if (action === 'restore') return restoreRevision(ctx, agent, branch, revisionId);
   const target = revisionOf(ctx, agent, branch, revisionId);

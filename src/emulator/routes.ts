@@ -5,6 +5,7 @@ import { diffRefs, routeBranches } from './routes-branches.js';
 import { routeConversations } from './routes-conversations.js';
 import { routeDrafts } from './routes-drafts.js';
 import { routeKeptV1Reads } from './routes-v1-kept.js';
+import { v1TestCall } from './routes-test-call.js';
 import { routeVersions } from './routes-versions.js';
 import { addSeedAgent } from './seed.js';
 import { OBJECT_ID, type AgentRecord, type EmulatorState } from './state.js';
@@ -85,6 +86,11 @@ export function routeAgentRequest(ctx: RouteContext): Reply | undefined {
     if (agent.versioning === 'v1') return v2RouteOnV1Agent(ctx, rest);
     return rest[0] === 'diff' ? diffRefs(ctx, agent) : routeBranches(ctx, agent, rest);
   }
+  const v1Kind = rest[0] === 'versions' || rest[0] === 'drafts' ? rest[0] : undefined;
+  if (v1Kind && rest.length === 3 && rest[2] === 'test-call') {
+    const gone = agent.versioning === 'v2' && !state.switches.keptV1Reads;
+    return method === 'POST' && !gone ? v1TestCall(ctx, agent, v1Kind, rest[1] ?? '') : undefined;
+  }
   if (agent.versioning === 'v2') return routeKeptV1Reads(ctx, agent, rest);
   return rest[0] === 'drafts' ? routeDrafts(ctx, agent, rest) : routeVersions(ctx, agent, rest);
 }
@@ -93,6 +99,8 @@ export function routeAgentRequest(ctx: RouteContext): Reply | undefined {
 export function isBranchModelBlocked(method: string, segments: string[]): boolean {
   if (segments[0] !== 'agent' || segments.length < 3) return false;
   const [, , kind, id, action] = segments;
+  // The draft test-call is kept under the branch model, like the by-id reads (fact sheet v2 §2).
+  if (kind === 'drafts' && action === 'test-call' && method === 'POST' && segments.length === 5) return false;
   if (kind === 'drafts') return id === undefined || method !== 'GET' || (action !== undefined && action !== 'diff');
   if (kind === 'versions') return id === undefined ? method === 'GET' : method === 'PATCH';
   return false;

@@ -41,9 +41,9 @@ const FIELD_OF_SECTION: Record<string, string> = {
 };
 
 /** Another editor's edit lands in the branch's draft (opened from the head if none is open). */
-export function addForeignEdit(state: EmulatorState, branch: BranchRecord, edit: { editorName: string; editorId?: string; changedSections: string[]; config?: SeedMetricsConfig; draftId?: string; draftName?: string }): BranchDraft {
+export function addForeignEdit(state: EmulatorState, agent: AgentRecord, branch: BranchRecord, edit: { editorName: string; editorId?: string; changedSections: string[]; config?: SeedMetricsConfig; draftId?: string; draftName?: string }): BranchDraft {
   const fresh = branch.draft === null;
-  const draft = openDraft(state, branch, edit.editorId ?? 'user_foreign');
+  const draft = openDraft(state, agent, branch, edit.editorId ?? 'user_foreign');
   if (fresh && edit.draftId) draft.draftId = edit.draftId;
   if (fresh && edit.draftName) draft.draftName = edit.draftName;
   const fields: string[] = [];
@@ -84,15 +84,16 @@ export function seedV2Agent(state: EmulatorState, agent: AgentRecord, seed: Seed
     if (!entry) return;
     const editorId = entry.createdBy ?? 'user_seed';
     const sections = entry.changedSections ?? (entry.postCallAnalyticsConfig ? ['analytics'] : []);
-    addForeignEdit(state, branch, { editorName: entry.editorName ?? state.nameOf(editorId), editorId, changedSections: sections, config: entry.postCallAnalyticsConfig, draftId: entry.draftId, draftName: entry.draftName });
+    addForeignEdit(state, agent, branch, { editorName: entry.editorName ?? state.nameOf(editorId), editorId, changedSections: sections, config: entry.postCallAnalyticsConfig, draftId: entry.draftId, draftName: entry.draftName });
   };
   seedDraft(main, seed.drafts?.[0]);
   for (const extra of seed.branches ?? []) {
     const mainHead = headOf(main);
     const branch = newBranch(state, { name: extra.name, isDefault: false, sourceBranchId: main._id, sourceRevisionId: mainHead?._id ?? null });
     agent.branches.push(branch);
+    // `versions: []` seeds a branch before its first commit (head null); left out, the branch starts with a copy of Main's head.
     if (extra.versions && extra.versions.length > 0) addRevisions(state, agent, branch, extra.versions, false);
-    else if (mainHead) commitRevision(state, branch, mainHead.config, { publishedBy: 'user_seed', securityCheck: structuredClone(mainHead.securityCheck) });
+    else if (mainHead && extra.versions === undefined) commitRevision(state, branch, mainHead.config, { publishedBy: 'user_seed', securityCheck: structuredClone(mainHead.securityCheck) });
     if (extra.isLive) agent.liveBranchId = branch._id;
     seedDraft(branch, extra.drafts?.[0]);
   }

@@ -149,11 +149,16 @@ export function commitRevision(state: EmulatorState, branch: BranchRecord, confi
   return revision;
 }
 
-/** Opens the branch's draft from its head when none is open. */
-export function openDraft(state: EmulatorState, branch: BranchRecord, userId: string): BranchDraft {
+/** What the branch's next draft starts from: its head, or (a new branch before its first commit) the revision it was created from. */
+export function baseOf(agent: AgentRecord, branch: BranchRecord): RevisionRecord | undefined {
+  return headOf(branch) ?? (branch.sourceRevisionId ? findRevision(agent, branch.sourceRevisionId)?.revision : undefined);
+}
+
+/** Opens the branch's draft from its base (see baseOf) when none is open. */
+export function openDraft(state: EmulatorState, agent: AgentRecord, branch: BranchRecord, userId: string): BranchDraft {
   if (branch.draft) return branch.draft;
   const now = state.now();
-  const head = headOf(branch);
+  const head = baseOf(agent, branch);
   branch.draft = { _id: newObjectId(), draftId: newObjectId(), draftName: `${branch.name} draft`, draftRevision: 0, baseRevisionId: head?._id ?? null, createdBy: userId, blocks: { ...(head?.blocks ?? newBlocks()) }, config: structuredClone(head?.config ?? {}), editHistory: [], scan: null, pendingPublish: null, createdAt: now, updatedAt: now };
   return branch.draft;
 }

@@ -17,6 +17,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   v1Branches: 'absent',
   scanOutcome: 'passed',
   scanReason: '',
+  putDuringScan: 'conflict',
+  scanningRowListed: true,
 };
 
 type Kind = { enum: readonly string[] } | 'boolean' | 'integer' | 'text';
@@ -35,7 +37,7 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'scanAnalyticsChanges', flag: 'scan-analytics-changes', kind: 'boolean', help: 'false: an analytics-only publish commits at once (200) even when async (default true)' },
   { key: 'metricsLocation', flag: 'metrics-location', kind: { enum: ['analytics', 'analytics.postCallAnalyticsConfig', 'postCallAnalyticsConfig'] }, help: 'Where a revision\'s resolvedConfig holds the metrics (default analytics)' },
   { key: 'agentReadFollowsLive', flag: 'agent-read-follows-live', kind: 'boolean', help: 'false: GET /agent/{id} keeps serving the config from the migration (default true)' },
-  { key: 'keptV1Reads', flag: 'kept-v1-reads', kind: 'boolean', help: 'v2 agents: GET /versions/{id} and /drafts/{id} still answer (true) or 404 (default true)' },
+  { key: 'keptV1Reads', flag: 'kept-v1-reads', kind: 'boolean', help: 'v2 agents: GET /versions/{id} and /drafts/{id} and their POST …/test-call still answer (true) or 404 (default true)' },
   { key: 'conflictBody', flag: 'conflict-body', kind: { enum: ['lean', 'rich'] }, help: '409 draft conflict body: lean errors (prod) or rich data.conflict (dev) (default lean)' },
   { key: 'putMerge', flag: 'put-merge', kind: { enum: ['deep', 'replace'] }, help: 'PUT draft: postCallAnalyticsConfig keys merged (deep) or the object replaced (default deep)' },
   { key: 'labelPersisted', flag: 'label-persisted', kind: 'boolean', help: 'false: publish accepts label and drops it (default true)' },
@@ -44,6 +46,8 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
   { key: 'scanOutcome', flag: 'scan-outcome', kind: { enum: ['passed', 'failed', 'errored'] }, help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)' },
   { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
+  { key: 'putDuringScan', flag: 'put-during-scan', kind: { enum: ['conflict', 'accept'] }, help: 'PUT draft during a publish or restore scan: 409 publish_in_progress, or accepted (it cancels a publish of that draft) (default conflict)' },
+  { key: 'scanningRowListed', flag: 'scanning-row-listed', kind: 'boolean', help: 'false: GET …/revisions leaves out the draft row of a publish being scanned, so revisions[0] is still the old head (default true)' },
   { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
   { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
   { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
@@ -107,7 +111,7 @@ export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason', 'putDuringScan', 'scanningRowListed'];
 
 function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
   const value = source[key];

@@ -15,7 +15,7 @@ export interface EmulatorSwitches {
   metricsLocation: MetricsLocation;
   /** false: `GET /agent/{id}` keeps serving the config the agent had at migration. Default true. */
   agentReadFollowsLive: boolean;
-  /** v2 agents: `GET /versions/{id}`, `/versions/diff`, `GET /drafts/{id}`, `/drafts/{id}/diff` answer (true) or 404 (false). Default true. */
+  /** v2 agents: `GET /versions/{id}`, `/versions/diff`, `GET /drafts/{id}`, `/drafts/{id}/diff` and both `POST …/test-call` answer (true) or 404 (false). Default true. */
   keptV1Reads: boolean;
   /** 409 draft conflict body: 'rich' (`data.conflict`, as on dev) or 'lean' (`errors: ["section.field"]`, as on prod). Default 'lean'. */
   conflictBody: 'rich' | 'lean';
@@ -33,6 +33,10 @@ export interface EmulatorSwitches {
   scanOutcome: 'passed' | 'failed' | 'errored';
   /** The `securityCheck.reason` of a scan that does not pass; '' = null. Default ''. */
   scanReason: string;
+  /** PUT draft while a publish or restore is scanned: 409 `publish_in_progress`, or accepted (an armed publish of the draft is cancelled). Default 'conflict'. */
+  putDuringScan: 'conflict' | 'accept';
+  /** `GET …/revisions` lists the draft row of a publish being scanned (or whose scan failed) first; false: only committed rows (fact sheet v2 §1.7 race). Default true. */
+  scanningRowListed: boolean;
 }
 
 /** Settable from a seed file's top-level `"options"`; explicit EmulatorOptions (and CLI flags) win over them. */
@@ -52,7 +56,7 @@ export interface SeedOptions extends Partial<EmulatorSwitches> {
 export interface SeedBranch {
   name: string;
   isLive?: boolean;
-  /** Revisions, oldest first (same entries as an agent's `versions`). Default: a copy of Main's head. */
+  /** Revisions, oldest first (same entries as an agent's `versions`). Default: a copy of Main's head; `[]`: none yet (head null). */
   versions?: import('./types.js').SeedVersion[];
   drafts?: import('./types.js').SeedDraft[];
 }

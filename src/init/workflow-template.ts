@@ -67,7 +67,8 @@ jobs:
           api-key: \${{ secrets.SMALLEST_API_KEY }}
 
   apply:
-    # Publishes, waits for the security check, activates and verifies each changed agent after the merge.
+    # After the merge, publishes each changed agent's metrics on its live branch, waits for the security scan and
+    # verifies what went live (an agent still on Atoms' v1 versioning: publish, security check, activate).
     if: github.event_name == 'push'
     runs-on: ubuntu-latest
     timeout-minutes: 20

@@ -13,6 +13,11 @@ export function percent(part: number, whole: number): string {
 const code = (text: string) => `\`${text}\``;
 const normalise = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
 
+/** "160 calls/14 days", "1 call/1 day". */
+function callsPerDays(calls: number, days: number): string {
+  return `${calls} call${calls === 1 ? '' : 's'}/${days} day${days === 1 ? '' : 's'}`;
+}
+
 function window(insights: AgentInsights, metric: MetricInsight): string {
   return `the ${metric.analysed} analysed call${metric.analysed === 1 ? '' : 's'} of the last ${insights.days === 1 ? 'day' : `${insights.days} days`}`;
 }
@@ -28,9 +33,9 @@ export function blastRadius(change: MetricChange, insights: AgentInsights): stri
   if (change.kind === 'added' || metric === undefined || metric.analysed === 0) return [];
   const facts: string[] = [];
   if (change.kind === 'removed') facts.push(`removing ${code(metric.identifier)}: it had a value on ${percent(metric.withValue, metric.analysed)} of ${window(insights, metric)}`);
-  if (change.kind === 'renamed') facts.push(`renaming ${code(metric.identifier)} breaks the field that ${metric.withValue} call${metric.withValue === 1 ? '' : 's'}/${insights.days} day${insights.days === 1 ? '' : 's'} wrote`);
+  if (change.kind === 'renamed') facts.push(`renaming ${code(metric.identifier)} breaks the field that ${callsPerDays(metric.withValue, insights.days)} wrote`);
   for (const field of change.fields) {
-    if (field.field === 'type') facts.push(`${field.before} → ${field.after} changes the field that ${metric.withValue} call${metric.withValue === 1 ? '' : 's'}/${insights.days} days wrote`);
+    if (field.field === 'type') facts.push(`${field.before} → ${field.after} changes the field that ${callsPerDays(metric.withValue, insights.days)} wrote`);
     if (field.field === 'choices') {
       for (const choice of field.removed) facts.push(`choice ${code(choice)} removed: it was the answer on ${percent(choiceCount(metric, choice), metric.analysed)} of calls`);
       const outside = metric.detail.type === 'ENUM' ? metric.detail.outsideTop : [];

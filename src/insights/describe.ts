@@ -41,6 +41,21 @@ export function describeCalls(insights: AgentInsights): string {
   return parts.join('; ');
 }
 
+const calls = (count: number) => `${count} call${count === 1 ? '' : 's'}`;
+
+/**
+ * Why an agent shows no calls, so silence never reads like "insights off" or "the read failed": "no calls on the live
+ * version yet; 40 calls on other versions or revisions were left out".
+ */
+export function describeNoCalls(insights: AgentInsights): string {
+  const { test, otherVersion, outsideWindow } = insights.excluded;
+  const days = insights.window.days;
+  const head = outsideWindow > 0 ? `no calls on the live version in the last ${days === 1 ? 'day' : `${days} days`}` : 'no calls on the live version yet';
+  const left = [otherVersion > 0 ? `${calls(otherVersion)} on other versions or revisions` : '', outsideWindow > 0 ? `${calls(outsideWindow)} older than the window` : '', test > 0 ? `${test} test call${test === 1 ? '' : 's'}` : ''].filter(Boolean);
+  if (left.length === 0) return head;
+  return `${head}; ${left.join(', ')} ${left.length === 1 && otherVersion + outsideWindow + test === 1 ? 'was' : 'were'} left out`;
+}
+
 /** What was left out, for the footnote. */
 export function describeExcluded(insights: AgentInsights): string {
   const { test, otherVersion, outsideWindow } = insights.excluded;

@@ -20,7 +20,8 @@ export function normaliseValue(raw: string | null, type: MetricType, choices: re
   const text = raw.trim();
   switch (type) {
     case 'BOOLEAN':
-      return /^(true|false)$/i.test(text) ? { kind: 'boolean', value: text.toLowerCase() === 'true' } : { kind: 'off-type', raw: text };
+      // The platform's own examples answer BOOLEAN metrics "yes"/"no" (fact sheet v2 §5): the same answer as true/false.
+      return /^(true|false|yes|no)$/i.test(text) ? { kind: 'boolean', value: /^(true|yes)$/i.test(text) } : { kind: 'off-type', raw: text };
     case 'INTEGER': {
       const value = Number(text);
       return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(value) ? { kind: 'integer', value } : { kind: 'off-type', raw: text };

@@ -2,21 +2,26 @@
 import { inertHtmlCode, inertInlineCode, inertText } from '../report/inert.js';
 import type { AgentPlan, MetricChange } from '../plan/types.js';
 import { blastRadius, percent } from './blast-radius.js';
-import { describeCalls, describeDistribution, describeExcluded } from './describe.js';
+import { describeCalls, describeDistribution, describeExcluded, describeNoCalls } from './describe.js';
 import type { AgentInsights } from './types.js';
 
 const HEAD = '| metric | type | value | empty | low confidence | distribution |\n|---|---|--:|--:|--:|---|';
 
-/** A `<details>` section for one agent; empty when it had no calls to show. */
+/**
+ * A `<details>` section for one agent. With no calls on the live version, one line saying so and what was left out
+ * (calls on earlier versions, say), so it never reads like "insights off"; empty only when no call was read at all.
+ */
 export function renderInsightsSection(insights: AgentInsights, file?: string): string {
-  if (insights.calls === 0) return '';
+  const agent = `📈 ${inertHtmlCode(insights.agentId)}${file ? ` · ${inertHtmlCode(file)}` : ''}`;
+  const { test, otherVersion, outsideWindow } = insights.excluded;
+  if (insights.calls === 0) return test + otherVersion + outsideWindow === 0 ? '' : `${agent} — ${inertText(describeNoCalls(insights))}.`;
   // Pipes are escaped once, over the whole cell (GFM splits cells on `|` even inside code spans).
   const show = (value: string) => inertInlineCode(value);
   const rows = insights.metrics.map((m) => {
     const distribution = describeDistribution(m, show).replace(/\|/g, '\\|');
     return `| ${inertInlineCode(m.identifier, { inTable: true })} | ${m.type} | ${percent(m.withValue, m.analysed)} | ${percent(m.empty, m.analysed)} | ${percent(m.lowConfidence, m.withValue)} | ${distribution} |`;
   });
-  const title = `📈 ${inertHtmlCode(insights.agentId)}${file ? ` · ${inertHtmlCode(file)}` : ''} — ${describeCalls(insights)}`;
+  const title = `${agent} — ${describeCalls(insights)}`;
   const notes = [describeExcluded(insights), 'Aggregates only: no transcript, phone number or free-text value is read into this comment.'].filter(Boolean).join(' ');
   return `<details><summary>${title}</summary>\n\n${HEAD}\n${rows.join('\n')}\n\n<sub>${inertText(notes)}</sub>\n\n</details>`;
 }

@@ -2,7 +2,7 @@
 import type { AgentPlan } from '../plan/types.js';
 import { inertForLog } from '../report/inert.js';
 import { percent } from './blast-radius.js';
-import { describeCalls, describeDistribution, describeExcluded } from './describe.js';
+import { describeCalls, describeDistribution, describeExcluded, describeNoCalls } from './describe.js';
 import type { AgentInsights, InsightsWindow } from './types.js';
 
 /** Model output shown in a terminal: no control character (an escape sequence could repaint the screen) and no `::`. */
@@ -29,7 +29,8 @@ export function renderStatsTerminal(agents: readonly AgentPlan[], window: Insigh
     const live = plain(agent.liveLabel ?? `v1 version ${agent.liveVersionId ?? '(none)'}`);
     if (agent.status === 'error' || agent.status === 'skipped') out.push('', `${head}: could not read live: ${plain(agent.message ?? '')}`);
     else if (agent.insightsWarning) out.push('', `${head}: ${plain(agent.insightsWarning)}`);
-    else if (!agent.insights || agent.insights.calls === 0) out.push('', `${head}: no calls on the live ${live} in the window`);
+    else if (!agent.insights) out.push('', `${head}: no calls on the live ${live} in the window`);
+    else if (agent.insights.calls === 0) out.push('', `${head}: live ${live} — ${describeNoCalls(agent.insights)}`);
     else out.push('', `${head}: live ${live} — ${describeCalls(agent.insights)}`, ...renderAgentTable(agent.insights));
   }
   return `${out.join('\n')}\n`;

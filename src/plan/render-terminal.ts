@@ -24,7 +24,12 @@ export function renderPlanTerminal(plan: Plan, options: { color: boolean }): str
       for (const change of agent.diff.metrics) {
         const metric = change.after ?? change.before;
         const type = metric ? ` ${t(metric.dispositionMetricType)}` : '';
-        if (change.kind === 'added') out.push(paint('green', `  + ${t(change.identifier)}${type}`));
+        if (change.kind === 'added') {
+          out.push(paint('green', `  + ${t(change.identifier)}${type}`));
+          // A new metric is all new: its prompt (and choices) are what a reviewer reads.
+          if (change.after) out.push(`      prompt: ${paint('green', t(change.after.dispositionMetricPrompt))}`);
+          if (change.after?.choices?.length) out.push(`      choices: ${paint('green', change.after.choices.map((c) => t(c)).join(', '))}`);
+        }
         if (change.kind === 'removed') out.push(paint('red', `  - ${t(change.identifier)}${type}`));
         if (change.kind === 'renamed') out.push(paint('yellow', `  ~ ${t(change.previousIdentifier)} → ${t(change.identifier)} (likely rename)`));
         if (change.kind === 'changed') out.push(paint('yellow', `  ~ ${t(change.identifier)}`));

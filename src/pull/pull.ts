@@ -32,7 +32,10 @@ export interface PullOptions {
   api: AtomsApi;
   agentIds: readonly string[];
   outDir: string;
+  /** The format of new files. */
   format: 'yaml' | 'json';
+  /** The format was asked for (`--format`): a file already holding the agent in the other format is refused, not silently kept. */
+  formatRequired?: boolean;
   overwrite: boolean;
   concurrency: number;
   /** The working directory: paths are shown relative to it, and files are looked for only inside it. */
@@ -101,7 +104,11 @@ export async function pullAgents(options: PullOptions): Promise<PullResult[]> {
 /** Updates the file that already holds the agent, wherever it was moved; comments and other keys are kept. */
 async function updateHeldFile(path: string, agentId: string, config: PostCallAnalyticsConfig, options: PullOptions, show: (path: string) => string): Promise<PullResult> {
   const text = await readFile(path, 'utf8');
-  const updated = detectFormat(path, text) === 'json' ? updateJsonFile(text, config) : updateYamlFile(text, config);
+  const format = detectFormat(path, text);
+  if (options.formatRequired && format !== options.format) {
+    return { agentId, error: `${show(path)} holds this agent in ${format.toUpperCase()}; pull updates a file in its own format and does not convert it to ${options.format.toUpperCase()}: convert it yourself, or pull without --format` };
+  }
+  const updated = format === 'json' ? updateJsonFile(text, config) : updateYamlFile(text, config);
   if (updated === undefined) return { agentId, error: `${show(path)} holds this agent but cannot be updated (it does not parse as a mapping): fix or remove it, then pull again` };
   const current = validateText(show(path), text).file;
   const others = current?.agentIds.filter((id) => id !== agentId) ?? [];

@@ -16,10 +16,13 @@ export function renderMetricsFile(agentId: string, config: PostCallAnalyticsConf
   return `${YAML_SCHEMA_LINE}\n${origin}\n${stringify({ agentId, postCallAnalyticsConfig: config }, YAML_OPTIONS)}`;
 }
 
-/** A file name from the agent's name, falling back to its id. */
+/** What every pulled file's name ends with, before `.yaml`/`.json`: the schema's `fileMatch` (schema/schemastore-catalog-entry.json) names it. */
+export const FILE_SUFFIX = '.atoms-metrics';
+
+/** A file name from the agent's name, falling back to its id: `support-agent.atoms-metrics.yaml`. */
 export function fileNameFor(agentId: string, name: string, format: 'yaml' | 'json', taken: ReadonlySet<string>): string {
   const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   const base = slug === '' ? agentId : slug;
-  const candidate = `${base}.${format}`;
-  return taken.has(candidate) ? `${base}-${agentId.slice(-6)}.${format}` : candidate;
+  const candidate = `${base}${FILE_SUFFIX}.${format}`;
+  return taken.has(candidate) ? `${base}-${agentId.slice(-6)}${FILE_SUFFIX}.${format}` : candidate;
 }

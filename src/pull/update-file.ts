@@ -4,6 +4,7 @@
  * Pure.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { SCHEMA_URL } from '../config/schema-url.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import { YAML_OPTIONS, YAML_SCHEMA_LINE } from './render-file.js';
 
@@ -70,7 +71,7 @@ export function updateYamlFile(text: string, config: PostCallAnalyticsConfig): s
   return out.startsWith('# yaml-language-server:') || root.items.some((pair) => keyOf(pair.key) === '$schema') ? out : `${YAML_SCHEMA_LINE}\n${out}`;
 }
 
-/** The JSON text with postCallAnalyticsConfig set to `config` (JSON has no comments to keep); undefined when it is not an object. */
+/** The JSON text with postCallAnalyticsConfig set to `config` and a `$schema` (JSON has no comments to keep); undefined when it is not an object. */
 export function updateJsonFile(text: string, config: PostCallAnalyticsConfig): string | undefined {
   let parsed: unknown;
   try {
@@ -79,5 +80,6 @@ export function updateJsonFile(text: string, config: PostCallAnalyticsConfig): s
     return undefined;
   }
   if (!isRecord(parsed)) return undefined;
-  return `${JSON.stringify({ ...parsed, postCallAnalyticsConfig: config }, null, 2)}\n`;
+  // Editors find the schema from `$schema` (the YAML modeline's counterpart); a file that names its own keeps it.
+  return `${JSON.stringify({ $schema: SCHEMA_URL, ...parsed, postCallAnalyticsConfig: config }, null, 2)}\n`;
 }

@@ -107,6 +107,9 @@ describe('apply on a push to the default branch', () => {
     const failed = await runAction(ws.dir, inputs(), env('push'));
     expect(failed.failed).toBe(true);
     expect(failed.errors.join('\n')).toContain('prompt asks for card numbers');
+    // Each failure is said once in the log (the failed check) and once in the summary (the Failed list).
+    const mentions = (text: string) => text.split('prompt asks for card numbers').length - 1;
+    expect([mentions(failed.stdout), mentions(failed.summary)]).toEqual([1, 1]);
     expect(emu.getAgentState(AGENT)?.branches?.[0]?.draft).toBeNull();
     expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(1);
     emu.requests.length = 0;

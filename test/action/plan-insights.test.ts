@@ -62,6 +62,15 @@ describe('plan with insights', () => {
     expect(emu.requests.filter((r) => r.path === '/conversation')).toHaveLength(1);
   });
 
+  it('says in the comment when every call is on an earlier revision: none on the live one yet, and how many were left out', async () => {
+    const now = Date.now();
+    emu.addCalls(Array.from({ length: 12 }, (_, i) => ({ agentId: AGENT, versionId: 'a'.repeat(24), createdAt: now - (i + 1) * HOUR, values: { call_resolved: 'true' } })));
+    await runAction(ws.dir, inputs(), prEvent(['allow-breaking-metrics']));
+    const body = gh.comments.get(7)?.[0]?.body ?? '';
+    expect(body).toContain('#### 📈 What the live metrics produced on recent calls');
+    expect(body).toContain(`📈 <code>${AGENT}</code> · <code>metrics/support-agent.yaml</code> — no calls on the live version yet; 12 calls on other versions or revisions were left out.`);
+  });
+
   it('is switched off by `insights: false`: no calls are read', async () => {
     addCalls();
     await runAction(ws.dir, inputs({ insights: 'false' }), prEvent(['allow-breaking-metrics']));

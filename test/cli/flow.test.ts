@@ -23,7 +23,7 @@ describe('CLI against the emulator', () => {
     const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
     const plan = io(ws.dir, env);
     expect(await runCli(['plan'], plan)).toBe(0);
-    expect(plan.out).toContain('+ follow_up_needed BOOLEAN');
+    expect(plan.out).toContain('+ follow_up_needed BOOLEAN\n      prompt: Did the agent promise the customer a follow-up after the call?');
     expect(plan.out).toContain('- summary STRING');
     expect(plan.out).toContain('1 agent to change, 1 with breaking changes.');
     const json = io(ws.dir, env);
@@ -34,6 +34,7 @@ describe('CLI against the emulator', () => {
     expect(await runCli(['apply'], refused)).toBe(1);
     expect(refused.out).toContain('this change breaks consumers of the metrics: summary is removed');
     expect(refused.out).toContain('pass --allow-breaking');
+    expect((refused.out + refused.err).split('summary is removed').length - 1).toBe(1);
     expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
 
     const apply = io(ws.dir, env);

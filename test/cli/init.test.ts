@@ -33,8 +33,8 @@ describe('atoms-metrics init', () => {
     expect(await runCli(['init', AGENT], cli)).toBe(0);
     expect(out.err).toBe('');
     expect(out.text).toContain('✓ wrote .github/workflows/metrics.yml');
-    expect(out.text).toContain(`✓ pulled agent ${AGENT} into metrics/support-agent.yaml`);
-    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain('identifier: call_outcome');
+    expect(out.text).toContain(`✓ pulled agent ${AGENT} into metrics/support-agent.atoms-metrics.yaml`);
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8')).toContain('identifier: call_outcome');
 
     out.text = '';
     expect(await runCli(['plan'], cli)).toBe(0);

@@ -21,7 +21,7 @@ describe('atoms-metrics validate', () => {
     const lines = (cli.out + cli.err).split('\n').filter((line) => line.includes(': error: '));
     expect(lines).toEqual([
       'metrics/a.yaml:4:1: error: YAML syntax error: this line is indented with a tab — check the indentation of this line; tabs are not allowed in YAML [yaml-syntax]',
-      'metrics/b.yaml:5:9: error: YAML syntax error: this line is indented further than the line above allows — check the indentation of this line; tabs are not allowed in YAML [yaml-syntax]',
+      'metrics/b.yaml:5:9: error: YAML syntax error: this line is indented further than the line above allows — check the indentation of this line against the lines it belongs with [yaml-syntax]',
     ]);
   });
 
@@ -30,6 +30,22 @@ describe('atoms-metrics validate', () => {
     const cli = io(ws.dir);
     expect(await runCli(['validate', 'metrics/*.yaml'], cli)).toBe(1);
     expect(cli.out).toBe('metrics/a.yaml:5:30: error: unknown metric type "NUMBER" in metric #1 ("call_resolved") — did you mean INTEGER? (allowed: STRING, BOOLEAN, INTEGER, ENUM, DATETIME) [metric-type]\n');
+  });
+
+  it('off-type-fallback passes its own advice under --strict: a fallback that names an on-type answer', async () => {
+    const prompt = (type: string, text: string) => VALID_YAML.replace('BOOLEAN', type).replace("Was the customer's issue resolved during the call?", text);
+    ws = makeWorkspace({
+      'a.yaml': prompt('INTEGER', 'How many products did the caller ask about? Answer with a whole number, 0 if none.'),
+      'b.yaml': prompt('INTEGER', 'How many follow-up calls were promised? answer 0 if not mentioned.'),
+      'c.yaml': prompt('BOOLEAN', 'Did the caller ask for a refund? If not mentioned, answer false.'),
+      'd.yaml': prompt('INTEGER', 'Rate the caller satisfaction from 1 to 5, or N/A if unknown.'),
+      'e.yaml': prompt('INTEGER', 'How many products did the caller ask about? 0 if none, unknown if unclear.'),
+    });
+    for (const file of ['a.yaml', 'b.yaml', 'c.yaml']) expect([file, await runCli(['validate', '--strict', file], io(ws.dir))]).toEqual([file, 0]);
+    const flagged = io(ws.dir);
+    expect(await runCli(['validate', '--strict', 'd.yaml', 'e.yaml'], flagged)).toBe(1);
+    expect(flagged.out).toContain('invites "N/A"');
+    expect(flagged.out).toContain('invites "unknown"');
   });
 
   it('fails warnings under --strict and honours --disable', async () => {

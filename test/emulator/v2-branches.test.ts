@@ -45,7 +45,7 @@ describe('v2 branches', () => {
     expect((await h.live()).hasOpenDraft).toBe(true);
     expect((await h.call('POST', `${base}/revisions/${ids?.versionIds[1]}/restore`)).status).toBe(403);
     const head = await h.call('POST', `${base}/revisions/${restored.json.data.revision._id}/restore`);
-    expect([head.status, head.json.error_type]).toEqual([409, 'revision_is_head']);
+    expect([head.status, head.json.error_type]).toEqual([409, 'publish_in_progress']);
     const history = await h.call('GET', `${base}/revisions/${ids?.versionIds[0]}/history`);
     expect(history.json.data).toMatchObject({ revision: { _id: ids?.versionIds[0] }, trail: [] });
   });

@@ -7,7 +7,7 @@ import { normalizeConfig } from '../../src/config/normalize.js';
 import { METRIC_TYPES } from '../../src/config/types.js';
 import { validateText } from '../../src/config/validate-text.js';
 import { loadSeedFile, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { renderMetricsFile } from '../../src/pull/render-file.js';
+import { fileNameFor, renderMetricsFile } from '../../src/pull/render-file.js';
 import { updateYamlFile } from '../../src/pull/update-file.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
 
@@ -68,16 +68,16 @@ describe('atoms-metrics pull', () => {
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], io)).toBe(0);
-    expect(out.text).toContain('metrics/support-agent.yaml');
-    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain('identifier: call_outcome');
-    expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toContain(versioning === 'v1' ? '# Pulled from the live v1 version ' : '# Pulled from the live v2 revision 1 (');
+    expect(out.text).toContain('metrics/support-agent.atoms-metrics.yaml');
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8')).toContain('identifier: call_outcome');
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8')).toContain(versioning === 'v1' ? '# Pulled from the live v1 version ' : '# Pulled from the live v2 revision 1 (');
     // One read of the agent record on either model: v1's live read brings the name; v2 reads it only for the name.
     expect(emu.requests.filter((r) => r.path === '/agent/65f1a2b3c4d5e6f708192a3b')).toHaveLength(1);
     out.text = '';
     expect(await runCli(['plan', 'metrics'], io)).toBe(0);
     expect(out.text).toContain('No changes.');
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], io)).toBe(0);
-    expect(out.text).toContain('metrics/support-agent.yaml (already matches live)');
+    expect(out.text).toContain('metrics/support-agent.atoms-metrics.yaml (already matches live)');
   });
 
   it('points editors at the published schema (a first-line modeline in YAML, $schema in JSON), and names a path that is in the way', async () => {
@@ -86,11 +86,11 @@ describe('atoms-metrics pull', () => {
     const out = { text: '', err: '' };
     const io = { cwd: ws.dir, env: { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) };
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'agents/prod/eu'], io)).toBe(0);
-    const yaml = readFileSync(`${ws.dir}/agents/prod/eu/support-agent.yaml`, 'utf8');
+    const yaml = readFileSync(`${ws.dir}/agents/prod/eu/support-agent.atoms-metrics.yaml`, 'utf8');
     expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
     expect(yaml).not.toContain('$schema:');
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'json', '--format', 'json'], io)).toBe(0);
-    expect(JSON.parse(readFileSync(`${ws.dir}/json/support-agent.json`, 'utf8')).$schema).toBe('https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
+    expect(JSON.parse(readFileSync(`${ws.dir}/json/support-agent.atoms-metrics.json`, 'utf8')).$schema).toBe('https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
     expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'README.md'], io)).toBe(1);
     expect(out.err).toContain('cannot create the directory');
     expect(out.err).toContain('a file of that name is in the way');
@@ -103,8 +103,8 @@ describe('atoms-metrics pull', () => {
     ws = makeWorkspace({});
     const cli = io(ws.dir);
     expect(await runCli(['pull', AGENT], cli)).toBe(1);
-    expect(cli.err).toContain('metrics/support-agent.yaml was written, but validate will refuse it');
-    expect(cli.err).toMatch(/metrics\/support-agent\.yaml:\d+:\d+: error: identifier "Call-Outcome" must use only lowercase letters/);
+    expect(cli.err).toContain('metrics/support-agent.atoms-metrics.yaml was written, but validate will refuse it');
+    expect(cli.err).toMatch(/metrics\/support-agent\.atoms-metrics\.yaml:\d+:\d+: error: identifier "Call-Outcome" must use only lowercase letters/);
   });
 
   it('updates the file that already holds the agent, wherever it was moved, keeping its comments — never a second file', async () => {
@@ -112,11 +112,11 @@ describe('atoms-metrics pull', () => {
     ws = makeWorkspace({});
     const cli = io(ws.dir);
     expect(await runCli(['pull', AGENT], cli)).toBe(0);
-    const pulled = readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8');
+    const pulled = readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8');
     const annotated = pulled.replace('postCallAnalyticsConfig:', '# Owned by the support team.\npostCallAnalyticsConfig:').replace('    - identifier: call_outcome', '    # Exported to the CRM: do not rename.\n    - identifier: call_outcome');
     mkdirSync(`${ws.dir}/metrics/team`);
     writeFileSync(`${ws.dir}/metrics/team/support.yaml`, annotated);
-    rmSync(`${ws.dir}/metrics/support-agent.yaml`);
+    rmSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`);
     const live = emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig;
     const metrics = normalizeConfig(live).dispositionMetrics;
     emu.simulateDashboardChange(AGENT, { dispositionMetrics: [...metrics.slice(0, 2).reverse(), ...metrics.slice(2), { identifier: 'new_one', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Did the customer ask for a manager?' }] });
@@ -133,5 +133,31 @@ describe('atoms-metrics pull', () => {
     cli.out = '';
     expect(await runCli(['plan'], cli)).toBe(0);
     expect(cli.out).toContain('No changes.');
+  });
+
+  it('updating a JSON file adds $schema, as YAML gets its modeline; --format yaml on a JSON file is refused, not silently kept', async () => {
+    emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+    const handWritten = `${JSON.stringify({ agentId: AGENT, postCallAnalyticsConfig: { dispositionMetrics: [] } }, null, 2)}\n`;
+    ws = makeWorkspace({ 'metrics/support.json': handWritten });
+    const cli = io(ws.dir);
+    expect(await runCli(['pull', AGENT, '--format', 'yaml', '--force'], cli)).toBe(1);
+    expect(cli.err).toContain('metrics/support.json holds this agent in JSON; pull updates a file in its own format and does not convert it to YAML');
+    expect(readFileSync(`${ws.dir}/metrics/support.json`, 'utf8')).toBe(handWritten);
+    expect(readdirSync(`${ws.dir}/metrics`)).toEqual(['support.json']);
+    expect(await runCli(['pull', AGENT, '--force'], cli)).toBe(0);
+    const updated = JSON.parse(readFileSync(`${ws.dir}/metrics/support.json`, 'utf8'));
+    expect(Object.keys(updated)).toEqual(['$schema', 'agentId', 'postCallAnalyticsConfig']);
+    expect(updated.$schema).toBe('https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/v0/schema/metrics.schema.json');
+    expect(await runCli(['pull', AGENT, '--format', 'json', '--force'], cli)).toBe(0);
+  });
+});
+
+describe('pulled file names', () => {
+  it('match the fileMatch the schema suggests to editors (SchemaStore entry)', () => {
+    const entry = JSON.parse(readFileSync('schema/schemastore-catalog-entry.json', 'utf8'));
+    const patterns: RegExp[] = entry.fileMatch.map((glob: string) => new RegExp(`^${glob.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`));
+    const names = (['yaml', 'json'] as const).flatMap((format) => [fileNameFor(AGENT, 'Support Agent', format, new Set()), fileNameFor(AGENT, 'Support Agent', format, new Set([`support-agent.atoms-metrics.${format}`])), fileNameFor(AGENT, '', format, new Set())]);
+    expect(names.slice(0, 2)).toEqual(['support-agent.atoms-metrics.yaml', 'support-agent-192a3b.atoms-metrics.yaml']);
+    for (const name of names) expect([name, patterns.some((p) => p.test(name))]).toEqual([name, true]);
   });
 });

@@ -61,6 +61,15 @@ describe('blast radius', () => {
       summary: ['removing `summary`: it had a value on 98 % of the 100 analysed calls of the last 14 days'],
     });
   });
+  it('counts days in words that agree: "160 calls/1 day", never "1 days"', () => {
+    const typeChange = diffConfigs(
+      normalizeConfig({ dispositionMetrics: [{ identifier: 'score', dispositionMetricType: 'INTEGER', dispositionMetricPrompt: 'Score from 1 to 5?' }] }),
+      normalizeConfig({ dispositionMetrics: [{ identifier: 'score', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'Score from 1 to 5?' }] }),
+    ).metrics;
+    const oneDay = { ...insights, days: 1, metrics: insights.metrics.map((m) => ({ ...m, withValue: 160, analysed: 160 })) };
+    expect(typeChange.flatMap((c) => blastRadius(c, oneDay))).toEqual(['INTEGER → STRING changes the field that 160 calls/1 day wrote']);
+    expect(changes.flatMap((c) => blastRadius(c, oneDay)).filter((f) => f.includes('/'))).toEqual(['renaming `call_resolved` breaks the field that 160 calls/1 day wrote']);
+  });
   it('says nothing without calls', () => {
     expect(changes.flatMap((c) => blastRadius(c, { ...insights, metrics: insights.metrics.map((m) => ({ ...m, analysed: 0 })) }))).toEqual([]);
   });
@@ -72,7 +81,11 @@ describe('blast radius', () => {
 describe('values are strings on the wire, read by the metric\'s type', () => {
   it.each([
     ['BOOLEAN', 'True', { kind: 'boolean', value: true }],
-    ['BOOLEAN', 'yes', { kind: 'off-type', raw: 'yes' }],
+    ['BOOLEAN', 'yes', { kind: 'boolean', value: true }],
+    ['BOOLEAN', ' No ', { kind: 'boolean', value: false }],
+    ['BOOLEAN', 'YES', { kind: 'boolean', value: true }],
+    ['BOOLEAN', 'N/A', { kind: 'off-type', raw: 'N/A' }],
+    ['BOOLEAN', 'yes please', { kind: 'off-type', raw: 'yes please' }],
     ['INTEGER', ' 4 ', { kind: 'integer', value: 4 }],
     ['INTEGER', '3.5', { kind: 'off-type', raw: '3.5' }],
     ['DATETIME', '2026-11-03T10:00:00Z', { kind: 'datetime', value: Date.UTC(2026, 10, 3, 10) }],
@@ -102,8 +115,11 @@ describe('the section per agent', () => {
       </details>"
     `);
   });
-  it('is empty when there were no calls', () => {
-    expect(renderInsightsSection({ ...insights, calls: 0 })).toBe('');
+  it('says why when there were no calls on the live version: none yet, and how many older calls were left out (nothing when no call was read)', () => {
+    const none = { ...insights, calls: 0, analysed: 0, excluded: { test: 0, otherVersion: 0, outsideWindow: 0 } };
+    expect(renderInsightsSection(none, 'metrics/a.yaml')).toBe('');
+    expect(renderInsightsSection({ ...none, excluded: { test: 0, otherVersion: 40, outsideWindow: 0 } }, 'metrics/a.yaml')).toBe('📈 <code>65f1a2b3c4d5e6f708192a3b</code> · <code>metrics/a.yaml</code> — no calls on the live version yet; 40 calls on other versions or revisions were left out.');
+    expect(renderInsightsSection({ ...none, excluded: { test: 1, otherVersion: 1, outsideWindow: 3 } })).toContain('no calls on the live version in the last 14 days; 1 call on other versions or revisions, 3 calls older than the window, 1 test call were left out.');
   });
 });
 
