@@ -16,6 +16,9 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   v1Branches: 'absent',
   scanOutcome: 'passed',
   scanReason: '',
+  keptV1Deprecation: false,
+  rateLimitHeaders: false,
+  putEqualOpensDraft: true,
 };
 
 type Kind = { enum: readonly string[] } | 'boolean' | 'integer' | 'text';
@@ -42,6 +45,9 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
   { key: 'scanOutcome', flag: 'scan-outcome', kind: { enum: ['passed', 'failed', 'errored'] }, help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)' },
   { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
+  { key: 'keptV1Deprecation', flag: 'kept-v1-deprecation', kind: 'boolean', help: 'v2 agents: the kept v1 reads answer with the header Deprecation: true (default false)' },
+  { key: 'rateLimitHeaders', flag: 'rate-limit-headers', kind: 'boolean', help: 'Every answer carries x-ratelimit-limit and x-ratelimit-remaining (default false)' },
+  { key: 'putEqualOpensDraft', flag: 'put-equal-opens-draft', kind: 'boolean', help: 'false: a PUT draft leaving the config equal to the head opens no draft (default true)' },
   { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
   { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
   { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
@@ -105,7 +111,7 @@ export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches', 'scanOutcome', 'scanReason'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'v1Branches', 'scanOutcome', 'scanReason', 'keptV1Deprecation', 'rateLimitHeaders', 'putEqualOpensDraft'];
 
 function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
   const value = source[key];
