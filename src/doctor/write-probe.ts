@@ -1,0 +1,129 @@
+/**
+ * `doctor --write`: the experiment on a scratch branch copied from the live branch. It writes only under that branch
+ * (and the one POST that creates it), and archives it whatever happens: a failed step, a 423 freeze, SIGINT/SIGTERM.
+ */
+import { normalizeConfig } from '../config/normalize.js';
+import { isRecord } from '../atoms/wire.js';
+import { dataOf, isSuccess, ProbeNetworkError, saidBy, type ProbeAnswer, type ProbeClient } from './probe-client.js';
+import { PROBE_METRIC } from './probe-metric.js';
+import { locateMetrics, resolvedConfigOf } from './read-decisions.js';
+import { archiveScratch, createScratch, ExperimentStop, scratchName } from './scratch-branch.js';
+import type { LiveBranch, ScanWait, ScratchBranch, WriteFacts } from './types.js';
+
+
+export interface WriteDeps {
+  probe: ProbeClient;
+  now: () => number;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Aborted by SIGINT/SIGTERM: the experiment stops at the next step and archives. */
+  signal: AbortSignal;
+  say: (line: string) => void;
+  scanTimeoutMs: number;
+  /** Polling a scan: the first wait, doubled up to the last. */
+  pollMs: { first: number; max: number };
+}
+
+const failedStep = (step: string, answer: ProbeAnswer) => new ExperimentStop({ step, kind: answer.status === 423 ? 'freeze' : 'failed', reason: `${answer.method} ${answer.path.replace(/\/agent\/[a-f0-9]{24}/, '/agent/…')} answered ${saidBy(answer)}` });
+
+function checked(step: string, answer: ProbeAnswer): ProbeAnswer {
+  if (!isSuccess(answer)) throw failedStep(step, answer);
+  return answer;
+}
+
+function headOf(answer: ProbeAnswer): string | null {
+  const data = dataOf(answer);
+  const branch = isRecord(data) && isRecord(data.branch) ? data.branch : data;
+  return isRecord(branch) && typeof branch.headRevisionId === 'string' ? branch.headRevisionId : null;
+}
+
+async function waitForScan(deps: WriteDeps, branchPath: string, before: string | null, started: number): Promise<ScanWait & { head?: string }> {
+  let delay = deps.pollMs.first;
+  let status: string | null = null;
+  for (let polls = 1; ; polls++) {
+    const branch = checked('wait for the scan', await deps.probe.request('GET', branchPath));
+    const head = headOf(branch);
+    if (head !== null && head !== before) return { outcome: 'committed', waitedMs: deps.now() - started, polls, status: 'passed', head };
+    const draft = await deps.probe.request('GET', `${branchPath}/draft`);
+    const latest = isRecord(dataOf(draft)) ? dataOf(draft) : {};
+    const check = isRecord(latest) && isRecord(latest.latest) && isRecord(latest.latest.securityCheck) ? latest.latest.securityCheck : {};
+    status = typeof check.status === 'string' ? check.status.toLowerCase() : status;
+    if (status === 'failed' || status === 'errored') return { outcome: 'failed', waitedMs: deps.now() - started, polls, status };
+    if (deps.now() - started >= deps.scanTimeoutMs) return { outcome: 'timeout', waitedMs: deps.now() - started, polls, status };
+    await deps.sleep(delay, deps.signal);
+    if (deps.signal.aborted) return { outcome: 'interrupted', waitedMs: deps.now() - started, polls, status };
+    delay = Math.min(deps.pollMs.max, delay * 2);
+  }
+}
+
+async function experiment(agentId: string, scratch: ScratchBranch, headAtCreation: string | null, facts: WriteFacts, deps: WriteDeps): Promise<void> {
+  const { probe } = deps;
+  const branchPath = `/agent/${agentId}/branches/${scratch.id ?? ''}`;
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    if (deps.signal.aborted) throw new ExperimentStop({ step: name, kind: 'interrupted', reason: 'interrupted (SIGINT/SIGTERM) before this step' });
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ProbeNetworkError) throw new ExperimentStop({ step: name, kind: 'failed', reason: error.message });
+      throw error;
+    }
+  };
+  const head = headAtCreation ?? (await step('read the scratch branch', async () => headOf(checked('read the scratch branch', await probe.request('GET', branchPath)))));
+  const base = await step('read the scratch head', async () => {
+    const read = checked('read the scratch head', await probe.request('GET', `${branchPath}/revisions/${head ?? ''}`));
+    const located = locateMetrics(resolvedConfigOf(read));
+    if ('missing' in located) throw new ExperimentStop({ step: 'read the scratch head', kind: 'failed', reason: `the scratch head has ${located.missing}` });
+    return normalizeConfig(located.metrics);
+  });
+  deps.say(`writing on scratch branch ${scratch.name}: two PUTs, one publish`);
+  // PUT 1 sets a flag every later read can see; PUT 2 leaves it out. If it survives, the PUT merged (fact sheet v2 §6.1).
+  facts.putFull = await step('PUT the whole analytics object', async () => checked('PUT the whole analytics object', await probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: { ...base, useReasoningModel: true } } })));
+  const metrics = [...base.dispositionMetrics.filter((m) => m.identifier !== PROBE_METRIC.identifier), PROBE_METRIC];
+  facts.putPartial = await step('PUT part of the analytics object', async () => checked('PUT part of the analytics object', await probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: { dispositionMetrics: metrics } } })));
+  const started = deps.now();
+  const publish = await step('publish', async () => checked('publish', await probe.request('POST', `${branchPath}/draft/publish`, { body: { label: facts.label } })));
+  facts.publish = publish;
+  let newHead: string | null = null;
+  if (publish.status === 202) {
+    deps.say('the publish is being scanned (202); waiting for the head to move');
+    const waited = await step('wait for the scan', () => waitForScan(deps, branchPath, head, started));
+    facts.scan = { outcome: waited.outcome, waitedMs: waited.waitedMs, polls: waited.polls, status: waited.status };
+    if (waited.outcome === 'interrupted') throw new ExperimentStop({ step: 'wait for the scan', kind: 'interrupted', reason: 'interrupted (SIGINT/SIGTERM) while the scan ran' });
+    if (waited.outcome !== 'committed') throw new ExperimentStop({ step: 'wait for the scan', kind: 'failed', reason: waited.outcome === 'failed' ? `the scan ended ${waited.status ?? 'failed'}` : `no commit within ${Math.round(deps.scanTimeoutMs / 1000)} s` });
+    newHead = waited.head ?? null;
+  } else {
+    const data = dataOf(publish);
+    newHead = isRecord(data) && isRecord(data.revision) && typeof data.revision._id === 'string' ? data.revision._id : await step('read the scratch branch', async () => headOf(checked('read the scratch branch', await probe.request('GET', branchPath))));
+  }
+  const read = await step('read the published head', async () => checked('read the published head', await probe.request('GET', `${branchPath}/revisions/${newHead ?? ''}`)));
+  facts.newHead = read;
+  const published = locateMetrics(resolvedConfigOf(read));
+  if ('missing' in published) return;
+  // A PUT equal to the head, then: is a draft open (fact sheet v2 §6.9)?
+  const putEqual = await step('PUT a copy of the head', () => probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: published.metrics } }));
+  facts.putEqual = putEqual;
+  if (putEqual.status === 423) throw failedStep('PUT a copy of the head', putEqual);
+  if (!isSuccess(putEqual)) return;
+  facts.draftAfterEqual = await step('read the draft', () => probe.request('GET', `${branchPath}/draft`));
+  if (facts.draftAfterEqual.status === 200) await step('discard the draft', () => probe.request('DELETE', `${branchPath}/draft`));
+}
+
+/** Runs the experiment; the scratch branch ends archived (or `scratch.problem` says why not). */
+export async function runScratchExperiment(agentId: string, live: LiveBranch, deps: WriteDeps): Promise<{ facts: WriteFacts; scratch: ScratchBranch }> {
+  const now = deps.now();
+  const scratch: ScratchBranch = { name: scratchName(now), id: null, archived: false };
+  const facts: WriteFacts = { label: `atoms-metrics doctor ${new Date(now).toISOString()}` };
+  try {
+    if (deps.signal.aborted) throw new ExperimentStop({ step: 'create the scratch branch', kind: 'interrupted', reason: 'interrupted (SIGINT/SIGTERM) before anything was written' });
+    const created = await createScratch(deps.probe, agentId, live.id, scratch);
+    deps.say(`created scratch branch ${scratch.name} (${scratch.id ?? '?'}) from live branch ${live.name}`);
+    await experiment(agentId, scratch, created.headRevisionId, facts, deps);
+  } catch (error) {
+    if (!(error instanceof ExperimentStop)) throw error;
+    facts.stop = error.stop;
+  } finally {
+    await archiveScratch(deps.probe, agentId, scratch, (ms) => deps.sleep(ms));
+    if (scratch.id !== null) deps.say(scratch.archived ? `archived scratch branch ${scratch.name}` : `could not archive scratch branch ${scratch.name} (${scratch.id}): ${scratch.problem ?? 'no reason given'}`);
+  }
+  return { facts, scratch };
+}
