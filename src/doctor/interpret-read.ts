@@ -10,6 +10,7 @@ import type { Finding, LiveBranch, ReadFacts } from './types.js';
 
 const UNKNOWN = 'unknown';
 const finding = (id: string, answer: string, evidence: string): Finding => ({ id, answer, evidence });
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Rate-limit headers on any answer the doctor got (names in lower case). */
 const RATE_LIMIT_HEADER = /^(x-)?ratelimit|^x-rate-limit|^retry-after$/;
@@ -17,7 +18,7 @@ const RATE_LIMIT_HEADER = /^(x-)?ratelimit|^x-rate-limit|^retry-after$/;
 export function rateLimitFinding(answers: readonly ProbeAnswer[]): Finding {
   const seen = new Map<string, string>();
   for (const answer of answers) for (const [name, value] of Object.entries(answer.headers)) if (RATE_LIMIT_HEADER.test(name)) seen.set(name, value);
-  if (seen.size === 0) return finding('rate-limit-headers', 'no', `none of the ${answers.length} answers carried a rate-limit header`);
+  if (seen.size === 0) return finding('rate-limit-headers', 'no', `none of ${plural(answers.length, 'answer')} carried one`);
   return finding('rate-limit-headers', 'yes', [...seen].map(([name, value]) => `${name}: ${value}`).join(', '));
 }
 
@@ -38,8 +39,8 @@ export function callLogFindings(answer: ProbeAnswer): Finding[] {
   const withNumber = logs.filter((log) => typeof log.versionNumber === 'number').length;
   const version = withId > 0 && withNumber > 0 ? 'both' : withId > 0 ? 'versionId' : withNumber > 0 ? 'versionNumber' : 'none';
   return [
-    finding('call-log-metrics', shape, shape === UNKNOWN ? `the ${logs.length} calls read disagree: ${[...new Set(shapes)].join(', ')}` : `dispositionMetrics is ${shape === 'absent' ? 'missing' : `a ${shape}`} on the ${logs.length} most recent call${logs.length === 1 ? '' : 's'}`),
-    finding('call-log-version', version, `of ${logs.length} calls, ${withId} carry a versionId and ${withNumber} a numeric versionNumber`),
+    finding('call-log-metrics', shape, shape === UNKNOWN ? `the ${logs.length} calls read disagree: ${[...new Set(shapes)].join(', ')}` : `dispositionMetrics is ${shape === 'absent' ? 'missing' : `a ${shape}`} on the ${plural(logs.length, 'most recent call')}`),
+    finding('call-log-version', version, `of ${plural(logs.length, 'call')}, ${withId} carry a versionId and ${withNumber} a numeric versionNumber`),
   ];
 }
 
@@ -81,8 +82,8 @@ function historyFindings(answer: ProbeAnswer | undefined): Finding[] {
   const statuses = [...new Set(revisions.map((r) => r.securityCheck?.status ?? 'none'))].sort();
   const labelled = revisions.filter((r) => r.label !== null && r.label !== '');
   return [
-    finding('scan-status-values', statuses.join(',') || 'none', `securityCheck.status on the live branch's ${revisions.length} most recent revisions (none = no securityCheck)`),
-    finding('labels-in-history', labelled.length > 0 ? 'yes' : 'no', `${labelled.length} of ${revisions.length} revisions carry a label${labelled[0] ? `, e.g. ${JSON.stringify(labelled[0].label?.slice(0, 60))}` : ''}`),
+    finding('scan-status-values', statuses.join(',') || 'none', `securityCheck.status of the live branch's ${plural(revisions.length, 'most recent revision')} (none = no securityCheck)`),
+    finding('labels-in-history', labelled.length > 0 ? 'yes' : 'no', `${labelled.length} of ${plural(revisions.length, 'revision')} carry a label${labelled[0] ? `, e.g. ${JSON.stringify(labelled[0].label?.slice(0, 60))}` : ''}`),
   ];
 }
 
@@ -96,7 +97,7 @@ function v2Findings(facts: ReadFacts): Finding[] {
   const head = 'location' in located ? located.metrics : undefined;
   return [
     finding('live-branch', live.name, `branch ${live.id}, head revision ${live.headRevisionId}`),
-    finding('live-branch-default', live.isDefault ? 'yes' : 'no', live.isDefault ? `${live.name} is the default branch (isDefault)` : `${live.name} is live but not the default branch`),
+    finding('live-branch-default', live.isDefault ? 'yes' : 'no', `branch ${live.name} has isDefault: ${live.isDefault}`),
     'location' in located ? finding('metrics-location', located.location, `the live head's resolvedConfig holds dispositionMetrics at ${located.location === 'top-level' ? 'postCallAnalyticsConfig' : located.location}`) : finding('metrics-location', UNKNOWN, located.missing),
     agentReadFinding(facts, live, head),
     ...keptV1Findings(facts.keptV1Read),

@@ -68,7 +68,7 @@ describe('doctor, read-only', () => {
     const emu = track(await startAccount({ metricsLocation: 'analytics.postCallAnalyticsConfig', agentReadFollowsLive: false }));
     const run = await runDoctor(emu, []);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^ {2}metrics-location +analytics\.postCallAnalyticsConfig: plan and apply read the live metrics from there/m);
+    expect(run.out).toMatch(/^ {2}metrics-location +analytics\.postCallAnalyticsConfig: plan and apply read the live metrics there/m);
     expect(run.out).toMatch(/^ {2}agent-read-follows-live +no: GET \/agent lags behind the live branch/m);
     expect(run.out).toContain('Read-only: 7 requests, 0 of them writes. Run with --write to find out put-merge');
     expect(run.out).toContain('Rehearse this account in the emulator:\n  atoms-metrics emulator --versioning v2 --metrics-location analytics.postCallAnalyticsConfig --agent-read-follows-live false');
