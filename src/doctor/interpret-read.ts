@@ -9,6 +9,8 @@ import { decideLiveBranch, locateMetrics, resolvedConfigOf, revisionOf, type Mod
 import type { Finding, LiveBranch, ReadFacts } from './types.js';
 
 const UNKNOWN = 'unknown';
+/** The read-only findings only a v2 agent can answer. */
+const V2_READ_IDS = ['live-branch', 'live-branch-default', 'metrics-location', 'agent-read-follows-live', 'kept-v1-reads', 'kept-v1-deprecation', 'scan-status-values', 'labels-in-history'];
 const finding = (id: string, answer: string, evidence: string): Finding => ({ id, answer, evidence });
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -91,7 +93,7 @@ function v2Findings(facts: ReadFacts): Finding[] {
   const live = decideLiveBranch(facts.branches);
   if ('problem' in live) {
     const why = `no live branch: ${live.problem}`;
-    return ['live-branch', 'live-branch-default', 'metrics-location', 'agent-read-follows-live', 'kept-v1-reads', 'kept-v1-deprecation', 'scan-status-values', 'labels-in-history'].map((id) => finding(id, UNKNOWN, why));
+    return V2_READ_IDS.map((id) => finding(id, UNKNOWN, why));
   }
   const located = facts.headRevision?.status === 200 ? locateMetrics(resolvedConfigOf(facts.headRevision)) : { missing: facts.headRevision ? `the head revision read answered ${saidBy(facts.headRevision)}` : 'the head revision was not read' };
   const head = 'location' in located ? located.metrics : undefined;
@@ -110,6 +112,6 @@ export function interpretRead(facts: ReadFacts, verdict: Extract<ModelVerdict, {
   const answers = [facts.branches, facts.versionsList, facts.agent, facts.conversations, facts.headRevision, facts.revisions, facts.keptV1Read].filter((a): a is ProbeAnswer => a !== undefined);
   const model = finding('model', verdict.model, verdict.evidence);
   const common = [rateLimitFinding(answers), ...callLogFindings(facts.conversations)];
-  if (verdict.model === 'v1') return [model, finding('v1-branches', verdict.v1Branches ?? UNKNOWN, verdict.v1Branches ? `GET /branches: ${verdict.v1Branches === 'absent' ? 'no such route (HTML 404)' : '200 with no branches'}` : `GET /branches answered ${saidBy(facts.branches)}`), ...common];
+  if (verdict.model === 'v1') return [model, ...V2_READ_IDS.map((id) => finding(id, UNKNOWN, 'a v1 agent: this is a question about the branch model')), finding('v1-branches', verdict.v1Branches ?? UNKNOWN, verdict.v1Branches ? `GET /branches: ${verdict.v1Branches === 'absent' ? 'no such route (HTML 404)' : '200 with no branches'}` : `GET /branches answered ${saidBy(facts.branches)}`), ...common];
   return [model, ...v2Findings(facts), ...common];
 }

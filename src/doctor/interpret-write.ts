@@ -60,6 +60,9 @@ function putEqualFinding(facts: WriteFacts): Finding {
   return { id, answer: UNKNOWN, evidence: draft ? `GET …/draft answered ${saidBy(draft)}` : notReached(facts) };
 }
 
+/** The `--write` findings' ids, in their order. */
+export const WRITE_IDS = ['put-merge', 'scan-on-analytics-change', 'label-persisted', 'put-equal-opens-draft'];
+
 /** The four `--write` findings, in a fixed order. */
 export function interpretWrite(facts: WriteFacts): Finding[] {
   const [merge, label] = headFindings(facts);

@@ -1,7 +1,7 @@
 /** `doctor` from start to end: the reads, then (with --write, on v2) the scratch-branch experiment, then the report. */
 import { toEmulatorArgs } from './emulator-args.js';
 import { interpretRead } from './interpret-read.js';
-import { interpretWrite } from './interpret-write.js';
+import { interpretWrite, WRITE_IDS } from './interpret-write.js';
 import { decideLiveBranch } from './read-decisions.js';
 import { readFacts } from './read-probe.js';
 import type { DoctorReport } from './types.js';
@@ -20,12 +20,16 @@ export async function runDoctor(agentId: string, write: boolean, deps: WriteDeps
   const findings = interpretRead(facts, verdict);
   let report: DoctorReport['write'] = { requested: false };
   let scanMs: number | undefined;
+  const skip = (why: string) => {
+    report = { requested: true, skipped: why };
+    findings.push(...WRITE_IDS.map((id) => ({ id, answer: 'unknown', evidence: `--write wrote nothing: ${why}` })));
+  };
   if (write && verdict.model === 'v1') {
-    report = { requested: true, skipped: `agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's` };
+    skip(`agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's`);
   } else if (write) {
     const live = decideLiveBranch(facts.branches);
     if ('problem' in live || live.headRevisionId === '') {
-      report = { requested: true, skipped: `there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})` };
+      skip(`there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})`);
     } else {
       const { facts: writeFacts, scratch } = await runScratchExperiment(agentId, live, deps);
       findings.push(...interpretWrite(writeFacts));

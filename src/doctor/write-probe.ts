@@ -44,9 +44,8 @@ async function waitForScan(deps: WriteDeps, branchPath: string, before: string |
     const branch = checked('wait for the scan', await deps.probe.request('GET', branchPath));
     const head = headOf(branch);
     if (head !== null && head !== before) return { outcome: 'committed', waitedMs: deps.now() - started, polls, status: 'passed', head };
-    const draft = await deps.probe.request('GET', `${branchPath}/draft`);
-    const latest = isRecord(dataOf(draft)) ? dataOf(draft) : {};
-    const check = isRecord(latest) && isRecord(latest.latest) && isRecord(latest.latest.securityCheck) ? latest.latest.securityCheck : {};
+    const detail = dataOf(await deps.probe.request('GET', `${branchPath}/draft`));
+    const check = isRecord(detail) && isRecord(detail.latest) && isRecord(detail.latest.securityCheck) ? detail.latest.securityCheck : {};
     status = typeof check.status === 'string' ? check.status.toLowerCase() : status;
     if (status === 'failed' || status === 'errored') return { outcome: 'failed', waitedMs: deps.now() - started, polls, status };
     if (deps.now() - started >= deps.scanTimeoutMs) return { outcome: 'timeout', waitedMs: deps.now() - started, polls, status };

@@ -16,17 +16,21 @@ const LOCATIONS = [
   ['analytics.postCallAnalyticsConfig', 'analytics.postCallAnalyticsConfig'],
   ['postCallAnalyticsConfig', 'top-level'],
 ] as const;
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+const yesNo = (value: boolean | undefined) => (value === true ? 'yes' : 'no');
 
 /** Every combination of a list of boolean switches. */
-function booleanCombinations<K extends string>(keys: readonly K[]): Record<K, boolean>[] {
-  return Array.from({ length: 2 ** keys.length }, (_, n) => Object.fromEntries(keys.map((key, i) => [key, ((n >> i) & 1) === 1])) as Record<K, boolean>);
+function booleanCombinations<K extends string>(keys: readonly K[]): Partial<Record<K, boolean>>[] {
+  return Array.from({ length: 2 ** keys.length }, (_, n) => {
+    const combination: Partial<Record<K, boolean>> = {};
+    keys.forEach((key, i) => (combination[key] = ((n >> i) & 1) === 1));
+    return combination;
+  });
 }
 
 const READ_SWITCHES = ['agentReadFollowsLive', 'keptV1Reads', 'keptV1Deprecation', 'rateLimitHeaders'] as const;
 const WRITE_SWITCHES = ['putMergeDeep', 'asyncPublish', 'scanAnalyticsChanges', 'labelPersisted', 'putEqualOpensDraft'] as const;
 
-function expectedRead(location: string, s: Record<(typeof READ_SWITCHES)[number], boolean>): Record<string, string> {
+function expectedRead(location: string, s: Partial<Record<(typeof READ_SWITCHES)[number], boolean>>): Record<string, string> {
   return {
     model: 'v2',
     'live-branch': 'Main',
@@ -34,7 +38,7 @@ function expectedRead(location: string, s: Record<(typeof READ_SWITCHES)[number]
     'metrics-location': location,
     'agent-read-follows-live': yesNo(s.agentReadFollowsLive),
     'kept-v1-reads': yesNo(s.keptV1Reads),
-    'kept-v1-deprecation': s.keptV1Reads ? yesNo(s.keptV1Deprecation) : 'unknown',
+    'kept-v1-deprecation': s.keptV1Reads === true ? yesNo(s.keptV1Deprecation) : 'unknown',
     'rate-limit-headers': yesNo(s.rateLimitHeaders),
     'call-log-metrics': 'map',
   };
@@ -93,15 +97,15 @@ describe('doctor --write', () => {
       for (const s of booleanCombinations(WRITE_SWITCHES)) {
         // The read switches rotate, so --write runs see each of their values too.
         const read = booleanCombinations(READ_SWITCHES)[index++ % 16] ?? {};
-        const switches: Partial<EmulatorSwitches> = { ...read, metricsLocation: switchValue, putMerge: s.putMergeDeep ? 'deep' : 'replace', publishMode: s.asyncPublish ? 'async' : 'sync', scanAnalyticsChanges: s.scanAnalyticsChanges, labelPersisted: s.labelPersisted, putEqualOpensDraft: s.putEqualOpensDraft };
+        const switches: Partial<EmulatorSwitches> = { ...read, metricsLocation: switchValue, putMerge: s.putMergeDeep === true ? 'deep' : 'replace', publishMode: s.asyncPublish === true ? 'async' : 'sync', scanAnalyticsChanges: s.scanAnalyticsChanges, labelPersisted: s.labelPersisted, putEqualOpensDraft: s.putEqualOpensDraft };
         const emu = track(await startAccount(switches));
         const live = liveOf(emu);
         const first = emu.requests.length;
         const run = await runDoctor(emu, ['--write', '--json']);
         const expected = {
           'metrics-location': location,
-          'put-merge': s.putMergeDeep ? 'merge' : 'replace',
-          'scan-on-analytics-change': yesNo(s.asyncPublish && s.scanAnalyticsChanges),
+          'put-merge': s.putMergeDeep === true ? 'merge' : 'replace',
+          'scan-on-analytics-change': yesNo(s.asyncPublish === true && s.scanAnalyticsChanges === true),
           'label-persisted': yesNo(s.labelPersisted),
           'put-equal-opens-draft': yesNo(s.putEqualOpensDraft),
         };
@@ -163,7 +167,7 @@ describe('doctor on v1 agents', () => {
     const text = await runDoctor(emu, ['--write']);
     expect(text.out).toContain('--write wrote nothing: agent 65f1a2b3c4d5e6f708192a3b is on the v1 model, which has no branches');
     const replay = track(await startFromArgs(run.json?.emulatorArgs ?? [], 'v1'));
-    expect((await runDoctor(replay, ['--json'])).answers).toEqual(run.answers);
+    expect((await runDoctor(replay, ['--write', '--json'])).answers).toEqual(run.answers);
   });
 });
 

@@ -28,7 +28,7 @@ const MIGRATION = answer(409, undefined, { deprecation: 'true' }, { body: { stat
 const HTML_404 = answer(404, undefined, {}, { html: true, body: undefined });
 
 describe('decideModel', () => {
-  const cases: [string, ProbeAnswer, ProbeAnswer, unknown][] = [
+  const cases: [string, ProbeAnswer, ProbeAnswer, Record<string, unknown>][] = [
     ['a live branch → v2', branches(), MIGRATION, { model: 'v2' }],
     ['no v2 routes, v1 list answers → v1, branches absent', HTML_404, answer(200, { versions: [] }), { model: 'v1', v1Branches: 'absent' }],
     ['no branches, v1 list answers → v1, branches empty', answer(200, { branches: [] }), answer(200, { versions: [] }), { model: 'v1', v1Branches: 'empty' }],
@@ -37,7 +37,7 @@ describe('decideModel', () => {
     ['a JSON 404 → not found', answer(404, 'Resource not found'), MIGRATION, { problem: expect.stringContaining('not found: GET /branches answered 404: Resource not found') }],
     ['neither answers → a problem naming both', answer(500, 'boom'), answer(502, 'bad gateway'), { problem: expect.stringContaining('GET /branches 500: boom; GET /versions 502: bad gateway') }],
   ];
-  it.each(cases)('%s', (_name, b, v, expected) => expect(decideModel(b, v)).toMatchObject(expected as object));
+  it.each(cases)('%s', (_name, b, v, expected) => expect(decideModel(b, v)).toMatchObject(expected));
 });
 
 describe('locateMetrics', () => {

@@ -1,4 +1,5 @@
 // Runs `atoms-metrics doctor` through runCli against an emulator, and checks what it wrote where.
+import { isRecord } from '../../src/atoms/wire.js';
 import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
 import { runCli } from '../../src/cli/main.js';
 import { startEmulator, type EmulatorOptions, type EmulatorSeed, type RunningEmulator } from '../../src/emulator/index.js';
@@ -64,6 +65,7 @@ export function writesSince(emu: RunningEmulator, from: number): { method: strin
 /** Branch ids the API still lists (archived ones are not listed). */
 export async function listedBranches(emu: RunningEmulator): Promise<string[]> {
   const res = await fetch(`${emu.url}/agent/${AGENT}/branches`, { headers: { authorization: `Bearer ${emu.apiKey}` } });
-  const body = (await res.json()) as { data: { branches: { branch: { _id: string } }[] } };
-  return body.data.branches.map((b) => b.branch._id);
+  const body: unknown = await res.json();
+  const list = isRecord(body) && isRecord(body.data) && Array.isArray(body.data.branches) ? body.data.branches : [];
+  return list.flatMap((b: unknown) => (isRecord(b) && isRecord(b.branch) && typeof b.branch._id === 'string' ? [b.branch._id] : []));
 }
