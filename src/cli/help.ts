@@ -207,7 +207,7 @@ shows it, apply, show the history, plan again. Needs no API key and no network.
 Finds out, for one agent, what this account's API really does where the documentation is silent, says what each
 answer means for atoms-metrics, and prints the emulator command that behaves the same, to rehearse against.
 
-Read-only by default (seven GET requests): the model (v1 or v2); the live branch and whether it is the default;
+Read-only by default (at most seven GET requests): the model (v1 or v2); the live branch and whether it is the default;
 where a revision's resolvedConfig holds the metrics; whether GET /agent follows the live head; the scan statuses and
 labels of recent revisions; whether the kept v1 reads answer and send Deprecation; rate-limit headers; the call log's
 shape (dispositionMetrics, versionId/versionNumber).

@@ -2,6 +2,8 @@
 // --write; what it writes and where; the emulatorArgs round trip; failures, freezes and v1 agents.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultFlag, type EmulatorSwitches, type RunningEmulator } from '../../src/emulator/index.js';
+import { runCli } from '../../src/cli/main.js';
+import { recordingIo } from '../support/cli-io.js';
 import { AGENT, listedBranches, liveOf, runDoctor, startAccount, startFromArgs, writesSince } from '../support/doctor-harness.js';
 
 let emus: RunningEmulator[] = [];
@@ -145,6 +147,17 @@ describe('doctor --write', () => {
     expect(liveOf(emu)).toEqual(live);
   });
 
+  it('a scan that fails stops it after the publish; the scratch branch is still archived', async () => {
+    const emu = track(await startAccount({ scanOutcome: 'failed', scanReason: 'prompt injection' }));
+    const live = liveOf(emu);
+    const run = await runDoctor(emu, ['--write', '--json']);
+    expect(run.code).toBe(1);
+    expect(pick(run.answers, ['scan-on-analytics-change', 'put-merge'])).toEqual({ 'scan-on-analytics-change': 'yes', 'put-merge': 'unknown' });
+    expect(run.json?.findings.find((f) => f.id === 'put-merge')?.evidence).toBe('not found out: the step "wait for the scan" failed: the scan ended failed');
+    expect(run.json?.scratchBranch).toMatchObject({ archived: true });
+    expect(await listedBranches(emu)).toEqual([live.branchId]);
+  });
+
   it('a freeze on the creation itself stops it before anything exists', async () => {
     const emu = track(await startAccount({ faults: [parseFaultFlag('POST /agent/*/branches error_type=config_freeze_active')] }));
     const run = await runDoctor(emu, ['--write']);
@@ -172,6 +185,34 @@ describe('doctor on v1 agents', () => {
 });
 
 describe('doctor usage and errors', () => {
+  it('takes exactly one agent id or metrics file, and has its own --help', async () => {
+    const emu = track(await startAccount({}));
+    const none = recordingIo(process.cwd(), { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
+    expect(await runCli(['doctor'], none)).toBe(2);
+    expect(none.err).toContain('doctor takes one agent id or one metrics file');
+    const two = recordingIo(process.cwd(), {});
+    expect(await runCli(['doctor', AGENT, AGENT], two)).toBe(2);
+    const bad = recordingIo(process.cwd(), {});
+    expect(await runCli(['doctor', AGENT, '--versioning', 'v2'], bad)).toBe(2);
+    expect(bad.err).toContain("unknown option '--versioning' for doctor");
+    const help = recordingIo(process.cwd(), {});
+    expect(await runCli(['doctor', '--help'], help)).toBe(0);
+    expect(help.out).toContain('Usage: atoms-metrics doctor <agentId|metrics file> [--write] [--json] [--api-url URL]');
+    const main = recordingIo(process.cwd(), {});
+    await runCli(['--help'], main);
+    expect(main.out).toMatch(/^ {2}atoms-metrics doctor +<agentId\|file> +What this account's API really does/m);
+    expect(emu.requests).toEqual([]);
+  });
+
+  it('an agent without calls: the call log is unknown, the emulator gets no calls, and the round trip holds', async () => {
+    const emu = track(await startAccount({ callsSeed: undefined }));
+    const run = await runDoctor(emu, ['--json']);
+    expect(pick(run.answers, ['call-log-metrics', 'call-log-version'])).toEqual({ 'call-log-metrics': 'unknown', 'call-log-version': 'unknown' });
+    expect(run.json?.emulatorArgs).not.toContain('--calls-seed');
+    const replay = track(await startFromArgs(run.json?.emulatorArgs ?? []));
+    expect((await runDoctor(replay, ['--json'])).answers).toEqual(run.answers);
+  });
+
   it('never prints the key, and a rejected key is one clear line', async () => {
     const key = 'sk_doctor_secret_key_0123456789';
     const emu = track(await startAccount({ keys: { [key]: { userId: 'u1', admin: true } } }));
