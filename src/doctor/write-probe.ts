@@ -4,12 +4,11 @@
  */
 import { normalizeConfig } from '../config/normalize.js';
 import { isRecord } from '../atoms/wire.js';
-import { dataOf, isSuccess, ProbeNetworkError, saidBy, type ProbeAnswer, type ProbeClient } from './probe-client.js';
+import { dataOf, isSuccess, ProbeNetworkError, saidBy, type Method, type ProbeAnswer, type ProbeClient } from './probe-client.js';
 import { PROBE_METRIC } from './probe-metric.js';
 import { locateMetrics, resolvedConfigOf } from './read-decisions.js';
 import { archiveScratch, createScratch, ExperimentStop, scratchName } from './scratch-branch.js';
 import type { LiveBranch, ScanWait, ScratchBranch, WriteFacts } from './types.js';
-
 
 export interface WriteDeps {
   probe: ProbeClient;
@@ -56,8 +55,8 @@ async function waitForScan(deps: WriteDeps, branchPath: string, before: string |
 }
 
 async function experiment(agentId: string, scratch: ScratchBranch, headAtCreation: string | null, facts: WriteFacts, deps: WriteDeps): Promise<void> {
-  const { probe } = deps;
   const branchPath = `/agent/${agentId}/branches/${scratch.id ?? ''}`;
+  /** One step: not started after an interrupt; no answer ends the experiment like a failed status does. */
   const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     if (deps.signal.aborted) throw new ExperimentStop({ step: name, kind: 'interrupted', reason: 'interrupted (SIGINT/SIGTERM) before this step' });
     try {
@@ -67,22 +66,24 @@ async function experiment(agentId: string, scratch: ScratchBranch, headAtCreatio
       throw error;
     }
   };
-  const head = headAtCreation ?? (await step('read the scratch branch', async () => headOf(checked('read the scratch branch', await probe.request('GET', branchPath)))));
-  const base = await step('read the scratch head', async () => {
-    const read = checked('read the scratch head', await probe.request('GET', `${branchPath}/revisions/${head ?? ''}`));
-    const located = locateMetrics(resolvedConfigOf(read));
-    if ('missing' in located) throw new ExperimentStop({ step: 'read the scratch head', kind: 'failed', reason: `the scratch head has ${located.missing}` });
-    return normalizeConfig(located.metrics);
-  });
+  /** A step of one request that must succeed. */
+  const ask = (name: string, method: Method, path: string, body?: unknown) => step(name, async () => checked(name, await deps.probe.request(method, path, body === undefined ? {} : { body })));
+  const readHead = async () => headOf(await ask('read the scratch branch', 'GET', branchPath));
+
+  const head = headAtCreation ?? (await readHead());
+  const baseRead = await ask('read the scratch head', 'GET', `${branchPath}/revisions/${head ?? ''}`);
+  const located = locateMetrics(resolvedConfigOf(baseRead));
+  if ('missing' in located) throw new ExperimentStop({ step: 'read the scratch head', kind: 'failed', reason: `the scratch head has ${located.missing}` });
+  const base = normalizeConfig(located.metrics);
   deps.say(`writing on scratch branch ${scratch.name}: two PUTs, one publish`);
   // PUT 1 sets a flag every later read can see; PUT 2 leaves it out. If it survives, the PUT merged (fact sheet v2 §6.1).
-  facts.putFull = await step('PUT the whole analytics object', async () => checked('PUT the whole analytics object', await probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: { ...base, useReasoningModel: true } } })));
+  facts.putFull = await ask('PUT the whole analytics object', 'PUT', `${branchPath}/draft`, { postCallAnalyticsConfig: { ...base, useReasoningModel: true } });
   const metrics = [...base.dispositionMetrics.filter((m) => m.identifier !== PROBE_METRIC.identifier), PROBE_METRIC];
-  facts.putPartial = await step('PUT part of the analytics object', async () => checked('PUT part of the analytics object', await probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: { dispositionMetrics: metrics } } })));
+  facts.putPartial = await ask('PUT part of the analytics object', 'PUT', `${branchPath}/draft`, { postCallAnalyticsConfig: { dispositionMetrics: metrics } });
   const started = deps.now();
-  const publish = await step('publish', async () => checked('publish', await probe.request('POST', `${branchPath}/draft/publish`, { body: { label: facts.label } })));
+  const publish = await ask('publish', 'POST', `${branchPath}/draft/publish`, { label: facts.label });
   facts.publish = publish;
-  let newHead: string | null = null;
+  let newHead: string | null;
   if (publish.status === 202) {
     deps.say('the publish is being scanned (202); waiting for the head to move');
     const waited = await step('wait for the scan', () => waitForScan(deps, branchPath, head, started));
@@ -92,19 +93,17 @@ async function experiment(agentId: string, scratch: ScratchBranch, headAtCreatio
     newHead = waited.head ?? null;
   } else {
     const data = dataOf(publish);
-    newHead = isRecord(data) && isRecord(data.revision) && typeof data.revision._id === 'string' ? data.revision._id : await step('read the scratch branch', async () => headOf(checked('read the scratch branch', await probe.request('GET', branchPath))));
+    newHead = isRecord(data) && isRecord(data.revision) && typeof data.revision._id === 'string' ? data.revision._id : await readHead();
   }
-  const read = await step('read the published head', async () => checked('read the published head', await probe.request('GET', `${branchPath}/revisions/${newHead ?? ''}`)));
-  facts.newHead = read;
-  const published = locateMetrics(resolvedConfigOf(read));
+  facts.newHead = await ask('read the published head', 'GET', `${branchPath}/revisions/${newHead ?? ''}`);
+  const published = locateMetrics(resolvedConfigOf(facts.newHead));
   if ('missing' in published) return;
-  // A PUT equal to the head, then: is a draft open (fact sheet v2 §6.9)?
-  const putEqual = await step('PUT a copy of the head', () => probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: published.metrics } }));
-  facts.putEqual = putEqual;
-  if (putEqual.status === 423) throw failedStep('PUT a copy of the head', putEqual);
-  if (!isSuccess(putEqual)) return;
-  facts.draftAfterEqual = await step('read the draft', () => probe.request('GET', `${branchPath}/draft`));
-  if (facts.draftAfterEqual.status === 200) await step('discard the draft', () => probe.request('DELETE', `${branchPath}/draft`));
+  // A PUT equal to the head, then: is a draft open (fact sheet v2 §6.9)? Any answer but a freeze is a finding.
+  facts.putEqual = await step('PUT a copy of the head', () => deps.probe.request('PUT', `${branchPath}/draft`, { body: { postCallAnalyticsConfig: published.metrics } }));
+  if (facts.putEqual.status === 423) throw failedStep('PUT a copy of the head', facts.putEqual);
+  if (!isSuccess(facts.putEqual)) return;
+  facts.draftAfterEqual = await step('read the draft', () => deps.probe.request('GET', `${branchPath}/draft`));
+  if (facts.draftAfterEqual.status === 200) await step('discard the draft', () => deps.probe.request('DELETE', `${branchPath}/draft`));
 }
 
 /** Runs the experiment; the scratch branch ends archived (or `scratch.problem` says why not). */
