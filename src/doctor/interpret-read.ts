@@ -112,6 +112,6 @@ export function interpretRead(facts: ReadFacts, verdict: Extract<ModelVerdict, {
   const answers = [facts.branches, facts.versionsList, facts.agent, facts.conversations, facts.headRevision, facts.revisions, facts.keptV1Read].filter((a): a is ProbeAnswer => a !== undefined);
   const model = finding('model', verdict.model, verdict.evidence);
   const common = [rateLimitFinding(answers), ...callLogFindings(facts.conversations)];
-  if (verdict.model === 'v1') return [model, ...V2_READ_IDS.map((id) => finding(id, UNKNOWN, 'a v1 agent: this is a question about the branch model')), finding('v1-branches', verdict.v1Branches ?? UNKNOWN, verdict.v1Branches ? `GET /branches: ${verdict.v1Branches === 'absent' ? 'no such route (HTML 404)' : '200 with no branches'}` : `GET /branches answered ${saidBy(facts.branches)}`), ...common];
+  if (verdict.model === 'v1') return [model, ...V2_READ_IDS.map((id) => finding(id, UNKNOWN, 'a v1 agent: a question about the branch model')), finding('v1-branches', verdict.v1Branches ?? UNKNOWN, verdict.v1Branches ? `GET /branches: ${verdict.v1Branches === 'absent' ? 'no such route (HTML 404)' : '200 with no branches'}` : `GET /branches answered ${saidBy(facts.branches)}`), ...common];
   return [model, ...v2Findings(facts), ...common];
 }

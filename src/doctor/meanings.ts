@@ -28,7 +28,11 @@ const MEANINGS: Record<string, Meaning> = {
   'put-equal-opens-draft': (a) => (a === 'yes' ? 'a PUT that changes nothing still opens a draft: atoms-metrics compares with live first and writes nothing when equal' : a === 'no' ? 'a PUT that changes nothing opens no draft' : undefined),
 };
 
+/** The ids whose `unknown` still means something for atoms-metrics (on a v2 agent, or for any agent's calls). */
+const UNKNOWN_MEANS = new Set(['metrics-location', 'call-log-metrics']);
+
 /** The sentence for a finding; for `unknown` (and anything unforeseen) its evidence stands alone. */
 export function meaningOf(finding: Finding): string | undefined {
+  if (finding.answer === 'unknown' && !UNKNOWN_MEANS.has(finding.id)) return undefined;
   return MEANINGS[finding.id]?.(finding.answer);
 }

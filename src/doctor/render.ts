@@ -20,7 +20,8 @@ function writeLine(report: DoctorReport): string {
 export function renderDoctorReport(report: DoctorReport): string {
   const width = Math.max(...report.findings.map((f) => f.id.length));
   const lines = report.findings.map((f) => {
-    const meaning = meaningOf(f);
+    // On a v1 agent the branch model's questions have no answer, and no consequence either.
+    const meaning = report.model === 'v1' && f.answer === 'unknown' && f.id !== 'call-log-metrics' ? undefined : meaningOf(f);
     return `  ${f.id.padEnd(width)}  ${f.answer}: ${meaning ? `${meaning} (${f.evidence})` : f.evidence}`;
   });
   return [

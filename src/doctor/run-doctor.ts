@@ -20,16 +20,16 @@ export async function runDoctor(agentId: string, write: boolean, deps: WriteDeps
   const findings = interpretRead(facts, verdict);
   let report: DoctorReport['write'] = { requested: false };
   let scanMs: number | undefined;
-  const skip = (why: string) => {
+  const skip = (why: string, short: string) => {
     report = { requested: true, skipped: why };
-    findings.push(...WRITE_IDS.map((id) => ({ id, answer: 'unknown', evidence: `--write wrote nothing: ${why}` })));
+    findings.push(...WRITE_IDS.map((id) => ({ id, answer: 'unknown', evidence: `--write wrote nothing: ${short}` })));
   };
   if (write && verdict.model === 'v1') {
-    skip(`agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's`);
+    skip(`agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's`, 'a v1 agent has no branches');
   } else if (write) {
     const live = decideLiveBranch(facts.branches);
     if ('problem' in live || live.headRevisionId === '') {
-      skip(`there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})`);
+      skip(`there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})`, 'no live branch to copy');
     } else {
       const { facts: writeFacts, scratch } = await runScratchExperiment(agentId, live, deps);
       findings.push(...interpretWrite(writeFacts));

@@ -179,6 +179,8 @@ describe('doctor on v1 agents', () => {
     expect(emu.requests.slice(first).filter((r) => r.method !== 'GET')).toEqual([]);
     const text = await runDoctor(emu, ['--write']);
     expect(text.out).toContain('--write wrote nothing: agent 65f1a2b3c4d5e6f708192a3b is on the v1 model, which has no branches');
+    expect(text.out).toMatch(/^ {2}live-branch +unknown: a v1 agent: a question about the branch model$/m);
+    expect(text.out).toMatch(/^ {2}put-merge +unknown: --write wrote nothing: a v1 agent has no branches$/m);
     const replay = track(await startFromArgs(run.json?.emulatorArgs ?? [], 'v1'));
     expect((await runDoctor(replay, ['--write', '--json'])).answers).toEqual(run.answers);
   });

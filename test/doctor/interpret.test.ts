@@ -151,5 +151,7 @@ describe('meaningOf', () => {
     expect(meaningOf({ id: 'put-merge', answer: 'replace', evidence: '' })).toBe('PUT replaces: we always send the whole analytics object, so nothing is lost');
     expect(meaningOf({ id: 'scan-status-values', answer: 'passed,scanning', evidence: '' })).toContain('scanning is new to it');
     expect(meaningOf({ id: 'put-merge', answer: 'unknown', evidence: '' })).toBeUndefined();
+    expect(meaningOf({ id: 'live-branch', answer: 'unknown', evidence: '' })).toBeUndefined();
+    expect(meaningOf({ id: 'scan-status-values', answer: 'unknown', evidence: '' })).toBeUndefined();
   });
 });
