@@ -68,7 +68,7 @@ describe('doctor, read-only', () => {
         expect(again.answers).toEqual(run.answers);
       }
     }
-  });
+  }, 60_000);
 
   it('prints one line per finding with its meaning, and the emulator command to rehearse', async () => {
     const emu = track(await startAccount({ metricsLocation: 'analytics.postCallAnalyticsConfig', agentReadFollowsLive: false }));
