@@ -85,7 +85,7 @@ function historyFindings(answer: ProbeAnswer | undefined): Finding[] {
   const labelled = revisions.filter((r) => r.label !== null && r.label !== '');
   return [
     finding('scan-status-values', statuses.join(',') || 'none', `securityCheck.status of the live branch's ${plural(revisions.length, 'most recent revision')} (none = no securityCheck)`),
-    finding('labels-in-history', labelled.length > 0 ? 'yes' : 'no', `${labelled.length} of ${plural(revisions.length, 'revision')} carry a label${labelled[0] ? `, e.g. ${JSON.stringify(labelled[0].label?.slice(0, 60))}` : ''}`),
+    finding('labels-in-history', labelled.length > 0 ? 'yes' : 'no', `revisions with a label: ${labelled.length} of ${revisions.length}${labelled[0] ? `, e.g. ${JSON.stringify(labelled[0].label?.slice(0, 60))}` : ''}`),
   ];
 }
 

@@ -17,6 +17,7 @@ function notReached(facts: WriteFacts): string {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 function scanFinding(facts: WriteFacts): Finding {
   const id = 'scan-on-analytics-change';
@@ -25,7 +26,7 @@ function scanFinding(facts: WriteFacts): Finding {
   if (publish.status === 200) return { id, answer: 'no', evidence: 'publishing an analytics-only change answered 200 committed' };
   if (publish.status !== 202) return { id, answer: UNKNOWN, evidence: `publish answered ${saidBy(publish)}` };
   const scan = facts.scan;
-  const waited = scan === undefined ? '' : scan.outcome === 'committed' ? `; the head moved after ${seconds(scan.waitedMs)} (${scan.polls} look${scan.polls === 1 ? '' : 's'})` : `; after ${seconds(scan.waitedMs)} the scan ${scan.outcome === 'failed' ? `ended ${scan.status ?? 'failed'}` : scan.outcome === 'timeout' ? 'was still running' : 'was left running (interrupted)'}`;
+  const waited = scan === undefined ? '' : scan.outcome === 'committed' ? `; the head had moved ${seconds(scan.waitedMs)} later (at the ${ordinal(scan.polls)} look, so the scan took at most that)` : `; after ${seconds(scan.waitedMs)} the scan ${scan.outcome === 'failed' ? `ended ${scan.status ?? 'failed'}` : scan.outcome === 'timeout' ? 'was still running' : 'was left running (interrupted)'}`;
   return { id, answer: 'yes', evidence: `publishing an analytics-only change answered 202 scanning${waited}` };
 }
 
