@@ -7,7 +7,7 @@ import { isRecord, num, pathId, str, toSecurityCheck } from './wire.js';
 type Call = (options: CallOptions) => Promise<unknown>;
 
 /** Reads a BranchSummary; `isDefault` and `_id` sit on the inner `branch` (an early doc put them on the wrapper: accepted too). */
-function toBranchSummary(value: unknown): BranchSummary {
+export function toBranchSummary(value: unknown): BranchSummary {
   const wrapper = isRecord(value) ? value : {};
   const branch = isRecord(wrapper.branch) ? wrapper.branch : wrapper;
   return {
@@ -29,7 +29,7 @@ function toPendingPublish(value: unknown): PendingPublish | null {
   return { state: value.state, startedBy: str(value.startedBy), startedAt: str(value.startedAt) };
 }
 
-function toRevision(value: unknown): Revision {
+export function toRevision(value: unknown): Revision {
   const v = isRecord(value) ? value : {};
   return {
     _id: str(v._id) ?? '',

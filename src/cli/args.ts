@@ -10,6 +10,7 @@ import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.j
 import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 import { DEFAULT_LIMITS, readFleetLimits, type FleetLimits } from './limits.js';
 import { STATS_OPTIONS, readStatsCommand, type StatsCommand } from './stats-args.js';
+import type { DoctorCommand } from './doctor-command.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
@@ -31,6 +32,7 @@ export type CliCommand =
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' }
+  | ({ kind: 'doctor' } & DoctorCommand)
   | StatsCommand;
 
 
@@ -48,6 +50,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   rules: ['format'],
   stats: STATS_OPTIONS,
   demo: ['versioning'],
+  doctor: ['write', 'json', 'api-url'],
   // Its options (the emulator's switch table and fault specs) are parsed by emulator-args.ts, loaded for it alone.
   emulator: [],
 };
@@ -105,6 +108,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   calls: { type: 'string' },
   days: { type: 'string' },
+  write: { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const;
 
 /** node:util's parseArgs, its errors turned into usage lines that name the option. */
@@ -230,6 +235,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       return readStatsCommand(values, { patterns, apiUrl, versioning, disabledRules, ...limits });
     case 'rules':
       return { kind: 'rules', format: readFormat(values.format, ['text', 'json', 'markdown'] as const, 'text') };
+    case 'doctor':
+      if (positionals.length !== 1) throw new UsageError('doctor takes one agent id or one metrics file');
+      return { kind: 'doctor', target: positionals[0] ?? '', apiUrl, write: values.write === true, json: values.json === true };
     case 'demo':
       if (versioning === 'auto') return { kind: 'demo', versioning: 'v2' };
       return { kind: 'demo', versioning };

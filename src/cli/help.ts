@@ -33,6 +33,7 @@ Usage:
   atoms-metrics list     [files or globs…]   Print the GitHub Actions matrix for a fan-out
   atoms-metrics stats    [files or globs…]   What each agent's live metrics produced on recent calls
   atoms-metrics rules                        List every lint rule and error id
+  atoms-metrics doctor   <agentId|file>      What this account's API really does on each open unknown, and how to rehearse it
   atoms-metrics emulator                     Run the local Atoms API emulator
   atoms-metrics demo                         The whole story against a built-in emulator (no key, no network)
   atoms-metrics --version                    Print the version
@@ -205,6 +206,30 @@ shows it, apply, show the history, plan again. Needs no API key and no network.
   --versioning v2   (default) the branch model production runs: draft on the live branch → publish →
                     security scan → live
   --versioning v1   drafts → publish → security check → activate`,
+  doctor: `Usage: atoms-metrics doctor <agentId|metrics file> [--write] [--json] [--api-url URL]
+
+Finds out, for one agent, what this account's API really does where the documentation is silent, says what each
+answer means for atoms-metrics, and prints the emulator command that behaves the same, to rehearse against.
+
+Read-only by default (at most seven GET requests): the model (v1 or v2); the live branch and whether it is the default;
+where a revision's resolvedConfig holds the metrics; whether GET /agent follows the live head; the scan statuses and
+labels of recent revisions; whether the kept v1 reads answer and send Deprecation; rate-limit headers; the call log's
+shape (dispositionMetrics, versionId/versionNumber).
+
+--write also finds out whether a PUT merges or replaces the analytics object, whether an analytics-only publish is
+scanned (and how long the scan takes), whether publish keeps the label, and whether a PUT equal to the head opens a
+draft. It writes ONLY on a scratch branch it creates from the live branch (atoms-metrics-doctor-<UTC time>), never on
+the live branch or any other, and archives that branch at the end: also when a step fails, on a 423 config freeze
+(which stops it) and on Ctrl+C (SIGINT) or SIGTERM. On a v1 agent it writes nothing and says why.
+
+Options:
+  --write              Run the scratch-branch experiment too (creates, publishes on and archives one branch)
+  --json               Print {agentId, model, findings: [{id, answer, evidence}], emulatorArgs: […]}
+  --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
+  -h, --help           Show this help
+An answer that cannot be told is "unknown", with the reason as its evidence.
+Exit code 0 when the report is complete; 1 when the agent could not be read or a --write step failed (its scratch
+branch still archived); 130 when interrupted.`,
   emulator: `Usage: atoms-metrics emulator [options]
 
 Runs a local emulator of the Atoms API on 127.0.0.1: the v2 branch model (branches → draft → publish →

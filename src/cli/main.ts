@@ -64,6 +64,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runStatsCommand } = await import('./stats-command.js');
         return await runStatsCommand(command, io);
       }
+      case 'doctor': {
+        const { runDoctorCommand } = await import('./doctor-command.js');
+        return await runDoctorCommand(command, io);
+      }
       case 'emulator': {
         const { runEmulatorCommand } = await import('./emulator-command.js');
         return await runEmulatorCommand(command, io);

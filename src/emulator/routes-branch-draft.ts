@@ -6,6 +6,7 @@ import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { newObjectId, type AgentRecord, type Config } from './state.js';
 import { baseOf, commitDraft, headOf, iso, openDraft, scanInFlight, type BranchDraft, type BranchRecord } from './state-v2.js';
 import { checkAnalyticsConfig } from './validate-metrics.js';
+import { closeNoOpDraft } from './put-equal.js';
 
 const NO_DRAFT = 'No open draft on this branch';
 
@@ -66,8 +67,11 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
     const clashes = [...new Set((open?.editHistory ?? []).filter((e) => e.revision > expected).flatMap((e) => e.fields))].filter((f) => touched.includes(f));
     if (open && clashes.length > 0) return draftConflict(ctx, open, expected, clashes);
   }
+  const openedByThisPut = branch.draft === null;
   const draft = openDraft(state, agent, branch, ctx.user.userId);
   const touched = mergeInto(draft.config, body, fields, state.switches.putMerge);
+  const unchangedHead = closeNoOpDraft(branch, openedByThisPut, state.switches.putEqualOpensDraft);
+  if (unchangedHead) return ok(renderRevision(state, agent, branch, unchangedHead));
   const sections = [...new Set(touched.map(sectionOfField))];
   draft.draftRevision += 1;
   draft.updatedAt = state.now();

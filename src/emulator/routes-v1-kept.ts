@@ -11,6 +11,12 @@ function analyticsDiff(ctx: RouteContext, a: Record<string, unknown>, b: Record<
 
 /** Routes the kept `GET /versions/{id}`, `/versions/diff`, `GET /drafts/{draftId}`, `/drafts/{draftId}/diff`; undefined when gone. */
 export function routeKeptV1Reads(ctx: RouteContext, agent: AgentRecord, rest: string[]): Reply | undefined {
+  const reply = keptV1Read(ctx, agent, rest);
+  // Whether the kept reads send `Deprecation: true` is unknown (fact sheet v2 §6.12): a switch.
+  return reply && ctx.state.switches.keptV1Deprecation ? { ...reply, headers: { ...reply.headers, deprecation: 'true' } } : reply;
+}
+
+function keptV1Read(ctx: RouteContext, agent: AgentRecord, rest: string[]): Reply | undefined {
   if (!ctx.state.switches.keptV1Reads || ctx.method !== 'GET') return undefined;
   const [kind, id = '', sub] = rest;
   if (kind === 'versions' && id === 'diff' && rest.length === 2) {

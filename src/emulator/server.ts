@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { BASE_PATH, MIGRATION_REQUIRED } from './constants.js';
 import type { Reply } from './reply.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
 import { answersMigrationRequired, routeAgentRequest } from './routes.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorOptions, FaultSpec, RecordedRequest } from './types.js';
@@ -108,6 +109,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     if (fault && !fault.afterEffect) return answerFault();
 
     let reply: Reply & { html?: string };
+    let limitHeaders: Record<string, string> | undefined;
     if (!rawPath.startsWith(`${BASE_PATH}/`)) reply = expressNotFound(method, rawPath);
     else if (!body.ok) reply = { status: body.status, body: { status: false, errors: ['Request body too large'] } };
     else {
@@ -119,6 +121,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         const window = (windows.get(key) ?? []).filter((t) => state.now() - t < 1000);
         window.push(state.now());
         windows.set(key, window);
+        if (state.switches.rateLimitHeaders) limitHeaders = rateLimitHeaders(options.rateLimitPerSecond, window.length);
         const segments = decodeSegments(path);
         if (segments === undefined) {
           // Express answers a malformed escape (`%ZZ`) in a route's parameter with 400; outside any route it is a 404.
@@ -164,6 +167,7 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         options.log?.(done);
       }
     }
+    if (limitHeaders) reply = { ...reply, headers: { ...limitHeaders, ...reply.headers } };
     if (fault?.afterEffect) return answerFault();
     if (options.latencyMs) await sleep(options.latencyMs);
     record(reply.status, false);

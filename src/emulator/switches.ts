@@ -19,6 +19,9 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   scanReason: '',
   putDuringScan: 'conflict',
   scanningRowListed: true,
+  keptV1Deprecation: false,
+  rateLimitHeaders: false,
+  putEqualOpensDraft: true,
 };
 
 type Kind = { enum: readonly string[] } | 'boolean' | 'integer' | 'text';
@@ -48,6 +51,9 @@ export const SWITCH_SPECS: readonly SwitchSpec[] = [
   { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
   { key: 'putDuringScan', flag: 'put-during-scan', kind: { enum: ['conflict', 'accept'] }, help: 'PUT draft during a publish or restore scan: 409 publish_in_progress, or accepted (it cancels a publish of that draft) (default conflict)' },
   { key: 'scanningRowListed', flag: 'scanning-row-listed', kind: 'boolean', help: 'false: GET …/revisions leaves out the draft row of a publish being scanned, so revisions[0] is still the old head (default true)' },
+  { key: 'keptV1Deprecation', flag: 'kept-v1-deprecation', kind: 'boolean', help: 'v2 agents: the kept v1 reads answer with the header Deprecation: true (default false)' },
+  { key: 'rateLimitHeaders', flag: 'rate-limit-headers', kind: 'boolean', help: 'Every answer carries x-ratelimit-limit and x-ratelimit-remaining (default false)' },
+  { key: 'putEqualOpensDraft', flag: 'put-equal-opens-draft', kind: 'boolean', help: 'false: a PUT draft leaving the config equal to the head opens no draft (default true)' },
   { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
   { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
   { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
@@ -111,7 +117,7 @@ export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason', 'putDuringScan', 'scanningRowListed'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason', 'putDuringScan', 'scanningRowListed', 'keptV1Deprecation', 'rateLimitHeaders', 'putEqualOpensDraft'];
 
 function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
   const value = source[key];

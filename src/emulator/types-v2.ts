@@ -37,6 +37,12 @@ export interface EmulatorSwitches {
   putDuringScan: 'conflict' | 'accept';
   /** `GET …/revisions` lists the draft row of a publish being scanned (or whose scan failed) first; false: only committed rows (fact sheet v2 §1.7 race). Default true. */
   scanningRowListed: boolean;
+  /** v2 agents: the kept v1 reads (while `keptV1Reads`) answer with `Deprecation: true`. Default false. */
+  keptV1Deprecation: boolean;
+  /** Every answered request carries `x-ratelimit-limit` and `x-ratelimit-remaining`. Default false. */
+  rateLimitHeaders: boolean;
+  /** false: a PUT draft that leaves the config equal to the head opens no draft (200 with the head revision). Default true. */
+  putEqualOpensDraft: boolean;
 }
 
 /** Settable from a seed file's top-level `"options"`; explicit EmulatorOptions (and CLI flags) win over them. */
