@@ -187,6 +187,7 @@ async function judgeOpenDraft(flow: Flow, marker: string): Promise<Slot> {
       say(`their publish went live (revision ${theirs.headRevisionId}); reading the branch again`);
       return 'restart';
     }
+    if (theirs.state === 'cancelled') throw new ApplyStop(`cancelled while waiting for someone else's publish on branch ${branch.name}; nothing of this change was written`);
     const why = theirs.state === 'failed' ? `its security scan ${theirs.status}${theirs.reason ? `: ${theirs.reason}` : ''}. Their draft stays open and untouched` : theirs.state === 'timeout' ? `it had not finished after ${Math.round(theirs.waitedMs / 1000)} s` : `it ended as "${theirs.state}"`;
     throw new TheirFailure(`someone else's publish on branch ${branch.name} (${editors}) held the branch's only draft slot and ${why}. Nothing of this change was written; re-run once their draft is published or discarded.`);
   }
