@@ -1,5 +1,6 @@
 /** The v1 model: drafts → published versions → activate (fact sheet §3–§5). */
-import { applyAgent, readV1Agent } from './apply.js';
+import { applyAgent } from './apply.js';
+import { readV1Agent } from './read.js';
 import { stepLog } from '../step-log.js';
 import type { ApplyDeps } from '../apply-types.js';
 import { AtomsApiError } from '../../atoms/errors.js';

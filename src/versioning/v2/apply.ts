@@ -20,18 +20,12 @@ import { stepLog } from '../step-log.js';
 import { classifyConflict, describeDraftEditors, isDraftPublishing, pickLiveBranch, publishLabel } from './decisions.js';
 import { judgeDraft } from './ownership.js';
 import { readDraftContent, readRevisionConfig } from './read.js';
-import { verifyLive } from './verify-live.js';
-import { waitForPublish, type WaitContext, type WaitOutcome } from './wait.js';
+import { problemBeforePublish, takeBackOurDraft, type Flow } from './draft-checks.js';
+import { finish } from './finish.js';
+import { waitForPublish } from './wait.js';
 
 /** Where our write stands, for the catch: what may be left, and what the next run will find. */
 type Stage = 'nothing-written' | 'draft-written' | 'publish-sent';
-
-interface Flow extends WaitContext {
-  target: ApplyTarget;
-  h0: string;
-  live: PostCallAnalyticsConfig;
-  earlier: () => Promise<PostCallAnalyticsConfig[]>;
-}
 
 /** Someone else's publish ended in a failed scan: theirs to fix, never recorded as this change's failure. */
 class TheirFailure extends ApplyStop {}
@@ -216,64 +210,3 @@ async function judgeOpenDraft(flow: Flow, marker: string): Promise<Slot> {
   }
 }
 
-/** Just before publishing: is the branch where we read it, and does its draft hold exactly the file and nothing else? */
-async function problemBeforePublish(flow: Flow): Promise<{ message: string; headMoved: boolean } | undefined> {
-  const { api, agentId, branch, h0, live, target } = flow;
-  const [now, draft] = await Promise.all([api.getBranch(agentId, branch.branchId), api.getDraft(agentId, branch.branchId)]);
-  if (!now.isLive) return { message: `branch ${branch.name} is no longer live: another branch was made live while this run prepared its draft`, headMoved: false };
-  if (now.headRevisionId !== h0) return { message: `someone published revision ${now.headRevisionNumber ?? '?'} (${now.headRevisionId ?? 'none'}) on branch ${branch.name} while this run prepared its draft`, headMoved: true };
-  if (!draft) return { message: 'our draft is gone: someone discarded it', headMoved: false };
-  if (isDraftPublishing(draft)) return { message: `someone started publishing the draft (${describeDraftEditors(draft)})`, headMoved: false };
-  const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, h0, live), target.desired, [], live);
-  if (verdict.kind === 'ours') return undefined;
-  const what = verdict.kind === 'foreign' ? verdict.what : 'no change at all';
-  return { message: `the draft no longer holds exactly ${target.file}: it now has ${what} (${describeDraftEditors(draft)}). Our label goes on nothing but the file's metrics`, headMoved: false };
-}
-
-/**
- * After a failure with our edit possibly in the draft: discard the draft only if it provably holds this change and
- * nothing else; anything more is someone's work and stays as it is. Returns what was done, for the message.
- */
-async function takeBackOurDraft(flow: Flow): Promise<{ discarded: boolean; text: string }> {
-  const { api, agentId, branch, target } = flow;
-  const none = { discarded: false, text: 'No draft is left open on the branch.' };
-  try {
-    const now = await api.getBranch(agentId, branch.branchId);
-    const draft = now.hasOpenDraft ? await api.getDraft(agentId, branch.branchId) : null;
-    if (!draft) return none;
-    if (isDraftPublishing(draft)) return { discarded: false, text: 'The open draft is being published; it was left as it is.' };
-    // Against the head our edit was written on: our draft differs from it by this change alone, whatever moved since.
-    const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, flow.h0, flow.live), target.desired, [], flow.live);
-    if (verdict.kind !== 'ours') return { discarded: false, text: `The open draft was left as it is: it holds ${verdict.kind === 'foreign' ? 'more than this change' : 'no change of ours'}.` };
-    return (await api.discardDraft(agentId, branch.branchId)) ? { discarded: true, text: 'Our draft (holding only this change) was discarded.' } : none;
-  } catch (error) {
-    return { discarded: false, text: `Could not check the open draft (${error instanceof Error ? error.message : String(error)}); the next run recognises a draft that holds only this change and resumes it.` };
-  }
-}
-
-/** Turns a wait's outcome into the result: report what is live now, or say exactly where things stand. */
-async function finish(flow: Flow, outcome: WaitOutcome, success: 'applied' | 'resumed'): Promise<Partial<ApplyResult>> {
-  const { branch, h0, target } = flow;
-  switch (outcome.state) {
-    case 'committed':
-      return { ...(await verifyLive(flow, outcome.headRevisionId)), status: success, previousVersionId: h0 };
-    case 'failed': {
-      const ours = await takeBackOurDraft(flow);
-      const marker = changeMarker(target.desired, h0);
-      if (!ours.discarded) throw new ApplyStop(`the publish's security scan ${outcome.status}${outcome.reason ? `: ${outcome.reason}` : ''}, but the scanned draft no longer holds exactly this change. ${ours.text} Live is unchanged (still ${h0}).`);
-      throw new ApplyStop(
-        `the platform's security scan ${outcome.status === 'errored' ? 'errored on the change' : `failed the change (${marker})`}${outcome.reason ? `: ${outcome.reason}` : ''}. Live is unchanged (still ${h0}). ${ours.text} ${outcome.status === 'errored' ? 'An errored scan is the platform’s fault: re-run to try again.' : 'Change the prompts and merge again.'}`,
-      );
-    }
-    case 'unknown':
-      throw new ApplyStop(`the platform reports a security-scan status "${outcome.status}" that this version does not know; not waiting it out. Live is still ${h0}; check the branch in the dashboard.`);
-    case 'vanished':
-      throw new ApplyStop(`the draft on branch ${branch.name} was closed without a new revision (discarded or cancelled by someone). Live is unchanged (still ${h0}); re-run to apply.`);
-    case 'not-published':
-      throw new ApplyStop(`the publish did not take effect (the draft stayed open and is not being published). It is not sent twice. ${(await takeBackOurDraft(flow)).text} Live is unchanged (still ${h0}); re-run to apply.`);
-    case 'cancelled':
-      throw new ApplyStop(`cancelled while the platform scanned the change (${Math.round(outcome.waitedMs / 1000)} s): it is published on branch ${branch.name} and goes live by itself if the scan passes; live is still ${h0} for now. A re-run waits for this publish and never publishes again.`);
-    case 'timeout':
-      throw new ApplyStop(`the change is published but its security scan has not finished after ${Math.round(outcome.waitedMs / 1000)} s, so it is not live yet (live is still ${h0}). Re-run to resume: the run recognises this publish, waits for it and never publishes again.`);
-  }
-}
