@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { renderNotices } from './third-party-notices.mjs';
 
@@ -38,11 +39,14 @@ const common = {
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [
     {
-      // @actions/* ship ESM without a sideEffects flag; declaring them side-effect free lets esbuild drop the
-      // parts we never call (OIDC, http-client, undici 6), which keeps the validate path's start-up lean.
+      // @actions/* ship ESM without a sideEffects flag; declaring them (and the files they import from themselves)
+      // side-effect free lets esbuild drop the parts we never call (OIDC, http-client, undici 6, the job summary
+      // class, whose module reads fs.promises as soon as it loads), which keeps the validate path's start-up lean.
       name: 'actions-side-effect-free',
       setup(b) {
-        b.onResolve({ filter: /^@actions\// }, async (args) => {
+        const insideActions = /node_modules[\\/]@actions[\\/]/;
+        b.onResolve({ filter: /^(@actions\/|\.)/ }, async (args) => {
+          if (args.path.startsWith('.') && !insideActions.test(args.importer)) return undefined;
           if (args.pluginData?.skip) return undefined;
           const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { skip: true } });
           return { ...result, sideEffects: false };
@@ -79,6 +83,28 @@ const common = {
       name: 'yaml-esm',
       setup(b) {
         b.onResolve({ filter: /^yaml$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) }));
+      },
+    },
+    {
+      // An ES-module `import … from 'node:fs'` makes Node build the built-in's ES-module facade, which reads every
+      // export, among them the lazy `fs.promises` (and with it readline, streams and URL: ~30 of Node's own modules
+      // compiled on every start, about a third of the validate path's time). Statically imported built-ins therefore
+      // come from process.getBuiltinModule (a plain CommonJS hand-over, no facade) through a tiny CommonJS shim whose
+      // properties esbuild reads only where the code uses them. Older Node 20 releases lack getBuiltinModule; they get
+      // the banner's require, which hands over the same object.
+      // Last, so that the plugins above choose their own replacements first.
+      name: 'builtins-without-facade',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+          if (args.kind !== 'import-statement' || args.namespace === 'builtin') return undefined;
+          const id = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+          if (!builtinModules.includes(id.slice(5))) return undefined;
+          return { path: id, namespace: 'builtin' };
+        });
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+          contents: `module.exports = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule(${JSON.stringify(args.path)}) : require(${JSON.stringify(args.path)});`,
+          loader: 'js',
+        }));
       },
     },
   ],

@@ -72,6 +72,36 @@ describe('dist bundles', () => {
     }
   });
 
+  it("the action's validate path compiles none of Node's fs/promises, readline or streams, and writes its summary and outputs", () => {
+    // An ES-module import of node:fs, @actions/core's summary (fs.promises) and process.stdout cost ~30 of Node's own
+    // modules, a third of the validate path's start-up (bench/startup.mjs measures it).
+    const workspace = mkdtempSync(join(tmpdir(), 'atoms-validate-builtins-'));
+    try {
+      writeFileSync(join(workspace, 'agent.yaml'), 'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n');
+      writeFileSync(join(workspace, 'out'), '');
+      writeFileSync(join(workspace, 'summary'), '');
+      writeFileSync(join(workspace, 'list.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.LIST_TO, process.moduleLoadList.join('\\n')));\n");
+      writeFileSync(join(workspace, 'empty.mjs'), '');
+      const env = { PATH: process.env.PATH ?? '', INPUT_MODE: 'validate', INPUT_CONFIG: '*.yaml', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: join(workspace, 'out'), GITHUB_STEP_SUMMARY: join(workspace, 'summary') };
+      /** Node's own modules loaded by running `entry`, one per line. */
+      const modules = (entry: string, list: string) => {
+        const run = spawnSync(process.execPath, ['-r', join(workspace, 'list.cjs'), entry], { cwd: workspace, encoding: 'utf8', env: { ...env, LIST_TO: join(workspace, list) } });
+        return { run, loaded: readFileSync(join(workspace, list), 'utf8').split('\n') };
+      };
+      // The baseline is an empty ES module: Node 20's own ES-module loader reads files through fs/promises.
+      const baseline = new Set(modules(join(workspace, 'empty.mjs'), 'baseline').loaded);
+      const { run, loaded } = modules(resolve('dist/index.js'), 'validate');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('Validated 1 file: 0 errors, 0 warnings — ok.\n');
+      expect(readFileSync(join(workspace, 'summary'), 'utf8')).toContain('✅ Metrics files are valid');
+      expect(readFileSync(join(workspace, 'out'), 'utf8')).toMatch(/^valid<<ghadelimiter_[0-9a-f-]+\ntrue\n/);
+      const extra = loaded.filter((name) => !baseline.has(name));
+      expect(extra.filter((name) => /fs\/promises|readline|stream|\burl\b|string_decoder/.test(name))).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
   it('bundle only the parts of undici the tool uses (dispatchers and fetch), not its index of everything', () => {
     // undici's index.js would bring its mocks, cache stores and WebSocket client into the chunk every API command compiles.
     const chunks = readdirSync('dist/chunks').map((name) => readFileSync(join('dist/chunks', name), 'utf8'));
