@@ -23,6 +23,7 @@ export async function runValidation(inputs: Inputs, workspace: string, commands:
   if (inputs.agentId !== '' && resolved.files.length !== 1) {
     throw new InputError(`Input 'agent-id' needs exactly one metrics file, but 'config' matched ${resolved.files.length}.`);
   }
+  for (const dir of resolved.emptyDirectories) commands.info(`${dir}/ holds no metrics files yet; nothing to check there.`);
   const results = await validateFiles(resolved.files, { cwd: workspace, disabledRules: inputs.disabledRules });
   const diagnostics = [...resolved.errors, ...results.flatMap((result) => result.diagnostics)];
   annotateDiagnostics(diagnostics, inputs.strict, commands);
