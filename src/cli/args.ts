@@ -27,7 +27,7 @@ export type CliCommand =
   | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }
   /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
   | { kind: 'emulator-args'; args: string[] }
-  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
+  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string | undefined; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' }
   | StatsCommand;
@@ -221,8 +221,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (outDir === '' || outDir === '.' || outDir.startsWith('/') || /^[a-z]:/i.test(outDir) || outDir.split('/').includes('..')) {
         throw new UsageError(`--out must be a subdirectory of the current directory, got '${values.out ?? ''}'`);
       }
-      const branch = values.branch ?? 'main';
-      if (!/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
+      const branch = values.branch;
+      if (branch !== undefined && !/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
       return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
     }
     case 'stats':

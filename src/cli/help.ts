@@ -155,20 +155,21 @@ Options:
   -h, --help           Show this help`,
   init: `Usage: atoms-metrics init [agentId…] [options]
 
-Starts a project in the current directory (a git repository's root):
-  - the metrics directory (default metrics/);
-  - .github/workflows/metrics.yml: plan on pull requests (one sticky comment), apply on merge;
+Starts a project in the current directory:
+  - the metrics directory (default metrics/, with a .gitkeep while it is empty);
+  - .github/workflows/metrics.yml at the git repository's root (GitHub reads workflows only there):
+    plan on pull requests (one sticky comment), apply on merge, a scheduled drift check;
   - with agent ids (and SMALLEST_API_KEY), one file per agent from its live metrics, as 'pull' writes them.
-Never overwrites an existing file unless given --force.
+Never overwrites an existing file unless given --force; an identical workflow is kept and counts as done.
 
 Options:
   --out <dir>          Metrics directory, inside the current one (default metrics)
-  --branch <name>      Default branch the workflow applies from (default main)
+  --branch <name>      Branch the workflow applies from (default: origin's HEAD, else the current branch, else main)
   --format yaml|json   Format of pulled files (default yaml)
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   -h, --help           Show this help
-Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
+Exit code 0 when everything is in place; 1 when a different file was kept or an agent could not be pulled.`,
   stats: `Usage: atoms-metrics stats [files or globs…] [options]
 
 Shows what each agent's live metrics produced on its recent calls: per metric, how many calls gave a value,
