@@ -24,7 +24,7 @@ export type CliCommand =
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[] }
+  | { kind: 'emulator'; port: number; host: string; seed?: string; empty: boolean; switches: SeedOptions; faults: FaultSpec[] }
   /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
   | { kind: 'emulator-args'; args: string[] }
   | { kind: 'init'; agentIds: string[]; outDir: string; branch: string | undefined; format: 'yaml' | 'json'; apiUrl: string; force: boolean }

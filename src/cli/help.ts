@@ -211,6 +211,8 @@ Options:
   --port <n>                 Port (default 4010; 0 picks a free one)
   --host <addr>              Address to bind (default 127.0.0.1)
   --seed <file.json>         Agents, versions, drafts and branches to start with; its "options" set the switches below
+                             (default: the documentation's example agent, the package's examples/emulator-seed.json)
+  --empty                    Start with no agents at all
   -h, --help                 Show this help
 
 Switches (flags win over the seed file's "options"; booleans take true or false):
