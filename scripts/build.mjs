@@ -14,8 +14,13 @@ execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'i
 
 rmSync('dist', { recursive: true, force: true });
 
-// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-const banner = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+// CommonJS dependencies inside an ESM bundle still call require(), only ever for Node built-ins (everything else is
+// bundled). process.getBuiltinModule hands a built-in over without the path work of createRequire(import.meta.url)
+// in every chunk; Node 20 releases before 20.16 lack it and get createRequire.
+const banner = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);",
+].join('\n');
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -89,22 +94,20 @@ const common = {
       // An ES-module `import … from 'node:fs'` makes Node build the built-in's ES-module facade, which reads every
       // export, among them the lazy `fs.promises` (and with it readline, streams and URL: ~30 of Node's own modules
       // compiled on every start, about a third of the validate path's time). Statically imported built-ins therefore
-      // come from process.getBuiltinModule (a plain CommonJS hand-over, no facade) through a tiny CommonJS shim whose
-      // properties esbuild reads only where the code uses them. Older Node 20 releases lack getBuiltinModule; they get
-      // the banner's require, which hands over the same object.
+      // come from the banner's require (process.getBuiltinModule, a plain hand-over without a facade) through a
+      // one-line CommonJS module, whose properties esbuild reads only where the code uses them. (Re-exporting the
+      // properties by name from an ES module would read them all at start, and which of them are lazy getters
+      // differs between Node versions.)
       // Last, so that the plugins above choose their own replacements first.
       name: 'builtins-without-facade',
       setup(b) {
-        b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+        b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
           if (args.kind !== 'import-statement' || args.namespace === 'builtin') return undefined;
           const id = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
           if (!builtinModules.includes(id.slice(5))) return undefined;
           return { path: id, namespace: 'builtin' };
         });
-        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-          contents: `module.exports = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule(${JSON.stringify(args.path)}) : require(${JSON.stringify(args.path)});`,
-          loader: 'js',
-        }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       },
     },
   ],
