@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { renderNotices } from './third-party-notices.mjs';
 
@@ -21,6 +21,8 @@ const banner = [
   "import { createRequire as __createRequire } from 'node:module';",
   "const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);",
 ].join('\n');
+
+const requireBuiltin = createRequire(import.meta.url);
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -107,7 +109,16 @@ const common = {
           if (!builtinModules.includes(id.slice(5))) return undefined;
           return { path: id, namespace: 'builtin' };
         });
-        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+        // Every importer of a CommonJS module gets its own copy of the module's property list (esbuild's __toESM), so
+        // one ES module per built-in re-exports the names (as Node has them at build time) from one CommonJS module:
+        // one copy per built-in, and the importers still read each property only where they use it.
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+          const names = Object.keys(requireBuiltin(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+          const from = JSON.stringify(args.path);
+          return { contents: `export { default } from ${from};\nexport { ${names.join(', ')} } from ${from};`, loader: 'js', resolveDir: '.' };
+        });
+        b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({ path: args.path, namespace: 'builtin-cjs' }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       },
     },
   ],
