@@ -62,12 +62,8 @@ export function renderTryNext(emulator: { url: string; apiKey: string }, agentId
   if (agentIds.length === 0) {
     return ['No agents: start it with --seed <file.json> (or without --empty for the example agent) to have some.', 'Press Ctrl+C to stop.', ''].join('\n');
   }
-  return [
-    'Try, in another terminal:',
-    env,
-    `  atoms-metrics pull ${agentIds.join(' ')} --out metrics   # the live metrics, one file per agent`,
-    '  atoms-metrics plan metrics                              # edit a file first to see a diff',
-    'Press Ctrl+C to stop.',
-    '',
-  ].join('\n');
+  const pull = `  atoms-metrics pull ${agentIds.join(' ')} --out metrics`;
+  const plan = '  atoms-metrics plan metrics';
+  const width = Math.max(pull.length, plan.length) + 3;
+  return ['Try, in another terminal:', env, `${pull.padEnd(width)}# the live metrics, one file per agent`, `${plan.padEnd(width)}# edit a file first to see a diff`, 'Press Ctrl+C to stop.', ''].join('\n');
 }
