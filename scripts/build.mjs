@@ -126,7 +126,29 @@ const common = {
 
 // Two builds rather than one with two entries: chunks shared between the action and the CLI would cut each one's
 // start-up path into more files, and every file on that path costs a module resolution and load.
-const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
+// esbuild puts each module into a chunk by the set of entry points (the action's entry and each mode's step, which
+// main.ts imports on demand) that reach it; the validate path's modules, reached by different sets of steps, were
+// spread over five chunks. Each step therefore also imports main.ts (at no cost: it is loaded before any step), so
+// every module on the validate path is reached by the same set and the path is one shared chunk and the entry;
+// so do the YAML parser and picomatch, loaded on demand too, which share esbuild's helpers and the shims with it.
+const stepsReachMain = {
+  name: 'steps-reach-main',
+  setup(b) {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    b.onLoad({ filter: /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/]parse-yaml)\.ts$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(main)};\n`,
+      loader: 'ts',
+    }));
+    // picomatch, loaded on demand by src/config/glob.ts, is CommonJS: it reaches main.ts through a one-line wrapper.
+    b.onResolve({ filter: /^picomatch$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'picomatch', namespace: 'picomatch-reaching-main', pluginData: { resolveDir: args.resolveDir } } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'picomatch-reaching-main' }, (args) => ({
+      contents: `export { default } from 'picomatch';\nimport ${JSON.stringify(main)};\n`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
+const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', plugins: [...common.plugins, stepsReachMain] });
 // The CLI is three bundles: dist/cli.js only picks one. `validate` gets its own (one file, the yaml package and
 // picomatch as its only chunks) so that the command run most starts without the split bundle's extra modules;
 // every other command runs from dist/cli-main.js and its chunks. Chunks with equal content get equal names, so the
