@@ -115,7 +115,8 @@ const common = {
         b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
           const names = Object.keys(requireBuiltin(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
           const from = JSON.stringify(args.path);
-          return { contents: `export { default } from ${from};\nexport { ${names.join(', ')} } from ${from};`, loader: 'js', resolveDir: '.' };
+          // One statement: esbuild makes one copy per import record, and two statements would be two.
+          return { contents: `export { ${['default', ...names].join(', ')} } from ${from};`, loader: 'js', resolveDir: '.' };
         });
         b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({ path: args.path, namespace: 'builtin-cjs' }));
         b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
