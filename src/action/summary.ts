@@ -1,7 +1,7 @@
 /** Appends markdown to the job summary; outside the runner (no GITHUB_STEP_SUMMARY) there is none to write. */
 import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
 import { redactSecrets } from '../report/secrets.js';
+import { EOL } from './eol.js';
 
 /**
  * The runner never masks the summary file; renderers redact before escaping, and this catches anything verbatim they

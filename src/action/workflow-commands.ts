@@ -1,5 +1,5 @@
 /** The runner's workflow commands on standard output (`::error file=…::message`, `::add-mask::`), as @actions/core writes them. */
-import { EOL } from 'node:os';
+import { EOL } from './eol.js';
 
 /** Where an annotation points; the names of @actions/core's AnnotationProperties. */
 export interface AnnotationProperties {
@@ -22,8 +22,10 @@ export interface WorkflowCommands {
   setSecret(secret: string): void;
 }
 
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** A command's message, escaped as @actions/core escapes it. */
+export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A command's property value, escaped as @actions/core escapes it. */
+export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `::name key=value,…::message`, with @actions/core's escaping, property names and order (empty values left out). */
 export function formatCommand(name: string, properties: AnnotationProperties, message: string): string {

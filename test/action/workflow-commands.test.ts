@@ -50,3 +50,29 @@ describe('workflow commands', () => {
     expect(process.exitCode).toBe(1);
   });
 });
+
+describe('step outputs', () => {
+  it('are written to GITHUB_OUTPUT as @actions/core writes them (delimiters aside), and refuse the delimiter', async () => {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { setOutput, formatOutputEntry } = await import('../../src/action/outputs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'atoms-outputs-'));
+    const saved = process.env.GITHUB_OUTPUT;
+    try {
+      const written = (file: string, call: () => void) => {
+        writeFileSync(join(dir, file), '');
+        process.env.GITHUB_OUTPUT = join(dir, file);
+        call();
+        return readFileSync(join(dir, file), 'utf8').replace(/ghadelimiter_[0-9a-f-]+/g, 'DELIMITER');
+      };
+      const value = '{"changed":true,\n"note":"100%: a::b"}';
+      expect(written('ours', () => setOutput('plan', value))).toBe(written('core', () => core.setOutput('plan', value)));
+      expect(() => formatOutputEntry('plan', 'x ghadelimiter_1 y', 'ghadelimiter_1')).toThrow('should not contain the delimiter');
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_OUTPUT;
+      else process.env.GITHUB_OUTPUT = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
