@@ -131,13 +131,13 @@ const common = {
 // main.ts imports on demand) that reach it; the validate path's modules, reached by different sets of steps, were
 // spread over five chunks. Each step therefore also imports main.ts (at no cost: it is loaded before any step), so
 // every module on the validate path is reached by the same set and the path is one shared chunk and the entry;
-// so do the YAML parser, picomatch and Octokit, loaded on demand too, which share esbuild's helpers and the shims
+// so do the YAML and JSON parsers, picomatch and Octokit, loaded on demand too, which share esbuild's helpers and the shims
 // with it.
 const stepsReachMain = {
   name: 'steps-reach-main',
   setup(b) {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-    b.onLoad({ filter: /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/]parse-yaml|github[\\/]octokit)\.ts$/ }, (args) => ({
+    b.onLoad({ filter: /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/]parse-(yaml|json)|github[\\/]octokit)\.ts$/ }, (args) => ({
       contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(main)};\n`,
       loader: 'ts',
     }));

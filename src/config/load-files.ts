@@ -8,7 +8,6 @@ import { describeFsError } from '../report/fs-error.js';
 import { globFiles, isGlobPattern, isInside, pathMatcher } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
-import { parseJson } from './parse-json.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
 import type { ParsedDocument } from './source-map.js';
 import { detectFormat, stripBom, validateSource, type Parsers } from './validate-source.js';
@@ -124,23 +123,32 @@ async function readText(path: string, cwd: string): Promise<ReadOutcome> {
 
 /**
  * The parsers the files need. YAML within the common subset is parsed by parseYamlFast; the yaml package (the
- * largest part of the bundle) is loaded only when a YAML file is outside it. Each YAML text is tried here once,
- * and its answer kept for validateSource.
+ * largest part of the bundle) is loaded only when a YAML file is outside it, and the JSON parser (with its
+ * locator) only when there is a JSON file, so a YAML-only run compiles neither. Each YAML text is tried here
+ * once, and its answer kept for validateSource.
  */
 async function parsersFor(reads: readonly ReadOutcome[]): Promise<Parsers> {
   const parsedFast = new Map<string, ParsedDocument>();
   let needsPackage = false;
+  let needsJson = false;
   for (const read of reads) {
     if (!('text' in read)) continue;
     const body = stripBom(read.text);
-    if (detectFormat(read.path, body) !== 'yaml') continue;
+    if (detectFormat(read.path, body) !== 'yaml') {
+      needsJson = true;
+      continue;
+    }
     const parsed = parseYamlFast(body);
     if (parsed === undefined) needsPackage = true;
     else parsedFast.set(body, parsed);
   }
   const parsePackage = needsPackage ? (await import('./parse-yaml.js')).parseYaml : undefined;
+  const parseJson = needsJson ? (await import('./parse-json.js')).parseJson : undefined;
   return {
-    json: parseJson,
+    json: (body) => {
+      if (parseJson === undefined) throw new Error('internal: the JSON parser was not loaded for a JSON file');
+      return parseJson(body);
+    },
     yaml: (body) => {
       // Taken out once used, so two files with the same text never share one value.
       const kept = parsedFast.get(body);
