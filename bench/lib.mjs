@@ -30,6 +30,27 @@ export function timeCommandsInterleaved(commands, { runs = 31, warmup = 3 } = {}
   return samples.map(medianMs);
 }
 
+/**
+ * The start-up cost of each command as a multiple of a baseline command: one run of the baseline and one of each
+ * command per round, the ratio taken within the round (the machine's speed drifts less within a round than across
+ * the run), and the median of those ratios. Also the medians of the wall times, for the report.
+ */
+export function timeRatiosInterleaved(baseline, commands, { runs = 31, warmup = 3 } = {}) {
+  const bare = [];
+  const samples = commands.map(() => ({ ms: [], ratios: [] }));
+  for (let round = 0; round < warmup + runs; round++) {
+    const base = runOnce(baseline);
+    const times = commands.map((spec) => runOnce(spec));
+    if (round < warmup) continue;
+    bare.push(base);
+    times.forEach((ms, index) => {
+      samples[index].ms.push(ms);
+      samples[index].ratios.push(ms / base);
+    });
+  }
+  return { baselineMs: medianMs(bare), commands: samples.map(({ ms, ratios }) => ({ ms: medianMs(ms), ratio: medianMs(ratios) })) };
+}
+
 /** Median wall time of `runs` executions of a command (after `warmup` unmeasured runs). */
 export function timeCommand(command, args, { runs = 21, warmup = 3, env = process.env, cwd = process.cwd() } = {}) {
   return timeCommandsInterleaved([{ command, args, env, cwd }], { runs, warmup })[0];

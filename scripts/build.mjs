@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { renderNotices } from './third-party-notices.mjs';
 
@@ -13,8 +14,15 @@ execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'i
 
 rmSync('dist', { recursive: true, force: true });
 
-// CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-const banner = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+// CommonJS dependencies inside an ESM bundle still call require(), only ever for Node built-ins (everything else is
+// bundled). process.getBuiltinModule hands a built-in over without the path work of createRequire(import.meta.url)
+// in every chunk; Node 20 releases before 20.16 lack it and get createRequire.
+const banner = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);",
+].join('\n');
+
+const requireBuiltin = createRequire(import.meta.url);
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -38,11 +46,14 @@ const common = {
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [
     {
-      // @actions/* ship ESM without a sideEffects flag; declaring them side-effect free lets esbuild drop the
-      // parts we never call (OIDC, http-client, undici 6), which keeps the validate path's start-up lean.
+      // @actions/* ship ESM without a sideEffects flag; declaring them (and the files they import from themselves)
+      // side-effect free lets esbuild drop the parts we never call (OIDC, http-client, undici 6, the job summary
+      // class, whose module reads fs.promises as soon as it loads), which keeps the validate path's start-up lean.
       name: 'actions-side-effect-free',
       setup(b) {
-        b.onResolve({ filter: /^@actions\// }, async (args) => {
+        const insideActions = /node_modules[\\/]@actions[\\/]/;
+        b.onResolve({ filter: /^(@actions\/|\.)/ }, async (args) => {
+          if (args.path.startsWith('.') && !insideActions.test(args.importer)) return undefined;
           if (args.pluginData?.skip) return undefined;
           const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { skip: true } });
           return { ...result, sideEffects: false };
@@ -81,12 +92,65 @@ const common = {
         b.onResolve({ filter: /^yaml$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) }));
       },
     },
+    {
+      // An ES-module `import … from 'node:fs'` makes Node build the built-in's ES-module facade, which reads every
+      // export, among them the lazy `fs.promises` (and with it readline, streams and URL: ~30 of Node's own modules
+      // compiled on every start, about a third of the validate path's time). Statically imported built-ins therefore
+      // come from the banner's require (process.getBuiltinModule, a plain hand-over without a facade) through a
+      // one-line CommonJS module, whose properties esbuild reads only where the code uses them. (Re-exporting the
+      // properties by name from an ES module would read them all at start, and which of them are lazy getters
+      // differs between Node versions.)
+      // Last, so that the plugins above choose their own replacements first.
+      name: 'builtins-without-facade',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+          if (args.kind !== 'import-statement' || args.namespace === 'builtin') return undefined;
+          const id = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+          if (!builtinModules.includes(id.slice(5))) return undefined;
+          return { path: id, namespace: 'builtin' };
+        });
+        // Every importer of a CommonJS module gets its own copy of the module's property list (esbuild's __toESM), so
+        // one ES module per built-in re-exports the names (as Node has them at build time) from one CommonJS module:
+        // one copy per built-in, and the importers still read each property only where they use it.
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+          const names = Object.keys(requireBuiltin(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+          const from = JSON.stringify(args.path);
+          // One statement: esbuild makes one copy per import record, and two statements would be two.
+          return { contents: `export { ${['default', ...names].join(', ')} } from ${from};`, loader: 'js', resolveDir: '.' };
+        });
+        b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({ path: args.path, namespace: 'builtin-cjs' }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      },
+    },
   ],
 };
 
 // Two builds rather than one with two entries: chunks shared between the action and the CLI would cut each one's
 // start-up path into more files, and every file on that path costs a module resolution and load.
-const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
+// esbuild puts each module into a chunk by the set of entry points (the action's entry and each mode's step, which
+// main.ts imports on demand) that reach it; the validate path's modules, reached by different sets of steps, were
+// spread over five chunks. Each step therefore also imports main.ts (at no cost: it is loaded before any step), so
+// every module on the validate path is reached by the same set and the path is one shared chunk and the entry;
+// so do the YAML and JSON parsers, the metrics file's git history, picomatch and Octokit, loaded on demand too, which share esbuild's helpers and the shims
+// with it.
+const stepsReachMain = {
+  name: 'steps-reach-main',
+  setup(b) {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    b.onLoad({ filter: /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/](parse-(yaml|json)|file-history)|github[\\/]octokit)\.ts$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(main)};\n`,
+      loader: 'ts',
+    }));
+    // picomatch, loaded on demand by src/config/glob.ts, is CommonJS: it reaches main.ts through a one-line wrapper.
+    b.onResolve({ filter: /^picomatch$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'picomatch', namespace: 'picomatch-reaching-main', pluginData: { resolveDir: args.resolveDir } } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'picomatch-reaching-main' }, (args) => ({
+      contents: `export { default } from 'picomatch';\nimport ${JSON.stringify(main)};\n`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
+const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', plugins: [...common.plugins, stepsReachMain] });
 // The CLI is three bundles: dist/cli.js only picks one. `validate` gets its own (one file, the yaml package and
 // picomatch as its only chunks) so that the command run most starts without the split bundle's extra modules;
 // every other command runs from dist/cli-main.js and its chunks. Chunks with equal content get equal names, so the

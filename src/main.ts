@@ -1,5 +1,4 @@
 /** The action's run(): reads inputs, decides the mode once, runs the step, sets outputs. The only place that fails the run. */
-import * as core from '@actions/core';
 import { OUTPUT_NAMES } from './action/contract.js';
 import { setOutput } from './action/outputs.js';
 import { describeFailure } from './action/failure.js';
@@ -9,12 +8,18 @@ import { readEventFacts } from './action/event-facts.js';
 import { runValidation, type ValidationOutcome } from './action/validate-step.js';
 import { writeValidationSummary } from './action/validation-summary.js';
 import { registerSecret } from './report/secrets.js';
+import { writeStdoutDirect } from './action/stdout-direct.js';
+import { createWorkflowCommands, type WorkflowCommands } from './action/workflow-commands.js';
 
-/** Runs the action with the runner's environment. Never throws: failures end as `core.setFailed`. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the action with the runner's environment. Never throws: failures end as a `::error::` line and exit code 1.
+ * `write` receives the validate path's workflow commands (the other modes write theirs through @actions/core).
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, write: (text: string) => void = writeStdoutDirect): Promise<void> {
+  const commands = createWorkflowCommands(write);
   const secrets = readSecretInputs(env);
   for (const secret of secrets) {
-    core.setSecret(secret);
+    commands.setSecret(secret);
     // The runner masks only the verbatim string in the log; our own renderers redact before they escape.
     registerSecret(secret);
   }
@@ -24,16 +29,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const event = await readEventFacts(env);
     const mode = decideMode(inputs.mode, event, { allowPullRequestTarget: inputs.allowPullRequestTarget });
     if (mode.kind === 'refuse') {
-      core.setFailed(mode.reason);
+      commands.setFailed(mode.reason);
       return;
     }
 
-    const validation = await runValidation(inputs, workspace);
+    const validation = await runValidation(inputs, workspace, commands);
     setOutput(OUTPUT_NAMES.valid, String(!validation.failed));
 
     switch (mode.kind) {
       case 'validate':
-        if (validation.failed) return await stopInvalid(validation, inputs);
+        if (validation.failed) return await stopInvalid(validation, inputs, commands);
         await writeValidationSummary(validation, inputs.strict);
         return;
       case 'plan': {
@@ -42,19 +47,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return;
       }
       case 'apply': {
-        if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was applied.');
+        if (validation.failed) return await stopInvalid(validation, inputs, commands, 'Nothing was applied.');
         const { runApplyStep } = await import('./action/apply-step.js');
         await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
         return;
       }
       case 'rollback': {
-        if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was rolled back.');
+        if (validation.failed) return await stopInvalid(validation, inputs, commands, 'Nothing was rolled back.');
         const { runRollbackStep } = await import('./action/rollback-step.js');
         await runRollbackStep({ inputs, validation });
         return;
       }
       case 'drift': {
-        if (validation.failed) return await stopInvalid(validation, inputs, 'Drift was not checked.');
+        if (validation.failed) return await stopInvalid(validation, inputs, commands, 'Drift was not checked.');
         const { runDriftStep } = await import('./action/drift-step.js');
         await runDriftStep({ inputs, env, validation });
         return;
@@ -66,7 +71,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
     }
   } catch (error) {
-    core.setFailed(describeFailure(error, secrets));
+    commands.setFailed(describeFailure(error, secrets));
   }
 }
 
@@ -76,8 +81,8 @@ function validationFailure(errors: number, inputs: Inputs): string {
 }
 
 /** Ends a run whose files are invalid: the validation summary, then the failure, with what was not done. */
-async function stopInvalid(validation: ValidationOutcome, inputs: Inputs, notDone?: string): Promise<void> {
+async function stopInvalid(validation: ValidationOutcome, inputs: Inputs, commands: WorkflowCommands, notDone?: string): Promise<void> {
   await writeValidationSummary(validation, inputs.strict);
   const failure = validationFailure(validation.counts.errors, inputs);
-  core.setFailed(notDone === undefined ? failure : `${failure} ${notDone}`);
+  commands.setFailed(notDone === undefined ? failure : `${failure} ${notDone}`);
 }

@@ -64,11 +64,46 @@ describe('dist bundles', () => {
       return seen;
     };
     for (const entry of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-validate.js', 'dist/index.js']) {
-      // Bundled packages import built-ins without the node: prefix (@actions/core's `from"crypto"`), so both spellings count.
-      const builtins = [...graph(entry)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from\s*"(?:node:)?([a-z_/]+)"/g)].map((m) => m[1]));
+      // Bundled packages import built-ins without the node: prefix (@actions/core's `from"crypto"`), so both spellings
+      // count; and the build hands statically imported built-ins over through esbuild's require("node:…") (see
+      // scripts/build.mjs), which the bundle calls under a minified name.
+      const builtins = [...graph(entry)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from\s*"(?:node:)?([a-z_/]+)"|\("node:([a-z_/]+)"\)/g)].map((m) => m[1] ?? m[2]));
       if (entry === 'dist/index.js') expect(builtins, entry).toContain('fs');
       expect(builtins, entry).not.toContain('http');
       expect(builtins, entry).not.toContain('crypto');
+    }
+    // Every module on the start-up path costs a resolution, a read and a link: the action starts from two, its
+    // entry and one chunk (scripts/build.mjs keeps the validate path in one shared chunk).
+    expect([...graph('dist/index.js')].length).toBeLessThanOrEqual(2);
+  });
+
+  it("the action's validate path compiles none of Node's fs/promises, readline or streams, and writes its summary and outputs", () => {
+    // An ES-module import of node:fs, @actions/core's summary (fs.promises) and process.stdout cost ~30 of Node's own
+    // modules, a third of the validate path's start-up (bench/startup.mjs measures it).
+    const workspace = mkdtempSync(join(tmpdir(), 'atoms-validate-builtins-'));
+    try {
+      writeFileSync(join(workspace, 'agent.yaml'), 'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n');
+      writeFileSync(join(workspace, 'out'), '');
+      writeFileSync(join(workspace, 'summary'), '');
+      writeFileSync(join(workspace, 'list.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.LIST_TO, process.moduleLoadList.join('\\n')));\n");
+      writeFileSync(join(workspace, 'empty.mjs'), '');
+      const env = { PATH: process.env.PATH ?? '', INPUT_MODE: 'validate', INPUT_CONFIG: '*.yaml', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: join(workspace, 'out'), GITHUB_STEP_SUMMARY: join(workspace, 'summary') };
+      /** Node's own modules loaded by running `entry`, one per line. */
+      const modules = (entry: string, list: string) => {
+        const run = spawnSync(process.execPath, ['-r', join(workspace, 'list.cjs'), entry], { cwd: workspace, encoding: 'utf8', env: { ...env, LIST_TO: join(workspace, list) } });
+        return { run, loaded: readFileSync(join(workspace, list), 'utf8').split('\n') };
+      };
+      // The baseline is an empty ES module: Node 20's own ES-module loader reads files through fs/promises.
+      const baseline = new Set(modules(join(workspace, 'empty.mjs'), 'baseline').loaded);
+      const { run, loaded } = modules(resolve('dist/index.js'), 'validate');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('Validated 1 file: 0 errors, 0 warnings — ok.\n');
+      expect(readFileSync(join(workspace, 'summary'), 'utf8')).toContain('✅ Metrics files are valid');
+      expect(readFileSync(join(workspace, 'out'), 'utf8')).toMatch(/^valid<<ghadelimiter_[0-9a-f-]+\ntrue\n/);
+      const extra = loaded.filter((name) => !baseline.has(name));
+      expect(extra.filter((name) => /fs\/promises|readline|stream|\burl\b|string_decoder/.test(name))).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
     }
   });
 

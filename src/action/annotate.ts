@@ -1,7 +1,7 @@
-/** Writes diagnostics as workflow annotations (`::error file=…,line=…,col=…::`) through @actions/core. */
-import * as core from '@actions/core';
+/** Writes diagnostics as workflow annotations (`::error file=…,line=…,col=…::`). */
 import type { Diagnostic } from '../config/types.js';
 import { inertForLog } from '../report/inert.js';
+import type { WorkflowCommands } from './workflow-commands.js';
 
 /**
  * A pull request decides what its files say, so it must not be able to flood the check: GitHub itself shows only
@@ -26,7 +26,7 @@ export function selectAnnotations(diagnostics: readonly Diagnostic[], limits: { 
  * One annotation per diagnostic up to the limits, then one closing line with the number left out (the job
  * summary lists and counts them all). Under `strict`, warnings are raised as errors because they fail the run.
  */
-export function annotateDiagnostics(diagnostics: readonly Diagnostic[], strict: boolean): void {
+export function annotateDiagnostics(diagnostics: readonly Diagnostic[], strict: boolean, commands: WorkflowCommands): void {
   const { shown, hidden } = selectAnnotations(diagnostics);
   for (const diagnostic of shown) {
     const properties = {
@@ -36,11 +36,11 @@ export function annotateDiagnostics(diagnostics: readonly Diagnostic[], strict: 
       startColumn: diagnostic.column,
       title: `atoms-metrics: ${diagnostic.rule}`,
     };
-    if (diagnostic.severity === 'error' || strict) core.error(inertForLog(diagnostic.message), properties);
-    else core.warning(inertForLog(diagnostic.message), properties);
+    if (diagnostic.severity === 'error' || strict) commands.error(inertForLog(diagnostic.message), properties);
+    else commands.warning(inertForLog(diagnostic.message), properties);
   }
   if (hidden > 0) {
     const limits = `at most ${ANNOTATION_LIMITS.perFile} per file and ${ANNOTATION_LIMITS.perRun} per run`;
-    core.warning(`${hidden} more problem${hidden === 1 ? ' was' : 's were'} not annotated (${limits}); the job summary counts all ${diagnostics.length}.`);
+    commands.warning(`${hidden} more problem${hidden === 1 ? ' was' : 's were'} not annotated (${limits}); the job summary counts all ${diagnostics.length}.`);
   }
 }

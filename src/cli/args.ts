@@ -26,10 +26,10 @@ export type CliCommand =
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
   | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
-  | { kind: 'emulator'; port: number; host: string; seed?: string; switches: SeedOptions; faults: FaultSpec[]; acts?: ActSpec[] }
+  | { kind: 'emulator'; port: number; host: string; seed?: string; empty: boolean; switches: SeedOptions; faults: FaultSpec[]; acts?: ActSpec[] }
   /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
   | { kind: 'emulator-args'; args: string[] }
-  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
+  | { kind: 'init'; agentIds: string[]; outDir: string; branch: string | undefined; format: 'yaml' | 'json'; apiUrl: string; force: boolean }
   | { kind: 'rules'; format: 'text' | 'json' | 'markdown' }
   | { kind: 'demo'; versioning: 'v1' | 'v2' }
   | ({ kind: 'doctor' } & DoctorCommand)
@@ -227,8 +227,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       if (outDir === '' || outDir === '.' || outDir.startsWith('/') || /^[a-z]:/i.test(outDir) || outDir.split('/').includes('..')) {
         throw new UsageError(`--out must be a subdirectory of the current directory, got '${values.out ?? ''}'`);
       }
-      const branch = values.branch ?? 'main';
-      if (!/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
+      const branch = values.branch;
+      if (branch !== undefined && !/^[\w./-]+$/.test(branch)) throw new UsageError(`--branch must be a branch name, got '${branch}'`);
       return { kind: 'init', agentIds: [...new Set(positionals)], outDir, branch, format: readFormat(values.format, ['yaml', 'json'] as const, 'yaml'), apiUrl, force: values.force === true };
     }
     case 'stats':

@@ -1,5 +1,6 @@
 /** `atoms-metrics demo` (npm run demo): the whole story against the built-in emulator, no key and no network needed. */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyAll } from '../apply/apply-all.js';
 import { AtomsClient } from '../atoms/client.js';
 import { loadSeedFile, startEmulator } from '../emulator/index.js';
@@ -15,9 +16,7 @@ import { formatResults } from './apply-command.js';
 import { renderHistory } from './history-command.js';
 import type { CliIo } from './io.js';
 import { loadTargets, printDiagnostics } from './load-targets.js';
-
-const SEED = 'examples/emulator-seed.json';
-const FILES = 'examples/metrics';
+import { EXAMPLE_METRICS as FILES, EXAMPLE_SEED as SEED, findPackageRoot } from './package-files.js';
 
 /** What a reader of the pull request sees: GitHub hides HTML comments (our marker and plan header). */
 export function asGitHubShowsIt(markdown: string): string {
@@ -25,19 +24,22 @@ export function asGitHubShowsIt(markdown: string): string {
 }
 
 export async function runDemoCommand(io: CliIo, options: { versioning: 'v1' | 'v2' } = { versioning: 'v2' }): Promise<number> {
-  if (!existsSync(SEED) || !existsSync(FILES)) {
-    io.stderr(`atoms-metrics demo: run it from the repository root (it reads ${SEED} and ${FILES}/).\n`);
+  // The example files ship in the package: the demo reads them there, whichever directory it runs in.
+  const root = findPackageRoot();
+  if (root === undefined || !existsSync(join(root, SEED)) || !existsSync(join(root, FILES))) {
+    io.stderr(`atoms-metrics demo: this installation lacks ${SEED} and ${FILES}/ (reinstall the package).\n`);
     return 2;
   }
   const v2 = options.versioning === 'v2';
   const heading = (text: string) => io.stdout(`\n${io.isTTY ? '\u001b[1m' : ''}━━ ${text}${io.isTTY ? '\u001b[0m' : ''}\n\n`);
-  const seed = await loadSeedFile(SEED);
+  const seed = await loadSeedFile(join(root, SEED), SEED);
   const emulator = await startEmulator({ seed: { ...seed, options: { ...seed.options, versioning: options.versioning } }, securityCheckMs: 2000, callsSeed: 14 });
   try {
     heading(`Emulator on ${emulator.url} (${v2 ? 'v2 branch model, as production runs it' : 'v1 drafts and versions'}) — an agent with the documentation's four example metrics`);
     const api = new AtomsClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
     const models = createModelResolver(api, 'auto');
-    const loaded = await loadTargets([FILES], { disabledRules: [], strict: false }, io);
+    // Paths relative to the package, so the comment names examples/metrics/… wherever the package is installed.
+    const loaded = await loadTargets([FILES], { disabledRules: [], strict: false }, { ...io, cwd: root });
     printDiagnostics(loaded.diagnostics, io);
     if (loaded.hasErrors) return 1;
     const targets = planTargets(loaded.files);

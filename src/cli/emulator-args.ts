@@ -12,6 +12,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   seed: { type: 'string' },
+  empty: { type: 'boolean' },
   fault: { type: 'string', multiple: true },
   act: { type: 'string', multiple: true },
   ...Object.fromEntries(SWITCH_SPECS.map((s) => [s.flag, { type: 'string' as const }])),
@@ -21,7 +22,9 @@ const OPTIONS = {
 export function parseEmulatorArgs(args: readonly string[]): Extract<CliCommand, { kind: 'emulator' | 'help' }> {
   const { values } = parseOptions('emulator', args, OPTIONS);
   if (values.help === true) return { kind: 'help', topic: 'emulator' };
-  return { kind: 'emulator', port: readInteger(values.port, 'port', 4010, 0, 65535), host: values.host ?? '127.0.0.1', seed: values.seed, switches: readSwitches(values), faults: readFaults(values.fault), acts: readActs(values.act) };
+  const empty = values.empty === true;
+  if (empty && values.seed !== undefined) throw new UsageError('--empty and --seed exclude each other: --empty starts with no agents, --seed with those of the file');
+  return { kind: 'emulator', port: readInteger(values.port, 'port', 4010, 0, 65535), host: values.host ?? '127.0.0.1', seed: values.seed, empty, switches: readSwitches(values), faults: readFaults(values.fault), acts: readActs(values.act) };
 }
 
 function readSwitches(values: Record<string, unknown>): SeedOptions {

@@ -159,20 +159,21 @@ Options:
   -h, --help           Show this help`,
   init: `Usage: atoms-metrics init [agentId…] [options]
 
-Starts a project in the current directory (a git repository's root):
-  - the metrics directory (default metrics/);
-  - .github/workflows/metrics.yml: plan on pull requests (one sticky comment), apply on merge;
+Starts a project in the current directory:
+  - the metrics directory (default metrics/, with a .gitkeep while it is empty);
+  - .github/workflows/metrics.yml at the git repository's root (GitHub reads workflows only there):
+    plan on pull requests (one sticky comment), apply on merge, a scheduled drift check;
   - with agent ids (and SMALLEST_API_KEY), one file per agent from its live metrics, as 'pull' writes them.
-Never overwrites an existing file unless given --force.
+Never overwrites an existing file unless given --force; an identical workflow is kept and counts as done.
 
 Options:
   --out <dir>          Metrics directory, inside the current one (default metrics)
-  --branch <name>      Default branch the workflow applies from (default main)
+  --branch <name>      Branch the workflow applies from (default: origin's HEAD, else the current branch, else main)
   --format yaml|json   Format of pulled files (default yaml)
   --force              Overwrite existing files
   --api-url <url>      API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   -h, --help           Show this help
-Exit code 0 when everything was written; 1 when a file was kept or an agent could not be pulled.`,
+Exit code 0 when everything is in place; 1 when a different file was kept or an agent could not be pulled.`,
   stats: `Usage: atoms-metrics stats [files or globs…] [options]
 
 Shows what each agent's live metrics produced on its recent calls: per metric, how many calls gave a value,
@@ -239,6 +240,8 @@ Options:
   --port <n>                 Port (default 4010; 0 picks a free one)
   --host <addr>              Address to bind (default 127.0.0.1)
   --seed <file.json>         Agents, versions, drafts and branches to start with; its "options" set the switches below
+                             (default: the documentation's example agent, the package's examples/emulator-seed.json)
+  --empty                    Start with no agents at all
   -h, --help                 Show this help
 
 Switches (flags win over the seed file's "options"; booleans take true or false):

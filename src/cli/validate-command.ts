@@ -12,11 +12,13 @@ export async function runValidateCommand(command: { patterns: string[]; format: 
   const counts = countDiagnostics(results, resolved.errors);
   const unreadable = diagnostics.some((d) => USAGE_RULES.has(d.rule));
   const failed = hasFailures(counts, command.strict);
+  const notes = resolved.emptyDirectories.map((dir) => `${dir}/ holds no metrics files yet (add one per agent: atoms-metrics pull <agentId> --out ${dir})`);
   if (command.format === 'json') {
-    io.stdout(`${stringifyRedacted({ valid: !failed && !unreadable, ...counts, diagnostics }, 2)}\n`);
+    io.stdout(`${stringifyRedacted({ valid: !failed && !unreadable, ...counts, diagnostics, ...(notes.length > 0 ? { notes } : {}) }, 2)}\n`);
   } else {
     // One write, not one per line: each write to a pipe or file is a system call, and a broken file can have thousands.
     if (diagnostics.length > 0) io.stdout(diagnostics.map((d) => `${formatDiagnosticLine(d)}\n`).join(''));
+    for (const note of notes) io.stderr(`note: ${note}\n`);
     io.stderr(`${formatCounts(counts)}${failed || unreadable ? '' : ' — valid'}\n`);
   }
   return unreadable ? 2 : failed ? 1 : 0;

@@ -62,21 +62,30 @@ export interface SkippedLink {
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const OUTSIDE = 'is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)';
 
+export interface GlobResult {
+  /** Absolute paths. */
+  files: string[];
+  skipped: SkippedLink[];
+  /** The start directory (relative to `cwd`), when it exists and holds no file at all yet (dot-files aside). */
+  emptyStart: string | undefined;
+}
+
 /**
  * Files under `cwd` matching `pattern`, as absolute paths, and the links it refused to enter. The start directory
  * (the pattern's part before any glob character) is entered only when its real path is inside `workspace`, which
  * must be a real path; links to directories met on the way are never followed — one leading outside is reported.
  * Links to files are listed, for the caller to check where they lead. Dot-entries and node_modules are skipped.
  */
-export async function globFiles(pattern: string, cwd: string, workspace: string): Promise<{ files: string[]; skipped: SkippedLink[] }> {
+export async function globFiles(pattern: string, cwd: string, workspace: string): Promise<GlobResult> {
   const { test: matches, base } = await compile(withoutDotSlash(pattern));
   const start = join(cwd, base);
   const files: string[] = [];
   const skipped: SkippedLink[] = [];
   const rel = (path: string) => relative(cwd, path).split(sep).join('/');
   const realStart = orElse(() => realpathSync(start), undefined);
-  if (realStart === undefined) return { files, skipped };
-  if (!isInside(workspace, realStart)) return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }] };
+  if (realStart === undefined) return { files, skipped, emptyStart: undefined };
+  if (!isInside(workspace, realStart)) return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }], emptyStart: undefined };
+  let seen = 0;
   const walk = (dir: string): void => {
     const entries = orElse(() => readdirSync(dir, { withFileTypes: true }), []);
     for (const entry of entries) {
@@ -86,6 +95,7 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
         walk(full);
         continue;
       }
+      seen++;
       if (entry.isSymbolicLink()) {
         const target = orElse(() => statSync(full), undefined);
         if (target?.isDirectory()) {
@@ -100,5 +110,6 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
     }
   };
   walk(start);
-  return { files: files.sort(), skipped };
+  const emptyStart = seen === 0 && skipped.length === 0 && orElse(() => statSync(start).isDirectory(), false) ? rel(start) || '.' : undefined;
+  return { files: files.sort(), skipped, emptyStart };
 }

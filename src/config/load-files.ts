@@ -8,7 +8,6 @@ import { describeFsError } from '../report/fs-error.js';
 import { globFiles, isGlobPattern, isInside, pathMatcher } from './glob.js';
 import { MAX_BYTES } from './source-map.js';
 import type { Diagnostic, FileResult, ValidateOptions } from './types.js';
-import { parseJson } from './parse-json.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
 import type { ParsedDocument } from './source-map.js';
 import { detectFormat, stripBom, validateSource, type Parsers } from './validate-source.js';
@@ -38,16 +37,28 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+export interface ResolvedConfigFiles {
+  /** Relative to `cwd`, `/`-separated, sorted. */
+  files: string[];
+  errors: Diagnostic[];
+  /**
+   * Directories that patterns matching no file start from, which exist and hold no file yet (a new project's
+   * `metrics/` with only a .gitkeep): "no metrics files yet", not a typo, so no error.
+   */
+  emptyDirectories: string[];
+}
+
 /**
  * Expands the patterns, in order, relative to `cwd`: a glob (`**`, `*`, `?`, `{a,b}`, `[abc]`), a file, or a
  * directory (its metrics files). A line starting with `!` removes what the lines before it matched, and a later
  * line can add it back — the semantics of GitHub's own `paths` filters. A pattern matching nothing is an error
- * naming it; anything outside `workspace` (absolute paths elsewhere, `..`, symbolic links leading out) is refused.
+ * naming it, unless it starts from an existing directory that holds no file yet; anything outside `workspace` (absolute paths elsewhere, `..`, symbolic links leading out) is refused.
  */
-export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<{ files: string[]; errors: Diagnostic[] }> {
+export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<ResolvedConfigFiles> {
   const workspace = orElse(() => realpathSync(options.workspace), resolve(options.workspace));
   const errors: Diagnostic[] = [];
   const found = new Set<string>();
+  const emptyDirectories = new Set<string>();
   if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
     errors.push(usageProblem(patterns[0] ?? '', `only exclusions ('!' lines) were given, so nothing is included: add a pattern that names files, e.g. 'metrics/**/*.yaml'`, 'no-match'));
   }
@@ -67,13 +78,14 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
       named === undefined
         ? await globFiles(pattern, options.cwd, workspace)
         : named?.isFile()
-          ? { files: [absolute], skipped: [] }
+          ? { files: [absolute], skipped: [], emptyStart: undefined }
           : named?.isDirectory()
             ? await globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace)
-            : { files: [], skipped: [] };
+            : { files: [], skipped: [], emptyStart: undefined };
     for (const link of walked.skipped) errors.push(usageProblem(link.path, `'${link.path}' ${link.reason}`, 'outside-workspace'));
     if (walked.files.length === 0) {
-      if (walked.skipped.length === 0) errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
+      if (walked.emptyStart !== undefined) emptyDirectories.add(walked.emptyStart);
+      else if (walked.skipped.length === 0) errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
       continue;
     }
     for (const match of walked.files) {
@@ -85,7 +97,7 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
       found.add(toPosix(relative(options.cwd, match)));
     }
   }
-  return { files: [...found].sort(), errors };
+  return { files: [...found].sort(), errors, emptyDirectories: [...emptyDirectories].sort() };
 }
 
 /** Reads and validates each file (paths relative to `cwd`). An unreadable file is a diagnostic with rule `unreadable`. */
@@ -111,23 +123,32 @@ async function readText(path: string, cwd: string): Promise<ReadOutcome> {
 
 /**
  * The parsers the files need. YAML within the common subset is parsed by parseYamlFast; the yaml package (the
- * largest part of the bundle) is loaded only when a YAML file is outside it. Each YAML text is tried here once,
- * and its answer kept for validateSource.
+ * largest part of the bundle) is loaded only when a YAML file is outside it, and the JSON parser (with its
+ * locator) only when there is a JSON file, so a YAML-only run compiles neither. Each YAML text is tried here
+ * once, and its answer kept for validateSource.
  */
 async function parsersFor(reads: readonly ReadOutcome[]): Promise<Parsers> {
   const parsedFast = new Map<string, ParsedDocument>();
   let needsPackage = false;
+  let needsJson = false;
   for (const read of reads) {
     if (!('text' in read)) continue;
     const body = stripBom(read.text);
-    if (detectFormat(read.path, body) !== 'yaml') continue;
+    if (detectFormat(read.path, body) !== 'yaml') {
+      needsJson = true;
+      continue;
+    }
     const parsed = parseYamlFast(body);
     if (parsed === undefined) needsPackage = true;
     else parsedFast.set(body, parsed);
   }
   const parsePackage = needsPackage ? (await import('./parse-yaml.js')).parseYaml : undefined;
+  const parseJson = needsJson ? (await import('./parse-json.js')).parseJson : undefined;
   return {
-    json: parseJson,
+    json: (body) => {
+      if (parseJson === undefined) throw new Error('internal: the JSON parser was not loaded for a JSON file');
+      return parseJson(body);
+    },
     yaml: (body) => {
       // Taken out once used, so two files with the same text never share one value.
       const kept = parsedFast.get(body);

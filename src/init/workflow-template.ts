@@ -31,14 +31,16 @@ on:
 
 permissions: {}
 
-concurrency:
-  group: atoms-metrics-\${{ github.ref }}
-  cancel-in-progress: \${{ github.event_name == 'pull_request' }}   # never cancel an apply mid-flight
-
+# Each job has its own concurrency group, so a scheduled drift check can never displace an apply. GitHub keeps one
+# pending run per group: a pending apply is replaced only by a newer apply of the same branch, which publishes newer files.
 jobs:
   plan:
     # Validates every file and keeps one sticky comment with the diff against live on the pull request.
+    # Make this job a required check (branch protection or a ruleset): its name there is "plan".
     if: github.event_name == 'pull_request' || github.event_name == 'merge_group'
+    concurrency:
+      group: atoms-metrics-plan-\${{ github.ref }}
+      cancel-in-progress: \${{ github.event_name == 'pull_request' }}   # a newer push replaces the plan of an older one
     runs-on: ubuntu-latest
     timeout-minutes: 10
     permissions:
@@ -68,8 +70,15 @@ jobs:
 
   apply:
     # After the merge, publishes each changed agent's metrics on its live branch, waits for the security scan and
-    # verifies what went live (an agent still on Atoms' v1 versioning: publish, security check, activate).
-    if: github.event_name == 'push'
+    # verifies what went live (an agent still on Atoms' v1 versioning: publish, security check, activate). Run by
+    # hand (mode: apply), it publishes the files again.
+    if: github.event_name == 'push' || (github.event_name == 'workflow_dispatch' && inputs.mode == 'apply')
+    # Settings → Environments → atoms-metrics: required reviewers make a merge wait for an approval, and an
+    # environment secret SMALLEST_API_KEY (say, the only key allowed to write) takes the repository secret's place here.
+    environment: atoms-metrics
+    concurrency:
+      group: atoms-metrics-apply-\${{ github.ref }}
+      cancel-in-progress: false   # an apply is never cancelled half-way
     runs-on: ubuntu-latest
     timeout-minutes: 20
     permissions:
@@ -82,27 +91,28 @@ jobs:
       - uses: atoms-metrics/atoms-metrics@v0   # in production, pin a full commit SHA
         with:
           mode: apply
+          on-live-changed: \${{ github.event_name == 'workflow_dispatch' && 'apply' || 'fail' }}   # by hand: a person chose to apply
           config: ${quoted(`${dir}/**/*.{json,yaml,yml}`)}
           api-key: \${{ secrets.SMALLEST_API_KEY }}
 
   drift:
     # Fails when live differs from any file, and keeps one issue labelled metrics-drift up to date.
-    # Run it by hand with mode: apply to publish the files again.
-    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    if: github.event_name == 'schedule' || (github.event_name == 'workflow_dispatch' && inputs.mode != 'apply')
+    concurrency:
+      group: atoms-metrics-drift-\${{ github.ref }}
+      cancel-in-progress: false
     runs-on: ubuntu-latest
     timeout-minutes: 15
     permissions:
       contents: read
-      issues: write          # the one drift issue
-      pull-requests: write   # mode apply: the outcome on the merged pull request's comment
+      issues: write   # the one drift issue
     steps:
       - uses: ${CHECKOUT}
         with:
           persist-credentials: false
       - uses: atoms-metrics/atoms-metrics@v0   # in production, pin a full commit SHA
         with:
-          mode: \${{ inputs.mode || 'drift' }}
-          on-live-changed: \${{ inputs.mode == 'apply' && 'apply' || 'fail' }}   # a person chose to apply
+          mode: drift
           config: ${quoted(`${dir}/**/*.{json,yaml,yml}`)}
           api-key: \${{ secrets.SMALLEST_API_KEY }}
 `;

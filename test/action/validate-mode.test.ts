@@ -36,6 +36,14 @@ describe('action, mode validate', () => {
     expect(result.errors[0]).toContain("'agents/*.yaml' matches no file");
   });
 
+  it("passes a new project's empty metrics/ (a .gitkeep only): no metrics files yet, nothing to check", async () => {
+    ws = makeWorkspace({ 'metrics/.gitkeep': '' });
+    const result = await runAction(ws.dir, { mode: 'validate' });
+    expect(result.failed).toBe(false);
+    expect(result.outputs.valid).toBe('true');
+    expect(result.stdout).toContain('metrics/ holds no metrics files yet; nothing to check there.');
+  });
+
   it('rejects a bad input with one clear line', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const result = await runAction(ws.dir, { mode: 'publish' });

@@ -73,6 +73,7 @@ describe('parseCliArgs', () => {
       port: 4010,
       host: '127.0.0.1',
       seed: undefined,
+      empty: false,
       switches: { versioning: 'v1', publishMode: 'sync', scanAnalyticsChanges: false, metricsLocation: 'analytics.postCallAnalyticsConfig', freezeMs: 500, securityCheckMs: 0 },
       faults: [],
       acts: [],

@@ -30,6 +30,14 @@ describe('resolveConfigFiles', () => {
     expect(result.errors.map((e) => e.message)).toEqual(["'other/*.yaml' matches no file"]);
   });
 
+  it('a pattern starting in a directory that holds no file yet is "no metrics files yet", not an error; one with other files is', async () => {
+    ws = makeWorkspace({ 'metrics/.gitkeep': '', 'notes/readme.txt': '' });
+    const result = await resolveConfigFiles(['metrics/**/*.{json,yaml,yml}', 'metrics', 'notes/*.yaml'], { cwd: ws.dir, workspace: ws.dir });
+    expect(result.files).toEqual([]);
+    expect(result.emptyDirectories).toEqual(['metrics']);
+    expect(result.errors.map((e) => e.message)).toEqual(["'notes/*.yaml' matches no file"]);
+  });
+
   it('refuses paths outside the workspace, by .. and by symbolic link', async () => {
     ws = makeWorkspace({ 'inside/a.yaml': VALID_YAML });
     const outside = makeWorkspace({ 'secret.yaml': VALID_YAML });
@@ -72,7 +80,7 @@ describe("'!' exclusions, as in GitHub's paths filters", () => {
   it('a later ! line excludes, a later pattern includes again; plain directories exclude what is below them', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML, 'metrics/legacy/old.yaml': VALID_YAML, 'metrics/legacy/keep.yaml': VALID_YAML, 'metrics/drafts/x.json': '{}', 'metrics/b.yml': VALID_YAML });
     const result = await resolveConfigFiles(['metrics/**/*.{json,yaml,yml}', '!metrics/legacy/**', '!metrics/drafts', '!**/*.yml', 'metrics/legacy/keep.yaml'], { cwd: ws.dir, workspace: ws.dir });
-    expect(result).toEqual({ files: ['metrics/a.yaml', 'metrics/legacy/keep.yaml'], errors: [] });
+    expect(result).toEqual({ files: ['metrics/a.yaml', 'metrics/legacy/keep.yaml'], errors: [], emptyDirectories: [] });
   });
 
   it('only exclusions is an error that says what to add', async () => {

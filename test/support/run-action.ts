@@ -44,13 +44,15 @@ export async function runAction(workspace: string, inputs: Record<string, string
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   let stdout = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  // The validate path writes its commands through run()'s writer; the other modes through @actions/core's process.stdout.
+  const capture = (chunk: string | Uint8Array) => {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
     return true;
-  }) as typeof process.stdout.write;
+  };
+  process.stdout.write = capture as typeof process.stdout.write;
   process.exitCode = undefined;
   try {
-    await run(process.env);
+    await run(process.env, capture);
   } finally {
     process.stdout.write = write;
   }

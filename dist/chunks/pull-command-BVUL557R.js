@@ -1,8 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = __createRequire(import.meta.url);
-import{a as f}from"./chunk-4G3Z7B3C.js";import"./chunk-VSMKBQPL.js";import"./chunk-BHU5XU4Y.js";import"./chunk-UG6ZV7TX.js";import{b as a,c as l}from"./chunk-ROWC6SZP.js";import"./chunk-JSW4OMAJ.js";import{d as n,k as s}from"./chunk-ANNUWXCT.js";import"./chunk-EWIJSPUL.js";import"./chunk-6KBYZLOK.js";import{i}from"./chunk-PBFG3K4M.js";import"./chunk-V3G72KD4.js";import"./chunk-NXMCVWOI.js";import"./chunk-47EYYXPT.js";import"./chunk-FIXODVKM.js";import"./chunk-MXU5WMOO.js";import"./chunk-2P6ENX4W.js";import{resolve as d}from"node:path";var u={created:"written",updated:"updated in place",unchanged:"already matches live"};async function $(r,t){let m=new a({apiKey:s(t),baseUrl:r.apiUrl,limiter:l({requestsPerSecond:r.maxRequestsPerSecond})}),o=await f({api:m,agentIds:r.agentIds,outDir:d(t.cwd,r.outDir),format:r.format,formatRequired:r.formatRequired,overwrite:r.overwrite,concurrency:r.concurrency,cwd:t.cwd,versioning:r.versioning});for(let e of o){if(!e.file){t.stderr(i(`${e.agentId}: ${e.error??"failed"}
-`));continue}if(t.stdout(i(`${e.agentId} \u2192 ${e.file} (${u[e.action??"created"]})
-`)),e.sharedWith&&t.stderr(i(`${e.file} also targets ${e.sharedWith.join(", ")}: their next plan compares with these metrics too.
-`)),e.problems&&e.problems.length>0){t.stderr(i(`${e.file} was written, but validate will refuse it \u2014 fix it (or the metric in the dashboard) before planning:
-`));for(let p of e.problems)t.stderr(`${n(p)}
-`)}}return o.some(e=>e.error!==void 0||(e.problems?.length??0)>0)?1:0}export{$ as runPullCommand};
