@@ -50,7 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       case 'rollback': {
         if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was rolled back.');
         const { runRollbackStep } = await import('./action/rollback-step.js');
-        await runRollbackStep({ inputs, validation });
+        await runRollbackStep({ inputs, validation, labels: event.pullRequest?.labels ?? [] });
         return;
       }
       case 'drift': {
