@@ -23,7 +23,7 @@ export function renderRollbackSummary(results: readonly RollbackResult[]): strin
       const changed = diff.metrics.map((m) => `${m.kind} ${inertInlineCode(m.identifier)}`).join(', ') || 'no metric changes';
       const mark = r.status === 'rolled-back' ? '✅' : r.status === 'unchanged' ? '➖' : '❌';
       const outcome =
-        r.status === 'rolled-back' ? `now live as ${inertText(nameVersion(r.model, r.liveNumber ?? null, r.liveId ?? null))}` : r.status === 'unchanged' ? 'live already holds these metrics; nothing was published' : inertText(r.message ?? 'failed');
+        r.status === 'rolled-back' ? `Now live as ${inertText(nameVersion(r.model, r.liveNumber ?? null, r.liveId ?? null))}` : r.status === 'unchanged' ? 'Live already holds these metrics; nothing was published' : inertText(r.message ?? 'failed');
       lines.push(`### ${mark} ${head}: ${inertText(r.from.name)} → ${inertText(r.to.name)}`, '', `Metrics: ${changed}. ${outcome}.`, '');
       const more = [...explainOtherSections(r, { wholeFlag: 'rollback-scope: whole' }), describeScope(r)];
       lines.push(...more.map((line) => (line.startsWith('  ') ? `  - ${inertText(line.trim())}` : inertText(line))).map((line) => `${line}  `), '');
