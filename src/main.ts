@@ -44,7 +44,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       case 'apply': {
         if (validation.failed) return await stopInvalid(validation, inputs, 'Nothing was applied.');
         const { runApplyStep } = await import('./action/apply-step.js');
-        await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
+        await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch, byHand: mode.byHand });
         return;
       }
       case 'rollback': {

@@ -81,6 +81,11 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
     expect(liveMetrics(model)).toEqual(['call_resolved']);
     const after = await cli('history', AGENT);
     expect(after.out).toContain('"atoms-metrics rollback to');
+    // The next drift check names the rollback as why live differs from the file.
+    const drift = await cli('drift', 'metrics/a.yaml');
+    expect(drift.code).toBe(1);
+    expect(drift.out).toContain(`live was rolled back to ${model === 'v1' ? 'v1 version 1' : 'v2 revision 1'}`);
+    expect(drift.out).toContain('restore: run the workflow (workflow_dispatch) with input mode: apply');
 
     const json = await cli('history', AGENT, '--format', 'json');
     expect(JSON.parse(json.out)).toMatchObject({ model, agentId: AGENT });
