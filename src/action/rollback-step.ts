@@ -27,7 +27,7 @@ export function renderRollbackSummary(results: readonly RollbackResult[]): strin
       lines.push(`### ${mark} ${head}: ${inertText(r.from.name)} → ${inertText(r.to.name)}`, '', `Metrics: ${changed}. ${outcome}.`, '');
       const more = [...explainOtherSections(r, { wholeFlag: 'rollback-scope: whole' }), describeScope(r)];
       lines.push(...more.map((line) => (line.startsWith('  ') ? `  - ${inertText(line.trim())}` : inertText(line))).map((line) => `${line}  `), '');
-      const checks = explainChecks(r).filter((line) => !line.startsWith('Would be refused'));
+      const checks = explainChecks(r, { listBreaking: true }).filter((line) => !line.startsWith('Would be refused'));
       if (checks.length > 0) lines.push(...checks.map((line) => (line.startsWith('⚠️') ? `> **${inertText(line)}**` : line.startsWith('  ') ? `  - ${inertText(line.replace(/^\s*-\s*/, ''))}` : inertText(line))), '');
       const after = explainRepository(r);
       if (after) lines.push(`**The repository must change:** ${inertTextWithCode(after)}`, '');

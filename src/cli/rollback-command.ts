@@ -44,12 +44,11 @@ function verdictOf(result: RollbackResult): string {
 export function renderRollback(result: RollbackResult, color: boolean): string {
   if (!result.from || !result.to) return `${result.agentId}: rollback ${result.status === 'refused' ? 'refused' : 'not possible'}: ${inertForLog(result.message ?? 'no target')}\n`;
   const diff = diffConfigs(result.from.config, result.to.config);
-  const plan = renderPlanTerminal(
-    { agents: [{ agentId: result.agentId, file: `rollback to ${result.to.name}`, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId: result.from.id, liveLabel: result.from.name, desiredHash: '', diff }], diagnostics: [], files: [] },
-    { color },
-  );
-  const metricsLine = diff.hasChanges ? [] : ['Metrics: no change (live already holds the target\'s metrics).'];
-  const lines = [...metricsLine, ...explainOtherSections(result, { wholeFlag: '--whole-revision' }), describeScope(result), ...explainChecks(result), verdictOf(result)];
+  // Unchanged metrics are not "no changes": other sections may still differ, so the plan's wording is not used.
+  const plan = diff.hasChanges
+    ? renderPlanTerminal({ agents: [{ agentId: result.agentId, file: `rollback to ${result.to.name}`, status: 'changed', liveVersionId: result.from.id, liveLabel: result.from.name, desiredHash: '', diff }], diagnostics: [], files: [] }, { color })
+    : `${inertForLog(result.agentId)} (rollback to ${inertForLog(result.to.name)}): live ${inertForLog(result.from.name)}\nMetrics: no change (live already holds the target's metrics).\n`;
+  const lines = [...explainOtherSections(result, { wholeFlag: '--whole-revision' }), describeScope(result), ...explainChecks(result, { listBreaking: false }), verdictOf(result)];
   const after = explainRepository(result);
   if (after) lines.push(after.replace(/`/g, ''));
   return `${plan}${lines.map((line) => inertForLog(line)).join('\n')}\n`;

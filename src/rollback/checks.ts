@@ -43,7 +43,7 @@ export function judgeRollback(gate: RollbackGate): GateVerdict {
     if (gate.allowBreaking) warnings.push(`${what}; allowed by ${gate.names.allowBreaking}.`);
     else refusals.push(`${what}. Pass ${gate.names.allowBreaking} to roll back anyway`);
   }
-  return refusals.length > 0 ? { go: false, refusal: `${refusals.join('. ')}. Nothing was changed.` } : { go: true, warnings };
+  return refusals.length > 0 ? { go: false, refusal: `${refusals.join('. ')}.` } : { go: true, warnings };
 }
 
 /** The label a metrics-only rollback publishes with: how drift and history recognise it later. */

@@ -1,4 +1,5 @@
 /** What a rollback's preview and outcome say besides the metrics' diff, as plain lines both renderers share. Pure. */
+import { configsEqual } from '../config/canonical.js';
 import type { RollbackResult } from '../versioning/model.js';
 
 export interface ExplainOptions {
@@ -20,11 +21,11 @@ export function explainOtherSections(result: RollbackResult, options: ExplainOpt
   return [`Other sections that differ (they stay as live has them; metrics-only is the default, ${options.wholeFlag} reverts them too):`, ...list];
 }
 
-/** Validation errors, breaking reasons, overrides used and the refusal, in that order. */
-export function explainChecks(result: RollbackResult): string[] {
+/** Validation errors, breaking reasons (unless the metrics' diff shows them already), overrides used and the refusal, in that order. */
+export function explainChecks(result: RollbackResult, options: { listBreaking: boolean }): string[] {
   const lines: string[] = [];
   if ((result.invalid ?? []).length > 0) lines.push(`The target's metrics are invalid under today's rules:`, ...(result.invalid ?? []).map((e) => `  - ${e}`));
-  if ((result.breaking ?? []).length > 0) lines.push(`Breaking for consumers of the metrics:`, ...(result.breaking ?? []).map((e) => `  - ${e}`));
+  if (options.listBreaking && (result.breaking ?? []).length > 0) lines.push(`Breaking for consumers of the metrics:`, ...(result.breaking ?? []).map((e) => `  - ${e}`));
   lines.push(...(result.warnings ?? []));
   if (result.refusal) lines.push(`Would be refused: ${result.refusal}`);
   return lines;
@@ -39,6 +40,9 @@ export function explainRepository(result: RollbackResult): string | undefined {
 /** What the scope does, in one line. */
 export function describeScope(result: RollbackResult): string {
   const target = result.to?.name ?? 'the target';
+  if (result.scope === 'metrics' && result.from && result.to && configsEqual(result.from.config, result.to.config)) {
+    return `Scope: metrics only (the default). Live already holds the metrics of ${target}: nothing is published, and every other section stays as live has it.`;
+  }
   return result.scope === 'whole'
     ? `Scope: whole revision. ${result.model === 'v2' ? `Restores ${target} as a new revision` : `Activates ${target}`}: the metrics and every other section go back.`
     : `Scope: metrics only (the default). Publishes the metrics of ${target} over live as a new ${result.model === 'v2' ? 'revision' : 'version'}; every other section stays as live has it.`;

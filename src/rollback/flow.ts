@@ -62,7 +62,7 @@ export async function runRollback(request: RollbackRequest, deps: ApplyDeps, por
       warnings: verdict.go ? verdict.warnings : [],
     };
     if (!request.execute) return { ...shown, status: 'planned', ...(verdict.go ? {} : { refusal: verdict.refusal }) };
-    if (!verdict.go) return { ...shown, status: 'refused', message: verdict.refusal };
+    if (!verdict.go) return { ...shown, status: 'refused', message: `${verdict.refusal} Nothing was changed.` };
     for (const warning of verdict.warnings) say(warning);
     const now = await ports.liveNow();
     if (now.id !== read.from.id) return { ...shown, message: `live moved to ${now.name} since it was read; not rolling back over it. Run the rollback again to see the new preview.` };
