@@ -75,7 +75,9 @@ Exit code 0 whether or not there are changes (breaking ones included: the plan o
 
 Reads each agent's live metrics (nothing is written) and reports every agent whose live metrics differ
 from its file, breaking or not: what differs, the live revision (v2) or version (v1), who published it
-and when, and the ways out (adopt live with 'atoms-metrics pull <agentId> --force', or apply the file).
+and when, and the ways out (adopt live with 'atoms-metrics pull <agentId> --force', or apply the file:
+'atoms-metrics apply', or the workflow run from workflow_dispatch with the input mode: apply). Only the
+metrics are compared. When live is a rollback's work, it says "live was rolled back to … by … at …".
 
 Options:
   --format text|json            Output format (default text)
