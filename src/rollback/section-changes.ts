@@ -37,9 +37,24 @@ export function summariseSection(changes: readonly Change[]): string {
   return `${plural(paths.length, 'field')} changed (${shown})`;
 }
 
-/** Every section other than the metrics' in which `diff` (live → target) has changes. */
+/** The keys of `postCallAnalyticsConfig`, and the wrappers a path may start with before them (as in draft-content.ts). */
+const METRICS_KEYS = new Set(['dispositionMetrics', 'useInternalAnalyticsModel', 'useReasoningModel', 'summaryPrompt', 'successMetrics']);
+const WRAPPERS = new Set(['analytics', 'postCallAnalyticsConfig']);
+
+/** Whether a change in the analytics section is one of the metrics (shown by the metrics' diff) rather than something beside them. */
+function isMetricsPath(path: string): boolean {
+  const tokens = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((t) => t !== '');
+  while (tokens.length > 0 && WRAPPERS.has(tokens[0] ?? '') && !METRICS_KEYS.has(tokens[0] ?? '')) tokens.shift();
+  // The whole analytics object in one entry: the metrics' diff shows it.
+  return tokens.length === 0 || METRICS_KEYS.has(tokens[0] ?? '');
+}
+
+/** Every section in which `diff` (live → target) has changes besides the metrics; analytics only for what lies beside them. */
 export function otherSectionChanges(diff: DiffResult): SectionChange[] {
-  return diff.diffs.filter((d) => d.section !== 'analytics' && d.changes.length > 0).map((d) => ({ section: d.section, summary: summariseSection(d.changes) }));
+  return diff.diffs
+    .map((d) => (d.section === 'analytics' ? { section: 'analytics (besides the metrics)', changes: d.changes.filter((c) => !isMetricsPath(c.path)) } : d))
+    .filter((d) => d.changes.length > 0)
+    .map((d) => ({ section: d.section, summary: summariseSection(d.changes) }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -58,10 +58,18 @@ describe('other sections', () => {
     expect(summariseSection(['a', 'b', 'c', 'd'].map((path) => ({ path, oldValue: 1, newValue: 2 })))).toBe('4 fields changed (a, b, c, …)');
   });
   it('the platform diff: analytics is left to the metrics diff', () => {
-    expect(otherSectionChanges({ unchangedSections: [], diffs: [{ section: 'analytics', changes: [{ path: 'x', oldValue: 1, newValue: 2 }] }, { section: 'workflow_prompt', changes: [{ path: 'prompt', oldValue: 'a', newValue: 'b' }] }] })).toEqual([{ section: 'workflow_prompt', summary: '1 line changed' }]);
+    expect(otherSectionChanges({ unchangedSections: [], diffs: [{ section: 'analytics', changes: [{ path: 'dispositionMetrics.0.identifier', oldValue: 'a', newValue: 'b' }] }, { section: 'workflow_prompt', changes: [{ path: 'prompt', oldValue: 'a', newValue: 'b' }] }] })).toEqual([{ section: 'workflow_prompt', summary: '1 line changed' }]);
+  });
+  it('analytics changes beside the metrics are named; the metrics\' own are left to their diff', () => {
+    const changes = [
+      { path: 'postCallAnalyticsConfig.dispositionMetrics', oldValue: [], newValue: [1] },
+      { path: 'analytics.dispositionMetrics[0].identifier', oldValue: 'a', newValue: 'b' },
+      { path: 'callDispositionConfig', oldValue: 'x', newValue: 'y' },
+    ];
+    expect(otherSectionChanges({ unchangedSections: [], diffs: [{ section: 'analytics', changes }] })).toEqual([{ section: 'analytics (besides the metrics)', summary: '1 line changed' }]);
   });
   it('v1 resolvedConfig sections compared leaf by leaf', () => {
-    const diff = diffResolvedSections({ workflow: { prompt: 'a' }, analytics: { x: 1 }, voice: { id: 1 } }, { workflow: { prompt: 'b' }, analytics: { x: 2 }, voice: { id: 1 } });
+    const diff = diffResolvedSections({ workflow: { prompt: 'a' }, analytics: { postCallAnalyticsConfig: { dispositionMetrics: [] } }, voice: { id: 1 } }, { workflow: { prompt: 'b' }, analytics: { postCallAnalyticsConfig: { dispositionMetrics: [1] } }, voice: { id: 1 } });
     expect(otherSectionChanges(diff)).toEqual([{ section: 'workflow', summary: '1 line changed' }]);
     expect(diff.unchangedSections).toEqual(['voice']);
   });
