@@ -49,13 +49,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env, write: (text: st
       case 'apply': {
         if (validation.failed) return await stopInvalid(validation, inputs, commands, 'Nothing was applied.');
         const { runApplyStep } = await import('./action/apply-step.js');
-        await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch });
+        await runApplyStep({ inputs, env, validation, defaultBranch: event.defaultBranch, byHand: mode.byHand });
         return;
       }
       case 'rollback': {
         if (validation.failed) return await stopInvalid(validation, inputs, commands, 'Nothing was rolled back.');
         const { runRollbackStep } = await import('./action/rollback-step.js');
-        await runRollbackStep({ inputs, validation });
+        await runRollbackStep({ inputs, validation, labels: event.pullRequest?.labels ?? [] });
         return;
       }
       case 'drift': {

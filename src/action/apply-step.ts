@@ -30,7 +30,13 @@ export interface ApplyStepInput {
   env: NodeJS.ProcessEnv;
   validation: ValidationOutcome;
   defaultBranch: string | null;
+  /** mode apply from workflow_dispatch: a person chose to publish the files over live (no reviewed-plan check). */
+  byHand?: boolean;
 }
+
+/** The summary's first words on a run a person started by hand. */
+export const BY_HAND_NOTE =
+  '**Applied by hand** (`workflow_dispatch` with `mode: apply`): a person chose to publish the files over live. No reviewed plan was checked, and whatever live became since the last apply (a dashboard edit, a rollback) is replaced by the files.\n\n';
 
 interface MergedPullRequest {
   number: number;
@@ -87,13 +93,14 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     }
   } else if (!inputs.force) core.warning('Could not check that this commit is the head of the default branch (no github-token or event data).');
 
-  const merged = github && sha ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
+  // By hand there is no reviewed plan to hold live to: the person's choice is the review.
+  const merged = github && sha && !step.byHand ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
     core.warning(inertForLog(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`));
     return undefined;
   }) : undefined;
   if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from workflow '${env.GITHUB_WORKFLOW ?? ''}' (one from job '${env.GITHUB_JOB ?? ''}', or the workflow's only one); applying without the reviewed-plan check.`);
 
-  const subject = merged ? `${merged.title} (#${merged.number})` : `Commit ${sha.slice(0, 7) || 'local'}`;
+  const subject = merged ? `${merged.title} (#${merged.number})` : step.byHand ? `Applied by hand from ${sha.slice(0, 7) || 'a local run'} (workflow_dispatch)` : `Commit ${sha.slice(0, 7) || 'local'}`;
   const link = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && sha ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}` : '';
   const targets: ApplyTarget[] = planTargets(validation.files, inputs.agentId).map((t) => {
     const reviewed = merged?.header?.agents.find((a) => a.agentId === t.agentId);
@@ -123,14 +130,15 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
     // Steps quote the platform's own words (a security check's reason, an error); core.info writes them raw.
     log: (line) => core.info(inertForLog(line)),
     securityCheckTimeoutMs: inputs.securityCheckTimeoutMs,
-    onLiveChanged: inputs.onLiveChanged,
+    onLiveChanged: step.byHand ? 'apply' : inputs.onLiveChanged,
     concurrency: inputs.concurrency,
     versioning: inputs.versioning,
     republishFailed: inputs.force,
   }).finally(stopListening);
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });
-  await appendJobSummary(outcome);
+  await appendJobSummary(step.byHand ? `${BY_HAND_NOTE}${outcome}` : outcome);
+  if (step.byHand) core.info('Applied by hand (workflow_dispatch): the files were published over live with no reviewed-plan check.');
   setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
   setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
   if (github && merged?.commentId !== undefined) {

@@ -21,6 +21,8 @@ export const INPUT_DEFAULTS = {
   concurrency: '8',
   versioning: 'auto',
   to: '',
+  'rollback-scope': 'metrics',
+  'allow-invalid': 'false',
   insights: 'true',
   'insights-calls': '500',
   'insights-days': '14',

@@ -60,7 +60,8 @@ export async function runDriftStep(step: { inputs: Inputs; env: NodeJS.ProcessEn
   if (report.unreadable === 0 || report.drifted) await reportInIssue(step, marker, body, report.drifted);
   const drifted = report.agents.filter((a) => a.status === 'drifted');
   if (drifted.length > 0) {
-    core.setFailed(inertForLog(`Live metrics differ from the files for ${drifted.length} agent(s): ${drifted.map((a) => `${a.agentId} (${a.file}${a.live ? `; ${a.live.name}${a.live.by ? ` by ${a.live.by}` : ''}` : ''})`).join(', ')}. Adopt live with atoms-metrics pull, or run the workflow with mode: apply to restore the files (see the summary).`));
+    const origin = (a: (typeof drifted)[number]) => (a.live ? `; ${a.live.rolledBackTo ? `rolled back to ${a.live.rolledBackTo} as ` : ''}${a.live.name}${a.live.by ? ` by ${a.live.by}` : ''}` : '');
+    core.setFailed(inertForLog(`Live metrics differ from the files for ${drifted.length} agent(s): ${drifted.map((a) => `${a.agentId} (${a.file}${origin(a)})`).join(', ')}. Adopt live with atoms-metrics pull, or run this workflow from workflow_dispatch with the input mode: apply to publish the files over live (see the summary).`));
   } else if (report.unreadable > 0) {
     core.setFailed(inertForLog(`Could not read live for ${report.unreadable} agent(s):\n${report.agents.filter((a) => a.status === 'error').map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`));
   }

@@ -1,6 +1,6 @@
 /** Reads every action input once, checks it, and returns one typed object. */
 import { unknownRuleProblem } from '../config/lint-rule-catalog.js';
-import { VERSIONING_CHOICES, type VersioningChoice } from '../versioning/model.js';
+import { ROLLBACK_SCOPES, VERSIONING_CHOICES, type RollbackScope, type VersioningChoice } from '../versioning/model.js';
 import { apiUrlProblem } from './api-url.js';
 import { INPUT_DEFAULTS, MODES, type InputName, type ModeInput } from './contract.js';
 
@@ -25,6 +25,10 @@ export interface Inputs {
   versioning: VersioningChoice;
   /** mode rollback: the version (v1) or revision (v2) number to go back to; undefined = the one before live. */
   rollbackTo?: number;
+  /** mode rollback: `metrics` publishes the target's metrics over live (the default); `whole` restores the whole target. */
+  rollbackScope: RollbackScope;
+  /** mode rollback: make an invalid target live anyway (emergencies; reported as a warning). */
+  allowInvalid: boolean;
   /** Plan: read recent calls and show what the live metrics produced (aggregates only). */
   insights: boolean;
   /** The window: the last this many calls or `insightsDays` days, whichever is smaller. */
@@ -144,6 +148,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     insightsCalls: readWholeRange(env, 'insights-calls', 1, 1500),
     insightsDays: readWholeRange(env, 'insights-days', 1, 90),
     driftLabel: readRaw(env, 'drift-label'),
+    rollbackScope: readChoice(env, 'rollback-scope', ROLLBACK_SCOPES),
+    allowInvalid: readBoolean(env, 'allow-invalid'),
     ...(readRaw(env, 'to') !== '' ? { rollbackTo: readWholeNumber(env, 'to') } : {}),
   };
 }

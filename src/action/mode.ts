@@ -22,12 +22,17 @@ export type Mode =
       /** merge_group: no comment; the gate reads these pull requests' labels through the API. */
       mergeGroup: { pullRequests: number[] } | null;
     }
-  | { kind: 'apply' }
+  | {
+      kind: 'apply';
+      /** workflow_dispatch: a person chose to apply. The files go over live as they are, with no reviewed-plan check. */
+      byHand: boolean;
+    }
   | { kind: 'rollback' }
   | { kind: 'drift' }
   | { kind: 'refuse'; reason: string };
 
 /**
+ * `apply` from workflow_dispatch is a person's choice (`byHand`): no reviewed plan stands between the files and live.
  * `auto`: pull_request → plan with a comment; merge_group → plan against live with the group's labels, no comment;
  * push to the default branch → apply; schedule → drift; anything else → plan without a comment.
  */
@@ -52,7 +57,7 @@ export function decideMode(input: ModeInput, event: EventFacts, options: { allow
     case 'plan':
       return { kind: 'plan', pullRequest, mergeGroup };
     case 'apply':
-      return { kind: 'apply' };
+      return { kind: 'apply', byHand: event.eventName === 'workflow_dispatch' };
     case 'rollback':
       return { kind: 'rollback' };
     case 'drift':
@@ -60,7 +65,7 @@ export function decideMode(input: ModeInput, event: EventFacts, options: { allow
     case 'auto': {
       if (isPullRequest) return { kind: 'plan', pullRequest, mergeGroup: null };
       const onDefaultBranch = event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;
-      if (event.eventName === 'push' && onDefaultBranch) return { kind: 'apply' };
+      if (event.eventName === 'push' && onDefaultBranch) return { kind: 'apply', byHand: false };
       if (event.eventName === 'schedule') return { kind: 'drift' };
       return { kind: 'plan', pullRequest: null, mergeGroup };
     }

@@ -24,7 +24,7 @@ export type CliCommand =
   | ({ kind: 'apply'; patterns: string[]; apiUrl: string; agentId: string; securityCheckTimeoutMs: number; format: 'text' | 'json'; disabledRules: string[]; strict: boolean; allowBreaking: boolean; versioning: VersioningChoice } & FleetLimits)
   | ({ kind: 'pull'; agentIds: string[]; outDir: string; format: 'yaml' | 'json'; formatRequired: boolean; apiUrl: string; overwrite: boolean; versioning: VersioningChoice } & FleetLimits)
   | { kind: 'history'; target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }
-  | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number }
+  | { kind: 'rollback'; target: string; apiUrl: string; to?: number; execute: boolean; format: 'text' | 'json'; versioning: VersioningChoice; securityCheckTimeoutMs: number; wholeRevision: boolean; allowInvalid: boolean; allowBreaking: boolean }
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | { kind: 'emulator'; port: number; host: string; seed?: string; empty: boolean; switches: SeedOptions; faults: FaultSpec[]; acts?: ActSpec[] }
   /** The emulator's own arguments, for emulator-args.ts (which loads its switch table) to parse. */
@@ -44,7 +44,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   apply: ['format', 'strict', 'disable', 'api-url', 'agent-id', 'security-check-timeout', 'allow-breaking', 'versioning', 'max-requests-per-second', 'concurrency'],
   pull: ['format', 'out', 'force', 'api-url', 'versioning', 'max-requests-per-second', 'concurrency'],
   history: ['format', 'api-url', 'versioning', 'limit'],
-  rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout'],
+  rollback: ['format', 'api-url', 'versioning', 'to', 'yes', 'security-check-timeout', 'whole-revision', 'allow-invalid', 'allow-breaking'],
   list: ['max-slices', 'disable'],
   init: ['format', 'out', 'force', 'api-url', 'branch'],
   rules: ['format'],
@@ -103,6 +103,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   to: { type: 'string' },
   yes: { type: 'boolean' },
+  'whole-revision': { type: 'boolean' },
+  'allow-invalid': { type: 'boolean' },
   branch: { type: 'string' },
   'max-requests-per-second': { type: 'string' },
   concurrency: { type: 'string' },
@@ -207,6 +209,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         format,
         versioning,
         execute: values.yes === true,
+        wholeRevision: values['whole-revision'] === true,
+        allowInvalid: values['allow-invalid'] === true,
+        allowBreaking: values['allow-breaking'] === true,
         ...(values.to !== undefined ? { to: readInteger(values.to, 'to', 0, 0, 1_000_000) } : {}),
         securityCheckTimeoutMs: readInteger(values['security-check-timeout'], 'security-check-timeout', 180, 1, 3600) * 1000,
       };

@@ -75,7 +75,9 @@ Exit code 0 whether or not there are changes (breaking ones included: the plan o
 
 Reads each agent's live metrics (nothing is written) and reports every agent whose live metrics differ
 from its file, breaking or not: what differs, the live revision (v2) or version (v1), who published it
-and when, and the ways out (adopt live with 'atoms-metrics pull <agentId> --force', or apply the file).
+and when, and the ways out (adopt live with 'atoms-metrics pull <agentId> --force', or apply the file:
+'atoms-metrics apply', or the workflow run from workflow_dispatch with the input mode: apply). Only the
+metrics are compared. When live is a rollback's work, it says "live was rolled back to … by … at …".
 
 Options:
   --format text|json            Output format (default text)
@@ -135,19 +137,32 @@ Options:
   -h, --help                Show this help`,
   rollback: `Usage: atoms-metrics rollback <agentId|metrics file> [--to N] [--yes] [options]
 
-Shows what making the previous (or the given) version live would change, as a plan. With --yes it does
-it: v2 restores that revision as a new head of the live branch (live at once after its scan); v1
-activates that earlier version. A target whose security scan failed is refused.
+Shows what going back to the previous (or the given) version would change: the metrics as a plan, and
+every other section that differs (e.g. "workflow_prompt: 3 lines changed"). With --yes it does it.
+
+By default only the metrics go back: the target's metrics are published over live as a normal publish
+(a new revision on v2, a new version on v1, labelled "atoms-metrics rollback to …"), and every other
+section (prompt, tools, voice, …) stays as live has it. --whole-revision restores the whole target
+instead (v2: restore the revision; v1: activate the version), reverting the other sections too.
+
+The target's metrics are validated like a file: an invalid target (an ENUM without choices, a bad or
+duplicate identifier, a blank prompt) is refused unless --allow-invalid. A rollback that removes a
+metric, changes a type or drops an ENUM choice needs --allow-breaking, as apply does. A target whose
+security scan failed is refused. Afterwards the files in git differ from live: adopt live with
+\`atoms-metrics pull <agent> --force\`, or revert the pull request, or the next apply re-publishes them.
 
 Options:
   --to <n>                  The version (v1) or revision (v2) number to go back to (default: the one before live)
   --yes                     Do it (without it, nothing is written)
-  --security-check-timeout <seconds>  Wait at most this long for a restore's scan (default 180)
+  --whole-revision          Restore the whole revision/version, not only its metrics
+  --allow-breaking          Roll back even when a metric is removed, changes type or loses an ENUM choice
+  --allow-invalid           Emergencies only: make the target live although its metrics are invalid today
+  --security-check-timeout <seconds>  Wait at most this long for the publish's or restore's scan (default 180)
   --format text|json        Output format (default text)
   --api-url <url>           API base URL (default $ATOMS_API_URL or ${DEFAULT_API_URL})
   --versioning auto|v1|v2   Versioning model (default $ATOMS_VERSIONING or auto)
   -h, --help                Show this help
-Exit code 0 when planned or rolled back; 1 when refused or failed.`,
+Exit code 0 when planned, rolled back or already matching; 1 when refused or failed.`,
   list: `Usage: atoms-metrics list [files or globs…] [options]
 
 Prints the JSON matrix ({"include":[{slice, files, agents}]}) that a workflow can fan out over:

@@ -6,6 +6,7 @@ import { buildPlan, type PlanTarget } from '../plan/run-plan.js';
 import { redactSecrets } from '../report/secrets.js';
 import { nameVersion, type VersioningChoice } from '../versioning/model.js';
 import { createModelResolver, type ModelResolver } from '../versioning/resolve.js';
+import { rollbackOf } from './rollback-origin.js';
 import { buildDriftReport, type DriftReport, type LiveOrigin } from './report.js';
 
 export interface DetectDriftOptions {
@@ -23,7 +24,8 @@ async function liveOrigin(models: ModelResolver, agentId: string): Promise<LiveO
   const history = await model.history(agentId, model.kind === 'v1' ? 100 : 1);
   const live = history.entries.find((entry) => entry.live) ?? history.entries[0];
   if (!live) return undefined;
-  return { name: nameVersion(history.model, live.number, null, history.branch), by: live.by === null ? null : redactSecrets(live.by), at: live.at };
+  const rolledBackTo = rollbackOf(history.model, live, history.entries);
+  return { name: nameVersion(history.model, live.number, null, history.branch), by: live.by === null ? null : redactSecrets(live.by), at: live.at, ...(rolledBackTo ? { rolledBackTo: redactSecrets(rolledBackTo) } : {}) };
 }
 
 /** Never writes to the Atoms API. A history that cannot be read leaves the agent's origin unknown, not the check broken. */

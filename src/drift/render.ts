@@ -19,8 +19,13 @@ function who(agent: DriftAgent): string {
   if (!agent.live) return 'live';
   const by = agent.live.by ? ` by ${inertText(agent.live.by)}` : '';
   const at = agent.live.at ? ` at ${inertText(agent.live.at)}` : '';
+  if (agent.live.rolledBackTo) return `live was rolled back to ${inertText(agent.live.rolledBackTo)}${by || ' (by an unrecorded editor)'}${at}, as ${inertText(agent.live.name)}: the rollback is why live differs from the file`;
   return `live is ${inertText(agent.live.name)}, published${by || ' (by an unrecorded editor)'}${at}`;
 }
+
+/** The way back to the files, with the exact inputs to give the workflow. */
+export const RESTORE_ADVICE =
+  'run this workflow from the Actions tab (`workflow_dispatch`) with the input `mode` set to `apply` (the workflow `atoms-metrics init` writes has it; in your own, pass `mode: apply` to the action on `workflow_dispatch`). From `workflow_dispatch`, apply means a person chose it: it publishes the files over live, whatever live became, with no reviewed-plan check';
 
 function agentSection(agent: DriftAgent, options: DriftRenderOptions): string {
   const title = `#### ${agent.breaking ? '⚠️ ' : ''}${inertInlineCode(agent.agentId)} — ${inertInlineCode(agent.file)}`;
@@ -35,7 +40,9 @@ function agentSection(agent: DriftAgent, options: DriftRenderOptions): string {
     '',
     'Two ways out:',
     `- **adopt live**: \`atoms-metrics pull ${agent.agentId} --out ${options.metricsDir} --force\`, review and merge the change to the file;`,
-    `- **restore the file**: run this workflow from the Actions tab (\`workflow_dispatch\`) with \`mode: apply\`, which publishes the file again.`,
+    agent.live?.rolledBackTo
+      ? `- **undo the rollback**: ${RESTORE_ADVICE}.`
+      : `- **restore the file**: ${RESTORE_ADVICE}.`,
   ].join('\n');
 }
 
@@ -57,9 +64,10 @@ export function renderDriftTerminal(report: DriftReport): string {
     else if (agent.status === 'skipped') lines.push(`- ${agent.agentId} (${agent.file}): skipped${agent.message ? `: ${agent.message}` : ''}`);
     else if (agent.status === 'error') lines.push(`✗ ${agent.agentId} (${agent.file}): could not read live: ${agent.message ?? ''}`);
     else {
-      const live = agent.live ? `${agent.live.name}, published by ${agent.live.by ?? 'an unrecorded editor'}${agent.live.at ? ` at ${agent.live.at}` : ''}` : 'live';
+      const when = agent.live?.at ? ` at ${agent.live.at}` : '';
+      const live = !agent.live ? 'live' : agent.live.rolledBackTo ? `live was rolled back to ${agent.live.rolledBackTo} by ${agent.live.by ?? 'an unrecorded editor'}${when}, as ${agent.live.name}` : `${agent.live.name}, published by ${agent.live.by ?? 'an unrecorded editor'}${when}`;
       lines.push(`✗ ${agent.agentId} (${agent.file}): drifted — ${live}${agent.breaking ? ' (breaking)' : ''}`, ...agent.differences.map((d) => `    ${d.replace(/`/g, '')}`));
-      lines.push(`    adopt: atoms-metrics pull ${agent.agentId} --force   restore: run the workflow with mode: apply`);
+      lines.push(`    adopt: atoms-metrics pull ${agent.agentId} --force   restore: run the workflow (workflow_dispatch) with input mode: apply, or atoms-metrics apply`);
     }
   }
   lines.push(report.drifted ? 'Drift found.' : report.unreadable > 0 ? 'Some agents could not be read.' : 'No drift.');

@@ -7,6 +7,8 @@ export interface LiveOrigin {
   name: string;
   by: string | null;
   at: string | null;
+  /** When live is a rollback's work: what it went back to ("v2 revision 1 (…) of branch Main (metrics only)"). */
+  rolledBackTo?: string;
 }
 
 export interface DriftAgent {

@@ -1,6 +1,7 @@
 /** One seam over the platform's two versioning models: v1 (drafts → versions → activate) and v2 (branches → revisions). */
 import type { ApplyDeps, ApplyResult, ApplyTarget } from './apply-types.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
+import type { SectionChange } from '../rollback/section-changes.js';
 
 export type VersioningKind = 'v1' | 'v2';
 export type VersioningChoice = 'auto' | VersioningKind;
@@ -41,21 +42,54 @@ export interface AgentHistory {
   entries: HistoryEntry[];
 }
 
+/** `metrics` (the default): publish the target's analytics over live, every other section as live has it. `whole`: restore (v2) or re-activate (v1) the whole target. */
+export type RollbackScope = 'metrics' | 'whole';
+export const ROLLBACK_SCOPES: readonly RollbackScope[] = ['metrics', 'whole'];
+
 export interface RollbackRequest {
   agentId: string;
-  /** The version (v1) or revision (v2) number to make live; default the one before live. */
+  /** The version (v1) or revision (v2) number to go back to; default the one before live. */
   to?: number;
   /** false: only say what would change. */
   execute: boolean;
+  scope: RollbackScope;
+  /** Make the target live even when its metrics fail today's validation (reported loudly). */
+  allowInvalid: boolean;
+  /** Let a rollback that breaks consumers of the metrics (a removed metric, …) through. */
+  allowBreaking: boolean;
+  /** How the caller spells the two overrides, for messages: `--allow-invalid` / `input allow-invalid: true`. */
+  overrideNames: { allowInvalid: string; allowBreaking: string };
+}
+
+export interface RollbackSide {
+  id: string;
+  number: number | null;
+  config: PostCallAnalyticsConfig;
+  /** "v2 revision 2 (…) of branch Main". */
+  name: string;
 }
 
 export interface RollbackResult {
   agentId: string;
   model: VersioningKind;
-  status: 'planned' | 'rolled-back' | 'failed';
-  from?: { id: string; number: number | null; config: PostCallAnalyticsConfig };
-  to?: { id: string; number: number | null; config: PostCallAnalyticsConfig };
-  /** The new live id after a rollback (v2 restore makes a new revision). */
+  scope: RollbackScope;
+  /** `unchanged`: a metrics-only rollback found live already holding the target's metrics. `refused`: a check said no. */
+  status: 'planned' | 'rolled-back' | 'unchanged' | 'refused' | 'failed';
+  from?: RollbackSide;
+  to?: RollbackSide;
+  /** Sections other than the metrics that differ between live and the target; a whole-revision rollback reverts them. */
+  otherSections?: SectionChange[];
+  /** Why the other sections could not be compared, when they could not. */
+  otherSectionsUnknown?: string;
+  /** The target's metrics' validation errors under today's rules. */
+  invalid?: string[];
+  /** What the rollback breaks for consumers of the metrics. */
+  breaking?: string[];
+  /** Overrides used and other things the reader must not miss. */
+  warnings?: string[];
+  /** Set on a preview whose execution the checks would refuse. */
+  refusal?: string;
+  /** The new live id after a rollback (a v2 restore or a metrics-only publish makes a new one). */
   liveId?: string;
   liveNumber?: number | null;
   message?: string;

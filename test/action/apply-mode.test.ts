@@ -188,12 +188,12 @@ describe('apply on a push to the default branch', () => {
     expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(2);
   });
 
-  it.each(['v1', 'v2'] as const)('mode rollback on %s makes the previous one live again', async (model) => {
+  it.each(['v1', 'v2'] as const)('mode rollback on %s puts the previous metrics live again (a breaking rollback, allowed)', async (model) => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');
     emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
     await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
-    const rolled = await runAction(ws.dir, inputs({ mode: 'rollback' }), env('push'));
+    const rolled = await runAction(ws.dir, inputs({ mode: 'rollback', 'allow-breaking': 'true' }), env('push'));
     expect(rolled.errors).toEqual([]);
     const state = emu.getAgentState(AGENT);
     const live = model === 'v1' ? state?.versions.find((v) => v.isActive) : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);

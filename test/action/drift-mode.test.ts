@@ -55,7 +55,7 @@ describe.each(['v2', 'v1'] as const)('drift on a schedule (%s)', (versioning) =>
     expect(issue?.body).toContain('`upsell` is live but not in the file');
     expect(issue?.body).toMatch(/published by (Dashboard User|user\\_dashboard) at \d{4}-/);
     expect(issue?.body).toContain(`atoms-metrics pull ${AGENT} --out metrics --force`);
-    expect(issue?.body).toContain('`workflow_dispatch`) with `mode: apply`');
+    expect(issue?.body).toContain('(`workflow_dispatch`) with the input `mode` set to `apply`');
     expect(drifted.summary).toContain('Live metrics drifted from the files');
 
     const again = await runAction(ws.dir, inputs(), scheduleEnv());

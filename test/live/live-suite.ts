@@ -58,7 +58,7 @@ export async function runLiveSuite(target: LiveTarget): Promise<void> {
     expect(history.code, history.err).toBe(0);
     expect(JSON.parse(history.out).entries[0]).toMatchObject({ live: true });
 
-    const rollback = await cli(['rollback', target.agentId, '--yes']);
+    const rollback = await cli(['rollback', target.agentId, '--yes', '--allow-breaking']);
     expect(rollback.code, rollback.out + rollback.err).toBe(0);
     expect(rollback.out).toContain(`- ${CHECK_METRIC.identifier}`);
   } finally {

@@ -380,15 +380,30 @@ describe('the action, as the runner runs it', () => {
 });
 
 describe('rollback says "verified" only when it is true', () => {
-  it('another branch made live during the restore: the rollback says what is live and fails', async () => {
+  it.each([
+    { scope: 'whole revision (restore)', args: ['--whole-revision'], path: /\/restore$/ },
+    { scope: 'metrics only (publish)', args: [], path: PUBLISH },
+  ])('another branch made live during the $scope: the rollback says what is live and fails', async ({ args, path }) => {
     await start({ seed: { agents: [{ _id: AGENT, versions: [{ label: 'One', postCallAnalyticsConfig: DESIRED }, { label: 'Two', postCallAnalyticsConfig: LIVE }] }] } });
-    emu.act({ method: 'POST', path: /\/restore$/, action: 'make-live', arg: 'hotfix', by: 'Ana' });
+    emu.act({ method: 'POST', path, action: 'make-live', arg: 'hotfix', by: 'Ana' });
     const cli = recordingIo(ws.dir, { SMALLEST_API_KEY: KEY, ATOMS_API_URL: emu.url });
-    const code = await runCli(['rollback', AGENT, '--yes'], cli);
+    const code = await runCli(['rollback', AGENT, '--yes', '--allow-breaking', ...args], cli);
     const all = `${cli.out}\n${cli.err}`;
     expect(code).toBe(1);
     expect(all).toContain('branch hotfix was made live meanwhile');
     expect(all).not.toContain('verified: live metrics match');
+  });
+});
+
+describe('a metrics-only rollback owns drafts as apply does', () => {
+  it("someone's open draft on the live branch: the rollback writes nothing into it, publishes nothing, and says whose it is", async () => {
+    await start({ seed: { agents: [{ _id: AGENT, versions: [{ label: 'One', postCallAnalyticsConfig: DESIRED }, { label: 'Two', postCallAnalyticsConfig: LIVE }], drafts: [{ editorName: 'Ana', changedSections: ['workflow_prompt'] }] }] } });
+    const cli = recordingIo(ws.dir, { SMALLEST_API_KEY: KEY, ATOMS_API_URL: emu.url });
+    const code = await runCli(['rollback', AGENT, '--yes', '--allow-breaking'], cli);
+    expect(code).toBe(1);
+    expect(cli.out).toContain("has an open draft with someone's unpublished work (edited by Ana");
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(emu.getAgentState(AGENT)?.branches?.[0]?.draft).not.toBeNull();
   });
 });
 

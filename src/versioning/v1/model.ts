@@ -1,14 +1,14 @@
 /** The v1 model: drafts → published versions → activate (fact sheet §3–§5). */
 import { applyAgent } from './apply.js';
 import { readV1Agent } from './read.js';
-import { stepLog } from '../step-log.js';
+import { ApplyStop } from '../change-checks.js';
+import { runRollback, type RollbackPorts } from '../../rollback/flow.js';
+import { activeV1Version, reactivateWholeVersion, readV1RollbackPair } from './rollback.js';
 import type { ApplyDeps } from '../apply-types.js';
 import { AtomsApiError } from '../../atoms/errors.js';
 import type { AtomsApi } from '../../atoms/types.js';
-import { configsEqual } from '../../config/canonical.js';
-import { findAnalyticsInResolvedConfig, UnrecognisedLiveConfig } from '../live-config.js';
+import { UnrecognisedLiveConfig } from '../live-config.js';
 import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from '../model.js';
-import { pickRollbackTarget } from '../rollback-target.js';
 
 export function createV1Model(api: AtomsApi): VersioningModel {
   const history = async (agentId: string, limit: number): Promise<AgentHistory> => {
@@ -31,33 +31,15 @@ export function createV1Model(api: AtomsApi): VersioningModel {
     apply: (target, deps) => applyAgent(target, deps),
     history,
     async rollback(request: RollbackRequest, deps: ApplyDeps): Promise<RollbackResult> {
-      const { steps, say } = stepLog(request.agentId, deps.log);
-      const base: RollbackResult = { agentId: request.agentId, model: 'v1', status: 'failed', steps };
-      try {
-        const picked = pickRollbackTarget('v1', (await history(request.agentId, 100)).entries, request.to);
-        if ('problem' in picked) return { ...base, message: picked.problem };
-        const [fromDetail, toDetail] = await Promise.all([api.getVersion(request.agentId, picked.live.id), api.getVersion(request.agentId, picked.target.id)]);
-        const fromRead = findAnalyticsInResolvedConfig(fromDetail.resolvedConfig);
-        const toRead = findAnalyticsInResolvedConfig(toDetail.resolvedConfig);
-        if (!fromRead.found) throw new UnrecognisedLiveConfig(request.agentId, `v1 version ${picked.live.id}`, fromRead.missing);
-        if (!toRead.found) throw new UnrecognisedLiveConfig(request.agentId, `v1 version ${picked.target.id}`, toRead.missing);
-        const from = { id: picked.live.id, number: picked.live.number, config: fromRead.config };
-        const to = { id: picked.target.id, number: picked.target.number, config: toRead.config };
-        if (!request.execute) return { ...base, status: 'planned', from, to };
-        // Compare-and-swap as in apply: only if the version we read as live still is.
-        const { versions } = await api.listVersions(request.agentId, { limit: 100 });
-        const active = versions.find((v) => v.isActive);
-        if (active && active._id !== from.id) return { ...base, from, to, message: `someone activated ${nameVersion('v1', active.versionNumber, active._id)} meanwhile; not rolling back over it` };
-        await api.activateVersion(request.agentId, to.id);
-        say(`activated ${nameVersion('v1', to.number, to.id)}`);
-        const after = await readV1Agent(api, request.agentId);
-        if (after.agent.activeVersionId !== to.id || !configsEqual(after.config, to.config)) return { ...base, from, to, message: `after activation, live (${after.agent.activeVersionId}) does not hold ${nameVersion('v1', to.number, to.id)}` };
-        say('verified: live metrics match the version rolled back to');
-        return { ...base, status: 'rolled-back', from, to, liveId: to.id, liveNumber: to.number };
-      } catch (error) {
-        if (error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig) return { ...base, message: error.message };
-        throw error;
-      }
+      const ports: RollbackPorts = {
+        model: 'v1',
+        read: async (req) => readV1RollbackPair(api, req.agentId, (await history(req.agentId, 100)).entries, req.to),
+        liveNow: () => activeV1Version(api, request.agentId),
+        restoreWhole: (read, say) => reactivateWholeVersion(api, request.agentId, read, say),
+        apply: (target, applyDeps) => applyAgent(target, applyDeps),
+        expected: (error): error is Error => error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop,
+      };
+      return runRollback(request, deps, ports);
     },
   };
 }

@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);
-import{l as a,m as b,n as c,o as d,p as e}from"./chunk-HCIQFBXX.js";import"./chunk-2EPJF36L.js";import"./chunk-3EOZLHYG.js";import"./chunk-4FDNVNVO.js";import"./chunk-QB2X6TW4.js";export{a as commentScope,c as createAtomsClient,d as createGitHubClient,e as runPlanStep,b as runUrl};
