@@ -1,6 +1,6 @@
 /** What the Atoms v2 branch-model API returns, reduced to what the product relies on (v2 fact sheet §1). */
 import type { PostCallAnalyticsConfig } from '../config/types.js';
-import type { SecurityCheck } from './types.js';
+import type { SecurityCheck } from './security-check.js';
 
 /** A `BranchSummary`: the wrapper's `isLive` and the inner branch's fields, flattened. */
 export interface BranchSummary {

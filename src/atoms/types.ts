@@ -2,15 +2,9 @@
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 import type { BranchApi } from './branch-types.js';
 import type { ConversationApi } from './conversation-types.js';
+import type { SecurityCheck } from './security-check.js';
 
-export type SecurityCheckStatus = 'pending' | 'queued' | 'passed' | 'failed' | 'errored';
-
-export interface SecurityCheck {
-  status: SecurityCheckStatus | string;
-  reason: string | null;
-  triggeredAt?: string | null;
-  completedAt?: string | null;
-}
+export type { SecurityCheck, SecurityCheckStatus } from './security-check.js';
 
 /** An `AgentVersion` record: a published version or a draft revision. Unknown fields are kept in `raw`. */
 export interface AgentVersion {

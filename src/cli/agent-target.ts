@@ -1,5 +1,5 @@
 /** `history` and `rollback` take an agent id or a metrics file: the file names its agents. */
-import { UsageError } from './args.js';
+import { UsageError } from './usage-error.js';
 import type { CliIo } from './io.js';
 import { loadTargets, printDiagnostics } from './load-targets.js';
 

@@ -2,7 +2,7 @@
 import { resolveConfigFiles, validateFiles } from '../config/load-files.js';
 import type { Diagnostic, MetricsFile } from '../config/types.js';
 import { formatDiagnosticLine } from '../report/format-diagnostics.js';
-import { UsageError } from './args.js';
+import { UsageError } from './usage-error.js';
 import type { CliIo } from './io.js';
 
 export interface LoadedFiles {

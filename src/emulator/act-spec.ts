@@ -1,5 +1,5 @@
 /** `--act` specs from text: people acting between a client's calls (carried out by acts.ts). Light: help and parsing only. */
-import { globToPath } from './fault-spec.js';
+import { globToPath } from './path-glob.js';
 
 export const ACT_ACTIONS = ['publish-draft', 'edit-draft', 'discard-draft', 'publish-edit', 'make-live'] as const;
 export type ActAction = (typeof ACT_ACTIONS)[number];

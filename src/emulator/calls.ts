@@ -5,37 +5,9 @@
  */
 import type { AgentRecord, EmulatorState } from './state.js';
 import { headOf, liveBranchOf } from './state-v2.js';
+import type { CallMetricValue, CallRecord } from './records.js';
 
-export interface CallMetricValue {
-  identifier: string;
-  value: string | null;
-  confidence: number;
-}
-
-/** One call as the emulator stores it; rendered into the API's log shape by routes-conversations.ts. */
-export interface CallRecord {
-  _id: string;
-  callId: string;
-  agentId: string;
-  status: 'completed' | 'no_answer' | 'failed';
-  type: 'telephony_inbound' | 'telephony_outbound' | 'webcall';
-  /** Seconds. */
-  duration: number;
-  createdAt: number;
-  updatedAt: number;
-  disconnectionReason: string;
-  callCost: number;
-  versionId: string | null;
-  versionNumber: number | null;
-  isTest: boolean;
-  /** Synthetic, but shaped like the real thing: a reader must never show them. */
-  fromNumber: string;
-  toNumber: string;
-  transcript: { role: 'agent' | 'user'; content: string; timestamp: string }[];
-  agentDispositionConfig: { identifier: string; type: string }[];
-  /** null: the platform dropped the call's analytics (or none ran). */
-  postCallAnalytics: { summary: string; dispositionMetrics: CallMetricValue[] } | null;
-}
+export type { CallMetricValue, CallRecord } from './records.js';
 
 /** How many calls and over how many days (the newest first, ending now). */
 export interface CallGeneration {

@@ -1,6 +1,9 @@
 /** Injected faults from text (`atoms-metrics emulator --fault <spec>`) and from a seed file's `"faults"`; both checked with clear errors. */
-import { BASE_PATH, MIGRATION_REQUIRED } from './constants.js';
+import { MIGRATION_REQUIRED } from './constants.js';
 import type { FaultSpec } from './types.js';
+import { globToPath } from './path-glob.js';
+
+export { globToPath };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const MAX_TIMES = 1_000_000;
@@ -24,13 +27,6 @@ export const FAULT_FLAG_HELP = `  --fault '<METHOD> <path> [status] [words…]' 
 /** A `--fault` spec that cannot be read; the message quotes the spec and points at the word. */
 export class FaultSpecError extends Error {
   override name = 'FaultSpecError';
-}
-
-/** Turns a `*` glob into an anchored RegExp (`*` = any characters, `/` included); a path without `*` stays an exact string. */
-export function globToPath(glob: string): string | RegExp {
-  const path = glob.startsWith(`${BASE_PATH}/`) ? glob.slice(BASE_PATH.length) : glob;
-  if (!path.includes('*')) return path;
-  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
 function errorBody(errorType: string | undefined, status: number): unknown {

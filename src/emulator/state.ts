@@ -1,11 +1,10 @@
 /** The emulator's in-memory state: agents, their published versions and their drafts (fact sheet §6, §12.2). */
 import { randomBytes } from 'node:crypto';
-import type { CallRecord } from './calls.js';
-import type { BranchRecord } from './state-v2.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import type { EmulatorSwitches } from './types-v2.js';
+import type { AgentRecord, CallRecord, Config, ScanFailure, VersionRecord } from './records.js';
 
-export type Config = Record<string, unknown>;
+export type { AgentRecord, Config, DraftRecord, EditHistoryEntry, ScanFailure, VersionRecord } from './records.js';
 
 export const BLOCK_SECTIONS = ['workflow_prompt', 'workflow_tools', 'workflow_graph', 'llm', 'voice', 'language', 'call_handling', 'detection', 'analytics', 'timeouts', 'audio', 'privacy', 'widget'] as const;
 
@@ -24,75 +23,6 @@ export const DEFAULT_ANALYTICS: Config = { dispositionMetrics: [], successMetric
 export function defaultConfig(): Config {
   return { prompt: 'You are a helpful voice agent.', tools: [], firstMessage: 'Hello!', postCallAnalyticsConfig: structuredClone(DEFAULT_ANALYTICS) };
 }
-
-export interface VersionRecord {
-  _id: string;
-  versionNumber: number;
-  label: string | null;
-  description: string | null;
-  isPinned: boolean;
-  publishedBy: string;
-  publishedAt: number;
-  activatedBy: string | null;
-  activatedAt: number | null;
-  draftId: string | null;
-  draftName: string | null;
-  draftRevision: number | null;
-  sourceVersionId: string | null;
-  blocks: Record<string, string>;
-  /** Final outcome of the security check; null for workflow_graph agents (no check). Pending until `publishedAt + checkMs`. */
-  securityOutcome: { status: 'passed' | 'failed' | 'errored'; reason: string | null } | null;
-  /** Overrides the emulator-wide check duration for this version (seeded versions are already checked). */
-  checkMs?: number;
-  config: Config;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface EditHistoryEntry {
-  revision: number;
-  changedSections: string[];
-  editorName: string | null;
-  editorId: string | null;
-  timestamp: number;
-}
-
-export interface DraftRecord {
-  _id: string;
-  draftId: string;
-  draftName: string;
-  draftRevision: number;
-  sourceVersionId: string | null;
-  createdBy: string;
-  blocks: Record<string, string>;
-  config: Config;
-  editHistory: EditHistoryEntry[];
-  discarded: boolean;
-  published: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface AgentRecord {
-  _id: string;
-  name: string;
-  workflowType: 'single_prompt' | 'workflow_graph';
-  activeVersionId: string | null;
-  archived: boolean;
-  createdAt: number;
-  versions: VersionRecord[];
-  drafts: DraftRecord[];
-  versioning: 'v1' | 'v2';
-  /** v2 only (empty on v1). */
-  branches: BranchRecord[];
-  liveBranchId: string | null;
-  /** v2: what `GET /agent/{id}` serves when it does not follow the live branch (switch `agentReadFollowsLive`). */
-  migratedConfig: Config | null;
-  migratedRevisionId: string | null;
-}
-
-
-export type ScanFailure = { reason: string | null; status: 'failed' | 'errored' };
 
 export function newAgentRecord(fields: Pick<AgentRecord, '_id' | 'name' | 'workflowType' | 'createdAt' | 'versioning'>): AgentRecord {
   return { activeVersionId: null, archived: false, versions: [], drafts: [], branches: [], liveBranchId: null, migratedConfig: null, migratedRevisionId: null, ...fields };

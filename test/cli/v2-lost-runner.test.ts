@@ -99,11 +99,12 @@ describe('the runner ends the job', () => {
     const term = setTimeout(() => run.child.kill('SIGTERM'), GRACE_MS);
     const code = await run.exited;
     clearTimeout(term);
-    expect(Date.now() - cancelledAt).toBeLessThan(GRACE_MS);
-    expect(code).toBe(1);
-    expect(arrivals.filter((r) => r.at >= cancelledAt && r.method !== 'GET')).toEqual([]);
-    expect(run.output()).toContain('no new request starts');
-    expect(run.output()).toContain('the next run resumes it if it holds only this change');
+    const said = run.output();
+    expect(Date.now() - cancelledAt, said).toBeLessThan(GRACE_MS);
+    expect(code, said).toBe(1);
+    expect(arrivals.filter((r) => r.at >= cancelledAt && r.method !== 'GET'), said).toEqual([]);
+    expect(said).toContain('no new request starts');
+    expect(said).toContain('the next run resumes it if it holds only this change');
     emu.clearFaults();
     const again = await rerunInProcess();
     expect(again.code).toBe(0);

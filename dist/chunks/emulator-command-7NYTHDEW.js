@@ -1,0 +1,15 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);
+import{a as f,b as h,c as g,d as l,f as m}from"./chunk-ZDYVOUNJ.js";import"./chunk-BPZNPME4.js";import"./chunk-RTL7WSLI.js";import{j as u}from"./chunk-PX3HQVRA.js";import"./chunk-CCOBMH4T.js";import{a as p}from"./chunk-W3Z2C7T5.js";import{a as d}from"./chunk-RTOKB5AK.js";import"./chunk-LEFOVJDF.js";import"./chunk-7LWBZ6KG.js";import"./chunk-MHJWITB4.js";var $={EADDRINUSE:"the port is in use (pick another with --port, or --port 0 for a free one)",EACCES:"permission denied (ports below 1024 need privileges)",EADDRNOTAVAIL:"that address is not on this machine",ENOTFOUND:"that host name does not resolve"};function y(e,s){if(e.seed)return{path:(0,p.resolve)(s,e.seed),label:e.seed};let i=e.empty?void 0:m();return i===void 0?void 0:{path:(0,p.join)(i,l),label:`the example agent (${l} in the package)`}}function E(){return new Promise(e=>{let s=()=>e();process.once("SIGINT",s),process.once("SIGTERM",s)})}async function R(e,s,i=E){let o,r;try{let t=y(e,s.cwd);o=t?await h(t.path,t.label):void 0,r=await g({...e.switches,faults:e.faults,acts:e.acts,port:e.port,host:e.host,seed:o,log:a=>s.stderr(`${a}
+`)})}catch(t){let a=d(t);if(t instanceof f)s.stderr(`atoms-metrics: ${t.message}
+`);else if($[a])s.stderr(`atoms-metrics: cannot listen on ${e.host}:${e.port}: ${$[a]}
+`);else throw t;return 2}s.stdout(`atoms emulator listening on ${r.url} (API key: ${r.apiKey})
+`);let n=r.getSwitches();s.stdout(n.versioning==="v2"?`  versioning v2 (branch model): publish ${n.publishMode}, security scan ${n.securityCheckMs} ms
+`:`  versioning v1 (drafts and versions): security check ${n.securityCheckMs} ms
+`),n.scanOutcome!=="passed"&&s.stdout(`  every security scan ends ${n.scanOutcome}${n.scanReason?`: ${n.scanReason}`:""}
+`);for(let t of[...e.faults,...o?.faults??[]])s.stdout(`  fault: ${u(t)}
+`);for(let t of e.acts??[])s.stdout(`  act: ${t.method??"(any method)"} ${typeof t.path=="string"?t.path:t.path?.source??"(any path)"} \u2192 ${t.action}${t.arg?`=${t.arg}`:""}${t.skip?` after ${t.skip} passed`:""} (${t.times??1}\xD7)
+`);let c=o?.agents.map(t=>t._id).filter(t=>t!==void 0)??[];for(let t of c)s.stdout(`  seeded agent ${t}
+`);return s.stdout(S(r,c)),await i(),await r.close(),0}function S(e,s){let i=`  export ATOMS_API_URL=${e.url} SMALLEST_API_KEY=${e.apiKey}`;if(s.length===0)return["No agents: start it with --seed <file.json> (or without --empty for the example agent) to have some.","Press Ctrl+C to stop.",""].join(`
+`);let o=`  atoms-metrics pull ${s.join(" ")} --out metrics`,r="  atoms-metrics plan metrics",n=Math.max(o.length,r.length)+3;return["Try, in another terminal:",i,`${o.padEnd(n)}# the live metrics, one file per agent`,`${r.padEnd(n)}# edit a file first to see a diff`,"Press Ctrl+C to stop.",""].join(`
+`)}export{S as renderTryNext,R as runEmulatorCommand};
