@@ -1,4 +1,5 @@
 // Injected faults from `--fault` specs and seed files: parsing (good and bad), then over real HTTP.
+import type { Json } from '../support/json.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultSpecError, SeedError, describeFault, loadSeedFile, parseFaultFlag, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
@@ -91,7 +92,7 @@ describe('faults over HTTP', () => {
     expect((await get(`/agent/${AGENT}`)).status).toBe(200);
     const frozen = await get(`/agent/${AGENT}/branches`);
     expect([frozen.status, await frozen.json()]).toEqual([423, { status: false, error_type: 'config_freeze_active', errors: ['frozen'] }]);
-    const branches: any = await (await get(`/agent/${AGENT}/branches`)).json();
+    const branches: Json = await (await get(`/agent/${AGENT}/branches`)).json();
     const branchId = branches.data.branches[0].branch._id;
     await expect(get(`/agent/${AGENT}/branches/${branchId}/draft`)).rejects.toThrow();
     expect(emu.requests.filter((r) => r.faulted).map((r) => r.status)).toEqual([503, 503, 423, 0]);

@@ -1,4 +1,5 @@
 // One test per pitfall of fact sheet §12.7, plus the global behaviour of §12.1, over real HTTP.
+import type { Json } from '../support/json.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 
@@ -13,7 +14,7 @@ async function call(method: string, path: string, body?: unknown, key: string | 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any = undefined;
+  let json: Json = undefined;
   try {
     json = JSON.parse(text);
   } catch {}

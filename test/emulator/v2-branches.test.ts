@@ -1,4 +1,5 @@
 // v2 branches beyond the happy path: restore, make live, create, diff, other editors, the dashboard, faults — over real HTTP.
+import type { Json } from '../support/json.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AGENT, METRICS, NEW_METRICS, startV2, type Harness } from './v2-helpers.js';
 
@@ -30,8 +31,8 @@ describe('v2 branches', () => {
     const draft = await h.call('GET', `${await h.base()}/draft`);
     expect(draft.json.data.editHistory[0]).toMatchObject({ editorName: 'Priya', changedSections: ['workflow_prompt', 'analytics'], revision: { status: 'draft' } });
     const diff = await h.call('GET', `/agent/${AGENT}/diff?a=${main.branch.headRevisionId}&b=${main.branch._id}:draft`);
-    expect(diff.json.data.diffs.map((d: any) => d.section).sort()).toEqual(['analytics', 'workflow_prompt']);
-    expect(diff.json.data.diffs.find((d: any) => d.section === 'analytics').changes).toEqual([{ path: 'dispositionMetrics', oldValue: NEW_METRICS.dispositionMetrics, newValue: METRICS.dispositionMetrics }]);
+    expect(diff.json.data.diffs.map((d: Json) => d.section).sort()).toEqual(['analytics', 'workflow_prompt']);
+    expect(diff.json.data.diffs.find((d: Json) => d.section === 'analytics').changes).toEqual([{ path: 'dispositionMetrics', oldValue: NEW_METRICS.dispositionMetrics, newValue: METRICS.dispositionMetrics }]);
   });
 
   it('restore: a new head copying the source; 403 on a failed source; 409 on the current head', async () => {
@@ -59,7 +60,7 @@ describe('v2 branches', () => {
     const swap = await h.call('POST', `/agent/${AGENT}/branches/${experiment}/live`);
     expect([swap.status, swap.json.data.isLive]).toEqual([200, true]);
     const list = (await h.call('GET', `/agent/${AGENT}/branches`)).json.data.branches;
-    expect(list.map((b: any) => [b.branch.name, b.isLive])).toEqual([['Main', false], ['experiment', true], ['staging', false]]);
+    expect(list.map((b: Json) => [b.branch.name, b.isLive])).toEqual([['Main', false], ['experiment', true], ['staging', false]]);
     expect((await h.call('GET', `/agent/${AGENT}`)).json.data.activeVersionId).toBe(list[1].branch.headRevisionId);
   });
 
@@ -86,7 +87,7 @@ describe('v2 branches', () => {
     expect((await h.call('GET', `/agent/${AGENT}/branches/${experiment}/revisions/${ids?.versionIds[0]}`)).status).toBe(400);
     expect((await h.call('GET', `/agent/${AGENT}/branches/${main}/revisions/${'f'.repeat(24)}`)).status).toBe(404);
     const page = await h.call('GET', `/agent/${AGENT}/branches/${main}/revisions?limit=2&skip=1`);
-    expect([page.json.data.total, page.json.data.revisions.map((r: any) => r.label)]).toEqual([3, ['bad', 'one']]);
+    expect([page.json.data.total, page.json.data.revisions.map((r: Json) => r.label)]).toEqual([3, ['bad', 'one']]);
     expect((await h.call('GET', `/agent/${AGENT}/branches/${main}/revisions?limit=0`)).status).toBe(400);
     expect((await h.call('GET', `/agent/${AGENT}/branches/${'f'.repeat(24)}`)).status).toBe(404);
     expect((await h.call('GET', `/agent/${AGENT}/diff?a=${ids?.versionIds[0]}`)).status).toBe(400);

@@ -1,4 +1,5 @@
 // The v2 branch model over real HTTP (fact sheet v2 §1): branches, draft, publish sync/async, revisions, detection.
+import type { Json } from '../support/json.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { AGENT, METRICS, NEW_METRICS, callerOf } from './v2-helpers.js';
@@ -20,7 +21,7 @@ function call(method: string, path: string, body?: unknown) {
 
 async function liveBranch(agent = AGENT) {
   const list = await call('GET', `/agent/${agent}/branches`);
-  return list.json.data.branches.find((b: any) => b.isLive);
+  return list.json.data.branches.find((b: Json) => b.isLive);
 }
 
 describe('v2 branch model', () => {
@@ -51,7 +52,7 @@ describe('v2 branch model', () => {
     const detail = await call('GET', `${base}/draft`);
     expect(detail.json.data).toMatchObject({ editCount: 1, editHistory: [{ changedSections: ['analytics'], editorName: 'Emulator User', revision: { status: 'draft', draftRevision: 1 } }] });
     const diff = await call('GET', `/agent/${AGENT}/diff?a=${live.branch.headRevisionId}&b=${live.branch._id}:draft`);
-    expect(diff.json.data.diffs.map((d: any) => d.section)).toEqual(['analytics']);
+    expect(diff.json.data.diffs.map((d: Json) => d.section)).toEqual(['analytics']);
     const publish = await call('POST', `${base}/draft/publish`, { label: 'PR #12' });
     expect([publish.status, publish.json]).toEqual([202, { status: true, data: { state: 'scanning' } }]);
     expect((await call('POST', `${base}/draft/publish`)).json).toMatchObject({ status: false, error_type: 'publish_in_progress' });
@@ -68,7 +69,7 @@ describe('v2 branch model', () => {
     expect(agent.json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics).toEqual(NEW_METRICS.dispositionMetrics);
     const list = await call('GET', `${base}/revisions`);
     expect(list.json.data.total).toBe(2);
-    expect(list.json.data.revisions.map((r: any) => r.revisionNumber)).toEqual([2, 1]);
+    expect(list.json.data.revisions.map((r: Json) => r.revisionNumber)).toEqual([2, 1]);
     expect((await call('POST', `${base}/draft/publish`)).status).toBe(404);
   });
 

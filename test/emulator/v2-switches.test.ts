@@ -1,4 +1,5 @@
 // Each v2 switch of the emulator (fact sheet v2 §6 unknowns), over real HTTP.
+import type { Json } from '../support/json.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSeed, startEmulator } from '../../src/emulator/index.js';
 import { AGENT, METRICS, NEW_METRICS, startV2, type Harness } from './v2-helpers.js';
@@ -14,7 +15,7 @@ async function publishNew(label = 'x') {
 
 describe('v2 switches', () => {
   it('metricsLocation places the metrics in resolvedConfig; getAgentState stays flat', async () => {
-    const expected = { analytics: (r: any) => r.analytics.dispositionMetrics, 'analytics.postCallAnalyticsConfig': (r: any) => r.analytics.postCallAnalyticsConfig.dispositionMetrics, postCallAnalyticsConfig: (r: any) => r.postCallAnalyticsConfig.dispositionMetrics };
+    const expected = { analytics: (r: Json) => r.analytics.dispositionMetrics, 'analytics.postCallAnalyticsConfig': (r: Json) => r.analytics.postCallAnalyticsConfig.dispositionMetrics, postCallAnalyticsConfig: (r: Json) => r.postCallAnalyticsConfig.dispositionMetrics };
     for (const [location, read] of Object.entries(expected)) {
       h = await startV2({ metricsLocation: location as never });
       const live = await h.live();

@@ -1,5 +1,6 @@
 // What the vendor's own client needs of the emulator (issue 21): test-call routes, a new branch without a head,
 // PUT during a scan, the publish race and restoring the head — over real HTTP.
+import type { Json } from '../support/json.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { readSwitchFlags } from '../../src/emulator/switches.js';
@@ -85,7 +86,7 @@ describe('a new branch', () => {
     expect((await h.call('POST', `/agent/${AGENT}/branches`, { sourceBranchId: created.json.data._id, name: 'child' })).json.error_type).toBe('source_has_no_commit');
     await h.call('PUT', `${path}/draft`, { firstMessage: 'Hello from the fork' });
     const diff = await h.call('GET', `/agent/${AGENT}/diff?a=${main.headRevisionId}&b=${created.json.data._id}:draft`);
-    expect(diff.json.data.diffs.map((d: any) => d.section)).toEqual(['call_handling']);
+    expect(diff.json.data.diffs.map((d: Json) => d.section)).toEqual(['call_handling']);
     const published = await h.call('POST', `${path}/draft/publish`, { label: 'first' });
     expect(published.json.data).toMatchObject({ state: 'committed', revision: { revisionNumber: 1, sourceVersionId: main.headRevisionId } });
     const rev = await h.call('GET', `${path}/revisions/${published.json.data.revision._id}`);
