@@ -18,12 +18,10 @@ function emittedIds(): Set<string> {
   const ids = new Set<string>();
   const dir = 'src/config';
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
-      const ruleField = /\brule: ([^,}]+)/.exec(line)?.[1];
-      const helperCall = /(?:new YamlLimitError|usageProblem)\(.*'([a-z][a-z0-9-]*)'\)/.exec(line)?.[1];
-      for (const [, id] of (ruleField ?? '').matchAll(/'([a-z][a-z0-9-]*)'/g)) if (id) ids.add(id);
-      if (helperCall) ids.add(helperCall);
-    }
+    // Over the whole text, not line by line: a formatter may put a call's arguments on lines of their own.
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const [, ruleField = ''] of text.matchAll(/\brule:\s*([^,}]+)/g)) for (const [, id] of ruleField.matchAll(/'([a-z][a-z0-9-]*)'/g)) if (id) ids.add(id);
+    for (const [, id] of text.matchAll(/(?<!function )(?:new YamlLimitError|usageProblem)\([\s\S]*?'([a-z][a-z0-9-]*)'\s*,?\s*\)/g)) if (id) ids.add(id);
   }
   return ids;
 }
