@@ -20,23 +20,62 @@ export async function benchFleet() {
       for (const t of targets) await api.getAgent(t.agentId);
     });
     emu.requests.length = 0;
-    const [concurrent] = await time(() => buildPlan({ targets, diagnostics: [], files: [], api, concurrency: 16, versioning: 'v1' }));
+    const [concurrent] = await time(() =>
+      buildPlan({ targets, diagnostics: [], files: [], api, concurrency: 16, versioning: 'v1' }),
+    );
     const perAgent = emu.requests.length / targets.length;
-    rows.push({ benchmark: '3. plan 200 agents (concurrency 16, limiter off) vs sequential reads', 'median ms': concurrent.toFixed(0), 'baseline ms': sequential.toFixed(0), ratio: `${(concurrent / sequential).toFixed(2)}×`, target: '—' });
-    rows.push({ benchmark: '5a. requests per agent, plan', 'median ms': perAgent.toFixed(2), 'baseline ms': '—', ratio: '—', target: '= 1' });
+    rows.push({
+      benchmark: '3. plan 200 agents (concurrency 16, limiter off) vs sequential reads',
+      'median ms': concurrent.toFixed(0),
+      'baseline ms': sequential.toFixed(0),
+      ratio: `${(concurrent / sequential).toFixed(2)}×`,
+      target: '—',
+    });
+    rows.push({
+      benchmark: '5a. requests per agent, plan',
+      'median ms': perAgent.toFixed(2),
+      'baseline ms': '—',
+      ratio: '—',
+      target: '= 1',
+    });
     await emu.close();
   }
   // 4. Apply 50 agents with a 1 s security check.
   const applyRun = async (limiter: number, concurrency: number, count = 50, checkMs = 1000) => {
     const { emu, ids } = await fleetOf(count, checkMs);
-    const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: limiter }) });
+    const api = new AtomsClient({
+      apiKey: emu.apiKey,
+      baseUrl: emu.url,
+      limiter: createRateLimiter({ requestsPerSecond: limiter }),
+    });
     const [ms, results] = await time(() =>
-      applyAll(ids.map((agentId) => ({ agentId, file: 'f', desired, commitSha: 'bench', label: 'bench', description: 'bench' })), { api, sleep: (t) => new Promise((r) => setTimeout(r, t)), now: Date.now, log: () => {}, securityCheckTimeoutMs: 60_000, onLiveChanged: 'apply', concurrency, versioning: 'v1' }),
+      applyAll(
+        ids.map((agentId) => ({
+          agentId,
+          file: 'f',
+          desired,
+          commitSha: 'bench',
+          label: 'bench',
+          description: 'bench',
+        })),
+        {
+          api,
+          sleep: (t) => new Promise((r) => setTimeout(r, t)),
+          now: Date.now,
+          log: () => {},
+          securityCheckTimeoutMs: 60_000,
+          onLiveChanged: 'apply',
+          concurrency,
+          versioning: 'v1',
+        },
+      ),
     );
-    if (results.some((r) => r.status !== 'applied')) throw new Error(`bench apply failed: ${results.find((r) => r.error)?.error}`);
+    if (results.some((r) => r.status !== 'applied'))
+      throw new Error(`bench apply failed: ${results.find((r) => r.error)?.error}`);
     const requests = emu.requests.length;
     // The reads while waiting for the check: version reads after each agent's publish.
-    const polls = emu.requests.filter((r) => r.method === 'GET' && /\/versions(\/[a-f0-9]{24})?$/.test(r.path)).length - count;
+    const polls =
+      emu.requests.filter((r) => r.method === 'GET' && /\/versions(\/[a-f0-9]{24})?$/.test(r.path)).length - count;
     await emu.close();
     return { ms, requests, polls };
   };
@@ -62,11 +101,29 @@ export async function benchFleet() {
   };
   const baseline = await sequentialFlow();
   const off = await applyRun(0, 50);
-  rows.push({ benchmark: '4a. apply 50 agents, 1 s check, limiter off vs documented sequential flow', 'median ms': off.ms.toFixed(0), 'baseline ms': baseline.toFixed(0), ratio: `${(off.ms / baseline).toFixed(2)}×`, target: '≤ 0.15×' });
+  rows.push({
+    benchmark: '4a. apply 50 agents, 1 s check, limiter off vs documented sequential flow',
+    'median ms': off.ms.toFixed(0),
+    'baseline ms': baseline.toFixed(0),
+    ratio: `${(off.ms / baseline).toFixed(2)}×`,
+    target: '≤ 0.15×',
+  });
   const limited = await applyRun(8, 8);
   const floor = (limited.requests / 8) * 1000;
-  rows.push({ benchmark: '4b. apply 50 agents, default limiter (8/s) vs its floor (requests ÷ rate)', 'median ms': limited.ms.toFixed(0), 'baseline ms': floor.toFixed(0), ratio: `${(limited.ms / floor).toFixed(2)}×`, target: '≤ 1.2×' });
-  rows.push({ benchmark: '5b. requests per changed agent, apply (reads while waiting apart)', 'median ms': ((off.requests - off.polls) / 50).toFixed(2), 'baseline ms': '—', ratio: `${(off.polls / 50).toFixed(2)} reads while waiting`, target: '≤ 7 + polls' });
+  rows.push({
+    benchmark: '4b. apply 50 agents, default limiter (8/s) vs its floor (requests ÷ rate)',
+    'median ms': limited.ms.toFixed(0),
+    'baseline ms': floor.toFixed(0),
+    ratio: `${(limited.ms / floor).toFixed(2)}×`,
+    target: '≤ 1.2×',
+  });
+  rows.push({
+    benchmark: '5b. requests per changed agent, apply (reads while waiting apart)',
+    'median ms': ((off.requests - off.polls) / 50).toFixed(2),
+    'baseline ms': '—',
+    ratio: `${(off.polls / 50).toFixed(2)} reads while waiting`,
+    target: '≤ 7 + polls',
+  });
   // 4c. 100 agents, 1 s check, default concurrency (8), limiter off, against every agent's flow run at once.
   {
     const { emu, ids } = await fleetOf(100, 1000);
@@ -74,14 +131,27 @@ export async function benchFleet() {
     const [floor] = await time(() => floorApply(api, ids, desired, 250));
     await emu.close();
     const real = await applyRun(0, 8, 100, 1000);
-    rows.push({ benchmark: '4c. apply 100 agents, 1 s check, concurrency 8, limiter off vs all agents at once (bench/floor-apply.ts)', 'median ms': real.ms.toFixed(0), 'baseline ms': floor.toFixed(0), ratio: `${(real.ms / floor).toFixed(2)}×`, target: '≤ 2.5×' });
+    rows.push({
+      benchmark:
+        '4c. apply 100 agents, 1 s check, concurrency 8, limiter off vs all agents at once (bench/floor-apply.ts)',
+      'median ms': real.ms.toFixed(0),
+      'baseline ms': floor.toFixed(0),
+      ratio: `${(real.ms / floor).toFixed(2)}×`,
+      target: '≤ 2.5×',
+    });
   }
   // 4d. 12 agents with a 2 s check, concurrency 8, limiter off (at 8/s the limiter alone needs ~13 s for these
   // ~100 requests: that floor is row 4b's), against the documented flow one agent at a time.
   {
     const baseline12 = await sequentialFlow(12, 2000);
     const real = await applyRun(0, 8, 12, 2000);
-    rows.push({ benchmark: '4d. apply 12 agents, 2 s check, concurrency 8, limiter off vs the documented sequential flow', 'median ms': real.ms.toFixed(0), 'baseline ms': baseline12.toFixed(0), ratio: `${(real.ms / baseline12).toFixed(2)}×`, target: '≤ 0.15×' });
+    rows.push({
+      benchmark: '4d. apply 12 agents, 2 s check, concurrency 8, limiter off vs the documented sequential flow',
+      'median ms': real.ms.toFixed(0),
+      'baseline ms': baseline12.toFixed(0),
+      ratio: `${(real.ms / baseline12).toFixed(2)}×`,
+      target: '≤ 0.15×',
+    });
   }
   return rows;
 }

@@ -3,7 +3,12 @@
 import { AtomsClient } from '../src/atoms/client.js';
 import type { PostCallAnalyticsConfig } from '../src/config/types.js';
 
-export async function floorApply(api: AtomsClient, agentIds: readonly string[], desired: PostCallAnalyticsConfig, pollMs: number): Promise<void> {
+export async function floorApply(
+  api: AtomsClient,
+  agentIds: readonly string[],
+  desired: PostCallAnalyticsConfig,
+  pollMs: number,
+): Promise<void> {
   await Promise.all(
     agentIds.map(async (agentId) => {
       const agent = await api.getAgent(agentId);

@@ -11,7 +11,8 @@ function runOnce({ command, args, env = process.env, cwd = process.cwd() }) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { env, cwd, stdio: 'ignore' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
   return ms;
 }
 
@@ -48,7 +49,10 @@ export function timeRatiosInterleaved(baseline, commands, { runs = 31, warmup = 
       samples[index].ratios.push(ms / base);
     });
   }
-  return { baselineMs: medianMs(bare), commands: samples.map(({ ms, ratios }) => ({ ms: medianMs(ms), ratio: medianMs(ratios) })) };
+  return {
+    baselineMs: medianMs(bare),
+    commands: samples.map(({ ms, ratios }) => ({ ms: medianMs(ms), ratio: medianMs(ratios) })),
+  };
 }
 
 /** Median wall time of `runs` executions of a command (after `warmup` unmeasured runs). */
@@ -57,5 +61,11 @@ export function timeCommand(command, args, { runs = 21, warmup = 3, env = proces
 }
 
 export function row(name, value, baseline, target) {
-  return { benchmark: name, 'median ms': value.toFixed(1), 'baseline ms': baseline.toFixed(1), ratio: (value / baseline).toFixed(2) + '×', target };
+  return {
+    benchmark: name,
+    'median ms': value.toFixed(1),
+    'baseline ms': baseline.toFixed(1),
+    ratio: (value / baseline).toFixed(2) + '×',
+    target,
+  };
 }

@@ -25,7 +25,9 @@ if (!oldDir || !newDir || !entry) {
 }
 for (const dir of [oldDir, newDir]) {
   if (!isModuleScope(dir)) {
-    console.error(`${dir}: no package.json with "type": "module" above it, so Node would time a CommonJS retry too; extract the build with its package.json (git archive <rev> dist package.json | tar -x -C <dir>/..)`);
+    console.error(
+      `${dir}: no package.json with "type": "module" above it, so Node would time a CommonJS retry too; extract the build with its package.json (git archive <rev> dist package.json | tar -x -C <dir>/..)`,
+    );
     process.exit(2);
   }
 }
@@ -39,4 +41,6 @@ for (let i = 0; i < 5; i++) run(oldDir), run(newDir);
 const before = [];
 const after = [];
 for (let i = 0; i < 30; i++) before.push(run(oldDir)), after.push(run(newDir));
-console.log(`${entry} ${args.join(' ')}: old ${median(before).toFixed(1)} ms, new ${median(after).toFixed(1)} ms (medians of 30 interleaved runs)`);
+console.log(
+  `${entry} ${args.join(' ')}: old ${median(before).toFixed(1)} ms, new ${median(after).toFixed(1)} ms (medians of 30 interleaved runs)`,
+);

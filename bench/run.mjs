@@ -24,9 +24,19 @@ const report = (section) => {
 /** The in-process benchmarks drive the engine from source: bundled first, the way scripts/build.mjs bundles dist/. */
 async function bundleBench(entryPoints) {
   const dir = mkdtempSync(join(tmpdir(), 'atoms-bench-'));
-  await build({ entryPoints, outdir: dir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+  await build({
+    entryPoints,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
     // undici is CommonJS and require()s Node built-ins; an ESM bundle needs a require for them (as scripts/build.mjs gives dist/).
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" } });
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
+  });
   return async (name) => import(pathToFileURL(join(dir, `${name}.mjs`)).href);
 }
 

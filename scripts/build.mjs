@@ -55,7 +55,11 @@ const common = {
         b.onResolve({ filter: /^(@actions\/|\.)/ }, async (args) => {
           if (args.path.startsWith('.') && !insideActions.test(args.importer)) return undefined;
           if (args.pluginData?.skip) return undefined;
-          const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { skip: true } });
+          const result = await b.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            pluginData: { skip: true },
+          });
           return { ...result, sideEffects: false };
         });
       },
@@ -68,7 +72,9 @@ const common = {
       // index.js (which requires WebSocket, mocks, cache stores and the rest, ~40 ms of compile on every API command).
       name: 'one-undici',
       setup(b) {
-        b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('../src/net/undici.ts', import.meta.url)) }));
+        b.onResolve({ filter: /^undici$/ }, () => ({
+          path: fileURLToPath(new URL('../src/net/undici.ts', import.meta.url)),
+        }));
       },
     },
     {
@@ -78,7 +84,9 @@ const common = {
       name: 'core-delimiter-without-crypto',
       setup(b) {
         b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
-          /@actions[\\/]core[\\/]lib[\\/]file-command\.js$/.test(args.importer) ? { path: fileURLToPath(new URL('../src/action/delimiter-uuid.ts', import.meta.url)) } : undefined,
+          /@actions[\\/]core[\\/]lib[\\/]file-command\.js$/.test(args.importer)
+            ? { path: fileURLToPath(new URL('../src/action/delimiter-uuid.ts', import.meta.url)) }
+            : undefined,
         );
       },
     },
@@ -89,7 +97,9 @@ const common = {
       // which we silence with logLevel anyway.
       name: 'yaml-esm',
       setup(b) {
-        b.onResolve({ filter: /^yaml$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)) }));
+        b.onResolve({ filter: /^yaml$/ }, () => ({
+          path: fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url)),
+        }));
       },
     },
     {
@@ -113,13 +123,22 @@ const common = {
         // one ES module per built-in re-exports the names (as Node has them at build time) from one CommonJS module:
         // one copy per built-in, and the importers still read each property only where they use it.
         b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
-          const names = Object.keys(requireBuiltin(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+          const names = Object.keys(requireBuiltin(args.path)).filter(
+            (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default',
+          );
           const from = JSON.stringify(args.path);
           // One statement: esbuild makes one copy per import record, and two statements would be two.
-          return { contents: `export { ${['default', ...names].join(', ')} } from ${from};`, loader: 'js', resolveDir: '.' };
+          return {
+            contents: `export { ${['default', ...names].join(', ')} } from ${from};`,
+            loader: 'js',
+            resolveDir: '.',
+          };
         });
         b.onResolve({ filter: /.*/, namespace: 'builtin' }, (args) => ({ path: args.path, namespace: 'builtin-cjs' }));
-        b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+        b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({
+          contents: `module.exports = require(${JSON.stringify(args.path)});`,
+          loader: 'js',
+        }));
       },
     },
   ],
@@ -137,12 +156,22 @@ const stepsReachMain = {
   name: 'steps-reach-main',
   setup(b) {
     const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-    b.onLoad({ filter: /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/](parse-(yaml|json)|file-history)|github[\\/]octokit)\.ts$/ }, (args) => ({
-      contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(main)};\n`,
-      loader: 'ts',
-    }));
+    b.onLoad(
+      {
+        filter:
+          /[\\/]src[\\/](action[\\/](plan|apply|rollback|drift|list)-step|config[\\/](parse-(yaml|json)|file-history)|github[\\/]octokit)\.ts$/,
+      },
+      (args) => ({
+        contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(main)};\n`,
+        loader: 'ts',
+      }),
+    );
     // picomatch, loaded on demand by src/config/glob.ts, is CommonJS: it reaches main.ts through a one-line wrapper.
-    b.onResolve({ filter: /^picomatch$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'picomatch', namespace: 'picomatch-reaching-main', pluginData: { resolveDir: args.resolveDir } } : undefined));
+    b.onResolve({ filter: /^picomatch$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: 'picomatch', namespace: 'picomatch-reaching-main', pluginData: { resolveDir: args.resolveDir } }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'picomatch-reaching-main' }, (args) => ({
       contents: `export { default } from 'picomatch';\nimport ${JSON.stringify(main)};\n`,
       loader: 'js',
@@ -150,7 +179,12 @@ const stepsReachMain = {
     }));
   },
 };
-const action = await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', plugins: [...common.plugins, stepsReachMain] });
+const action = await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  plugins: [...common.plugins, stepsReachMain],
+});
 // The CLI is three bundles: dist/cli.js only picks one. `validate` gets its own (one file, the yaml package and
 // picomatch as its only chunks) so that the command run most starts without the split bundle's extra modules;
 // every other command runs from dist/cli-main.js and its chunks. Chunks with equal content get equal names, so the
@@ -161,12 +195,23 @@ const cliBundles = {
     b.onResolve({ filter: /^\.\/cli-(main|validate)\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-const cli = await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [...common.plugins, cliBundles] });
+const cli = await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  plugins: [...common.plugins, cliBundles],
+});
 const cliMain = await build({ ...common, entryPoints: { 'cli-main': 'src/cli-main.ts' }, outdir: 'dist' });
 const cliValidate = await build({ ...common, entryPoints: { 'cli-validate': 'src/cli-validate.ts' }, outdir: 'dist' });
-writeFileSync('dist/licenses.txt', renderNotices([action.metafile, cli.metafile, cliMain.metafile, cliValidate.metafile]));
+writeFileSync(
+  'dist/licenses.txt',
+  renderNotices([action.metafile, cli.metafile, cliMain.metafile, cliValidate.metafile]),
+);
 
 // The error reference the README links, rendered by the CLI just built from the same catalogues as `atoms-metrics rules`
 // (a test fails when the committed file is not what this writes).
 mkdirSync('docs', { recursive: true });
-writeFileSync('docs/rules.md', execFileSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'markdown'], { encoding: 'utf8' }));
+writeFileSync(
+  'docs/rules.md',
+  execFileSync(process.execPath, ['dist/cli.js', 'rules', '--format', 'markdown'], { encoding: 'utf8' }),
+);

@@ -11,7 +11,10 @@ export function changelogSection(changelog, version) {
   const start = lines.findIndex((line) => line.trim() === `## ${version}`);
   if (start === -1) return undefined;
   const end = lines.findIndex((line, index) => index > start && /^## /.test(line));
-  const body = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+  const body = lines
+    .slice(start + 1, end === -1 ? undefined : end)
+    .join('\n')
+    .trim();
   return body === '' ? undefined : body;
 }
 
@@ -19,7 +22,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const version = (process.argv[2] ?? '').replace(/^v/, '');
   const section = changelogSection(readFileSync(process.argv[3] ?? 'CHANGELOG.md', 'utf8'), version);
   if (section === undefined) {
-    process.stderr.write(`CHANGELOG.md has no "## ${version}" section; run 'npm run version-packages' before tagging.\n`);
+    process.stderr.write(
+      `CHANGELOG.md has no "## ${version}" section; run 'npm run version-packages' before tagging.\n`,
+    );
     process.exitCode = 1;
   } else {
     process.stdout.write(`${section}\n`);

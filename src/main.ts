@@ -15,7 +15,10 @@ import { createWorkflowCommands, type WorkflowCommands } from './action/workflow
  * Runs the action with the runner's environment. Never throws: failures end as a `::error::` line and exit code 1.
  * `write` receives the validate path's workflow commands (the other modes write theirs through @actions/core).
  */
-export async function run(env: NodeJS.ProcessEnv = process.env, write: (text: string) => void = writeStdoutDirect): Promise<void> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  write: (text: string) => void = writeStdoutDirect,
+): Promise<void> {
   const commands = createWorkflowCommands(write);
   const secrets = readSecretInputs(env);
   for (const secret of secrets) {
@@ -43,7 +46,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env, write: (text: st
         return;
       case 'plan': {
         const { runPlanStep } = await import('./action/plan-step.js');
-        await runPlanStep({ inputs, env, validation, pullRequest: mode.pullRequest, mergeGroup: mode.mergeGroup, eventName: event.eventName });
+        await runPlanStep({
+          inputs,
+          env,
+          validation,
+          pullRequest: mode.pullRequest,
+          mergeGroup: mode.mergeGroup,
+          eventName: event.eventName,
+        });
         return;
       }
       case 'apply': {
@@ -77,11 +87,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env, write: (text: st
 
 function validationFailure(errors: number, inputs: Inputs): string {
   if (errors > 0) return `Metrics files are invalid: ${errors} error${errors === 1 ? '' : 's'} (see the annotations).`;
-  return inputs.strict ? 'Lint warnings fail the run because strict is true (see the annotations).' : 'Metrics files are invalid.';
+  return inputs.strict
+    ? 'Lint warnings fail the run because strict is true (see the annotations).'
+    : 'Metrics files are invalid.';
 }
 
 /** Ends a run whose files are invalid: the validation summary, then the failure, with what was not done. */
-async function stopInvalid(validation: ValidationOutcome, inputs: Inputs, commands: WorkflowCommands, notDone?: string): Promise<void> {
+async function stopInvalid(
+  validation: ValidationOutcome,
+  inputs: Inputs,
+  commands: WorkflowCommands,
+  notDone?: string,
+): Promise<void> {
   await writeValidationSummary(validation, inputs.strict);
   const failure = validationFailure(validation.counts.errors, inputs);
   commands.setFailed(notDone === undefined ? failure : `${failure} ${notDone}`);

@@ -9,7 +9,8 @@ describe('dist bundles', () => {
   it('carry the licence notices of every package bundled into them', () => {
     // Written by scripts/build.mjs from esbuild's metafile; these are the runtime dependencies the bundles use.
     const notices = readFileSync('dist/licenses.txt', 'utf8');
-    for (const name of ['@actions/core', 'ajv', 'yaml']) expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(`, 'm'));
+    for (const name of ['@actions/core', 'ajv', 'yaml'])
+      expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(`, 'm'));
     expect(notices).toContain('Permission is hereby granted');
   });
 
@@ -20,30 +21,63 @@ describe('dist bundles', () => {
     expect(run.stdout).toContain("waiting for the platform's security scan");
     expect(run.stdout).not.toContain('<!--');
     // The blast radius of the demo's breaking change, from the emulator's synthetic calls.
-    expect(run.stdout).toMatch(/  - 📈 removing `summary`: it had a value on \d+ % of the \d+ analysed calls of the last 14 days\n/);
+    expect(run.stdout).toMatch(
+      /  - 📈 removing `summary`: it had a value on \d+ % of the \d+ analysed calls of the last 14 days\n/,
+    );
     expect(run.stdout).toContain('#### 📈 What the live metrics produced on recent calls');
-    expect(run.stdout).toContain('Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.');
+    expect(run.stdout).toContain(
+      'Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.',
+    );
   });
 
   it('the CLI bundle runs the v1 demo with --versioning v1', () => {
-    const run = spawnSync(process.execPath, ['dist/cli.js', 'demo', '--versioning', 'v1'], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'demo', '--versioning', 'v1'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('waiting for the security check');
-    expect(run.stdout).toContain('Demo finished: one new version, activated after its security check passed; nothing left to change.');
+    expect(run.stdout).toContain(
+      'Demo finished: one new version, activated after its security check passed; nothing left to change.',
+    );
   });
 
   it('the action bundle validates the examples', () => {
-    const run = spawnSync(process.execPath, ['dist/index.js'], { encoding: 'utf8', env: { ...process.env, INPUT_MODE: 'validate', INPUT_CONFIG: 'examples/invalid/*.yaml', GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' } });
+    const run = spawnSync(process.execPath, ['dist/index.js'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        INPUT_MODE: 'validate',
+        INPUT_CONFIG: 'examples/invalid/*.yaml',
+        GITHUB_OUTPUT: '',
+        GITHUB_STEP_SUMMARY: '',
+      },
+    });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('::error title=atoms-metrics%3A metric-type,file=examples/invalid/broken-agent.yaml,line=10,col=30::unknown metric type "NUMBER"');
+    expect(run.stdout).toContain(
+      '::error title=atoms-metrics%3A metric-type,file=examples/invalid/broken-agent.yaml,line=10,col=30::unknown metric type "NUMBER"',
+    );
   });
 
   it('the CLI exits quietly when its reader closes the pipe early (`… | head -1`)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atoms-metrics-pipe-'));
     try {
-      const metrics = Array.from({ length: 3000 }, (_, i) => ({ identifier: `M${i}`, dispositionMetricType: 'STRING', dispositionMetricPrompt: 'What was said?' }));
-      writeFileSync(join(dir, 'big.json'), JSON.stringify({ agentId: '65f1a2b3c4d5e6f708192a3b', postCallAnalyticsConfig: { dispositionMetrics: metrics } }));
-      const child = spawn(process.execPath, [resolve('dist/cli.js'), 'validate', 'big.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const metrics = Array.from({ length: 3000 }, (_, i) => ({
+        identifier: `M${i}`,
+        dispositionMetricType: 'STRING',
+        dispositionMetricPrompt: 'What was said?',
+      }));
+      writeFileSync(
+        join(dir, 'big.json'),
+        JSON.stringify({
+          agentId: '65f1a2b3c4d5e6f708192a3b',
+          postCallAnalyticsConfig: { dispositionMetrics: metrics },
+        }),
+      );
+      const child = spawn(process.execPath, [resolve('dist/cli.js'), 'validate', 'big.json'], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.once('data', () => child.stdout.destroy());
@@ -60,14 +94,19 @@ describe('dist bundles', () => {
     const graph = (file: string, seen = new Set<string>()): Set<string> => {
       if (seen.has(file)) return seen;
       seen.add(file);
-      for (const match of readFileSync(file, 'utf8').matchAll(/(?:^|[;\n])\s*import\s*(?:[^"(]*?from\s*)?"(\.[^"]+)"/g)) graph(join(dirname(file), match[1] ?? ''), seen);
+      for (const match of readFileSync(file, 'utf8').matchAll(/(?:^|[;\n])\s*import\s*(?:[^"(]*?from\s*)?"(\.[^"]+)"/g))
+        graph(join(dirname(file), match[1] ?? ''), seen);
       return seen;
     };
     for (const entry of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-validate.js', 'dist/index.js']) {
       // Bundled packages import built-ins without the node: prefix (@actions/core's `from"crypto"`), so both spellings
       // count; and the build hands statically imported built-ins over through esbuild's require("node:…") (see
       // scripts/build.mjs), which the bundle calls under a minified name.
-      const builtins = [...graph(entry)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from\s*"(?:node:)?([a-z_/]+)"|\("node:([a-z_/]+)"\)/g)].map((m) => m[1] ?? m[2]));
+      const builtins = [...graph(entry)].flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/from\s*"(?:node:)?([a-z_/]+)"|\("node:([a-z_/]+)"\)/g)].map(
+          (m) => m[1] ?? m[2],
+        ),
+      );
       if (entry === 'dist/index.js') expect(builtins, entry).toContain('fs');
       expect(builtins, entry).not.toContain('http');
       expect(builtins, entry).not.toContain('crypto');
@@ -82,15 +121,32 @@ describe('dist bundles', () => {
     // modules, a third of the validate path's start-up (bench/startup.mjs measures it).
     const workspace = mkdtempSync(join(tmpdir(), 'atoms-validate-builtins-'));
     try {
-      writeFileSync(join(workspace, 'agent.yaml'), 'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n');
+      writeFileSync(
+        join(workspace, 'agent.yaml'),
+        'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n',
+      );
       writeFileSync(join(workspace, 'out'), '');
       writeFileSync(join(workspace, 'summary'), '');
-      writeFileSync(join(workspace, 'list.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.LIST_TO, process.moduleLoadList.join('\\n')));\n");
+      writeFileSync(
+        join(workspace, 'list.cjs'),
+        "process.on('exit', () => require('fs').writeFileSync(process.env.LIST_TO, process.moduleLoadList.join('\\n')));\n",
+      );
       writeFileSync(join(workspace, 'empty.mjs'), '');
-      const env = { PATH: process.env.PATH ?? '', INPUT_MODE: 'validate', INPUT_CONFIG: '*.yaml', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: join(workspace, 'out'), GITHUB_STEP_SUMMARY: join(workspace, 'summary') };
+      const env = {
+        PATH: process.env.PATH ?? '',
+        INPUT_MODE: 'validate',
+        INPUT_CONFIG: '*.yaml',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: join(workspace, 'out'),
+        GITHUB_STEP_SUMMARY: join(workspace, 'summary'),
+      };
       /** Node's own modules loaded by running `entry`, one per line. */
       const modules = (entry: string, list: string) => {
-        const run = spawnSync(process.execPath, ['-r', join(workspace, 'list.cjs'), entry], { cwd: workspace, encoding: 'utf8', env: { ...env, LIST_TO: join(workspace, list) } });
+        const run = spawnSync(process.execPath, ['-r', join(workspace, 'list.cjs'), entry], {
+          cwd: workspace,
+          encoding: 'utf8',
+          env: { ...env, LIST_TO: join(workspace, list) },
+        });
         return { run, loaded: readFileSync(join(workspace, list), 'utf8').split('\n') };
       };
       // The baseline is an empty ES module: Node 20's own ES-module loader reads files through fs/promises.
@@ -111,25 +167,36 @@ describe('dist bundles', () => {
     // undici's index.js would bring its mocks, cache stores and WebSocket client into the chunk every API command compiles.
     const chunks = readdirSync('dist/chunks').map((name) => readFileSync(join('dist/chunks', name), 'utf8'));
     expect(chunks.some((text) => text.includes('llhttp'))).toBe(true);
-    for (const marker of ['MockAgent', 'SqliteCacheStore', 'WebSocketStream']) expect(chunks.some((text) => text.includes(marker)), marker).toBe(false);
+    for (const marker of ['MockAgent', 'SqliteCacheStore', 'WebSocketStream'])
+      expect(
+        chunks.some((text) => text.includes(marker)),
+        marker,
+      ).toBe(false);
   });
 
   it('run `validate` from its own bundle, with the CLI answers, and none of the other commands in its static graph', () => {
     // The static graph of the validate bundle holds no API client, emulator or other command.
     const text = (file: string) => readFileSync(file, 'utf8');
     const imports = [...text('dist/cli-validate.js').matchAll(/from"\.\/chunks\/([^"]+)"/g)].map((m) => m[1] ?? '');
-    for (const chunk of imports) expect(text(join('dist/chunks', chunk)), chunk).not.toMatch(/llhttp|atoms-metrics emulator|branches\/\$\{/);
+    for (const chunk of imports)
+      expect(text(join('dist/chunks', chunk)), chunk).not.toMatch(/llhttp|atoms-metrics emulator|branches\/\$\{/);
     const workspace = mkdtempSync(join(tmpdir(), 'atoms-cli-validate-'));
     try {
-      writeFileSync(join(workspace, 'bad.yaml'), 'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: 3\n');
-      const run = (...args: string[]) => spawnSync(process.execPath, [resolve('dist/cli.js'), ...args], { cwd: workspace, encoding: 'utf8' });
+      writeFileSync(
+        join(workspace, 'bad.yaml'),
+        'agentId: "65f1a2b3c4d5e6f708192a3b"\npostCallAnalyticsConfig:\n  dispositionMetrics: 3\n',
+      );
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [resolve('dist/cli.js'), ...args], { cwd: workspace, encoding: 'utf8' });
       const invalid = run('validate', 'bad.yaml');
       expect(invalid.status).toBe(1);
       expect(invalid.stdout).toMatch(/^bad\.yaml:3:\d+: error/m);
       expect(run('validate', '--help').stdout).toContain('Usage: atoms-metrics validate');
       const usage = run('validate', '--bogus');
       expect(usage.status).toBe(2);
-      expect(usage.stderr).toBe("atoms-metrics: unknown option '--bogus' for validate (see 'atoms-metrics validate --help')\nRun 'atoms-metrics --help' for usage.\n");
+      expect(usage.stderr).toBe(
+        "atoms-metrics: unknown option '--bogus' for validate (see 'atoms-metrics validate --help')\nRun 'atoms-metrics --help' for usage.\n",
+      );
       expect(run('--version').stdout).toMatch(/^atoms-metrics \d+\.\d+\.\d+/);
     } finally {
       rmSync(workspace, { recursive: true, force: true });

@@ -12,14 +12,36 @@ let root: string;
 let app: string;
 let install: { stdout: string; stderr: string; status: number | null };
 // npm and the installed bin run on the Node that runs the tests (Node 20 in CI, the oldest the package supports).
-const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, npm_config_update_notifier: 'false' };
+const env = {
+  ...process.env,
+  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  npm_config_update_notifier: 'false',
+};
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'atoms-metrics-pack-'));
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', root], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+  const packed = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', root], {
+      encoding: 'utf8',
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ) as { filename: string }[];
   app = join(root, 'app');
   mkdirSync(app);
-  const run = spawnSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--cache', join(root, 'cache'), join(root, packed[0]?.filename ?? '')], { cwd: app, encoding: 'utf8', env });
+  const run = spawnSync(
+    npm,
+    [
+      'install',
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+      '--cache',
+      join(root, 'cache'),
+      join(root, packed[0]?.filename ?? ''),
+    ],
+    { cwd: app, encoding: 'utf8', env },
+  );
   install = { stdout: run.stdout, stderr: run.stderr, status: run.status };
 }, 60_000);
 
@@ -38,11 +60,17 @@ describe('the packed package', () => {
   it('runs `demo` from an empty directory', () => {
     const run = spawnSync(bin(), ['demo'], { cwd: app, encoding: 'utf8', env, timeout: 30_000 });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.');
+    expect(run.stdout).toContain(
+      'Demo finished: one new revision on the live branch, live once its security scan passed; nothing left to change.',
+    );
   }, 40_000);
 
   it('runs `emulator` with the example agent, and the pull and plan it suggests work', async () => {
-    const child = spawn(bin(), ['emulator', '--port', '0', '--security-check-ms', '0'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin(), ['emulator', '--port', '0', '--security-check-ms', '0'], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {
@@ -54,15 +82,24 @@ describe('the packed package', () => {
       });
       const [, url = '', key = ''] = /export ATOMS_API_URL=(\S+) SMALLEST_API_KEY=(\S+)/.exec(out) ?? [];
       const suggested = [...out.matchAll(/^ {2}atoms-metrics (.+?)(?:\s+#.*)?$/gm)].map((m) => (m[1] ?? '').split(' '));
-      expect(suggested).toEqual([['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], ['plan', 'metrics']]);
+      expect(suggested).toEqual([
+        ['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'],
+        ['plan', 'metrics'],
+      ]);
       for (const args of suggested) {
-        const run = spawnSync(bin(), args, { cwd: app, encoding: 'utf8', env: { ...env, ATOMS_API_URL: url, SMALLEST_API_KEY: key } });
+        const run = spawnSync(bin(), args, {
+          cwd: app,
+          encoding: 'utf8',
+          env: { ...env, ATOMS_API_URL: url, SMALLEST_API_KEY: key },
+        });
         expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0);
       }
     } finally {
       child.kill('SIGTERM');
     }
-    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (exit) => resolve(exit))));
+    const code = await new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (exit) => resolve(exit)),
+    );
     expect(code).toBe(0);
   }, 40_000);
 });

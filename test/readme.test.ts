@@ -6,10 +6,18 @@ import { renderMetricsWorkflow } from '../src/init/workflow-template.js';
 
 const readme = readFileSync('README.md', 'utf8');
 /** The README's `## ` sections, in order, each with its text up to the next one. */
-const sections = [...readme.matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)].map((m) => ({ title: m[1] ?? '', text: m[2] ?? '' }));
+const sections = [...readme.matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)].map((m) => ({
+  title: m[1] ?? '',
+  text: m[2] ?? '',
+}));
 const section = (title: string) => sections.find((s) => s.title === title)?.text ?? '';
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-');
 
 describe('the README', () => {
   it('opens with the quick start, whose two commands are verbatim', () => {
@@ -22,14 +30,17 @@ describe('the README', () => {
 
   it('has a table of contents that lists every section, and every link to a heading lands on one', () => {
     const contents = section('Contents');
-    for (const { title } of sections.filter((s) => s.title !== 'Contents')) expect(contents, title).toContain(`](#${slug(title)})`);
+    for (const { title } of sections.filter((s) => s.title !== 'Contents'))
+      expect(contents, title).toContain(`](#${slug(title)})`);
     const anchors = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => slug(m[1] ?? '')));
     for (const [, anchor] of readme.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors, anchor).toContain(anchor);
   });
 
   it('puts how the platform works after the sections that use it', () => {
     const titles = sections.map((s) => s.title);
-    expect(titles.indexOf("How it works: the platform's two versioning models")).toBeGreaterThan(titles.indexOf('Use it in a workflow'));
+    expect(titles.indexOf("How it works: the platform's two versioning models")).toBeGreaterThan(
+      titles.indexOf('Use it in a workflow'),
+    );
     expect(titles.indexOf('Performance')).toBeGreaterThan(titles.indexOf('Troubleshooting'));
   });
 
@@ -38,7 +49,9 @@ describe('the README', () => {
     expect(quickStart).toContain('uses: atoms-metrics/atoms-metrics@<commit sha>');
     expect(quickStart).toContain('npm pack');
     expect(quickStart).toMatch(/npm install --save-dev \S+\.tgz/);
-    expect(quickStart).toContain('https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/<commit sha>/schema/metrics.schema.json');
+    expect(quickStart).toContain(
+      'https://raw.githubusercontent.com/atoms-metrics/atoms-metrics/<commit sha>/schema/metrics.schema.json',
+    );
     // The path into the package: the schema ships in it.
     expect(quickStart).toContain('node_modules/atoms-metrics/schema/metrics.schema.json');
     expect((JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[] }).files).toContain('schema');
@@ -46,7 +59,9 @@ describe('the README', () => {
   });
 
   it('shows the workflow `init` writes, and names its plan job as the required check', () => {
-    const shown = /```yaml\n# \.github\/workflows\/metrics\.yml\n([\s\S]*?)```/.exec(section('Use it in a workflow'))?.[1];
+    const shown = /```yaml\n# \.github\/workflows\/metrics\.yml\n([\s\S]*?)```/.exec(
+      section('Use it in a workflow'),
+    )?.[1];
     expect(shown).toBe(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' }));
     expect(readme).toContain('can require the `plan` job');
     expect(readme).not.toMatch(/require the `metrics` job|the `metrics` job from/);
@@ -54,7 +69,8 @@ describe('the README', () => {
 
   it('writes Performance for users: what was measured, on what, how to re-run it; no internal notes', () => {
     const performance = section('Performance');
-    for (const phrase of ['**How.**', '**On what.**', 'npm run bench', 'env', 'Node 24']) expect(performance).toContain(phrase);
+    for (const phrase of ['**How.**', '**On what.**', 'npm run bench', 'env', 'Node 24'])
+      expect(performance).toContain(phrase);
     expect(performance).not.toMatch(/this machine|issue \d+|#\d{1,3}\b|fact sheet|§/i);
   });
 });

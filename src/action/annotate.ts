@@ -10,7 +10,10 @@ import type { WorkflowCommands } from './workflow-commands.js';
 export const ANNOTATION_LIMITS = { perFile: 10, perRun: 50 } as const;
 
 /** Which diagnostics become annotations, in order, and how many are left out. Pure. */
-export function selectAnnotations(diagnostics: readonly Diagnostic[], limits: { perFile: number; perRun: number } = ANNOTATION_LIMITS): { shown: Diagnostic[]; hidden: number } {
+export function selectAnnotations(
+  diagnostics: readonly Diagnostic[],
+  limits: { perFile: number; perRun: number } = ANNOTATION_LIMITS,
+): { shown: Diagnostic[]; hidden: number } {
   const perFile = new Map<string, number>();
   const shown: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
@@ -26,7 +29,11 @@ export function selectAnnotations(diagnostics: readonly Diagnostic[], limits: { 
  * One annotation per diagnostic up to the limits, then one closing line with the number left out (the job
  * summary lists and counts them all). Under `strict`, warnings are raised as errors because they fail the run.
  */
-export function annotateDiagnostics(diagnostics: readonly Diagnostic[], strict: boolean, commands: WorkflowCommands): void {
+export function annotateDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  strict: boolean,
+  commands: WorkflowCommands,
+): void {
   const { shown, hidden } = selectAnnotations(diagnostics);
   for (const diagnostic of shown) {
     const properties = {
@@ -41,6 +48,8 @@ export function annotateDiagnostics(diagnostics: readonly Diagnostic[], strict: 
   }
   if (hidden > 0) {
     const limits = `at most ${ANNOTATION_LIMITS.perFile} per file and ${ANNOTATION_LIMITS.perRun} per run`;
-    commands.warning(`${hidden} more problem${hidden === 1 ? ' was' : 's were'} not annotated (${limits}); the job summary counts all ${diagnostics.length}.`);
+    commands.warning(
+      `${hidden} more problem${hidden === 1 ? ' was' : 's were'} not annotated (${limits}); the job summary counts all ${diagnostics.length}.`,
+    );
   }
 }

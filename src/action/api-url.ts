@@ -10,8 +10,11 @@ function isLoopback(hostname: string): boolean {
  * Why `raw` cannot be the API's base URL, or undefined when it can. The message never repeats a credential:
  * a URL with `user:password@` is refused without echoing it.
  */
-export function apiUrlProblem(raw: string): { kind: 'credentials' | 'not-http' | 'plain-http'; message: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(raw)) return { kind: 'credentials', message: 'must not contain credentials (user:password@)' };
+export function apiUrlProblem(
+  raw: string,
+): { kind: 'credentials' | 'not-http' | 'plain-http'; message: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(raw))
+    return { kind: 'credentials', message: 'must not contain credentials (user:password@)' };
   const notHttp = { kind: 'not-http', message: `must be an http(s) URL, got '${raw}'` } as const;
   let url: URL;
   try {

@@ -48,12 +48,22 @@ interface MergedPullRequest {
 }
 
 /** The merged PR of this commit and its plan header; absent when there is no token or no PR (a direct push). */
-async function findMergedPullRequest(github: GitHubClient, sha: string, env: NodeJS.ProcessEnv): Promise<MergedPullRequest | undefined> {
+async function findMergedPullRequest(
+  github: GitHubClient,
+  sha: string,
+  env: NodeJS.ProcessEnv,
+): Promise<MergedPullRequest | undefined> {
   const pulls = await github.pullRequestsOfCommit(sha);
   const pr = pulls.find((p) => p.merged) ?? pulls[0];
   if (!pr) return undefined;
   const found = await readPlanHeader(github, pr.number, commentScope(env), await github.ownLogin());
-  return { number: pr.number, title: pr.title, header: found?.header, commentId: found?.comment.id, commentBody: found?.comment.body };
+  return {
+    number: pr.number,
+    title: pr.title,
+    header: found?.header,
+    commentId: found?.comment.id,
+    commentBody: found?.comment.body,
+  };
 }
 
 /**
@@ -61,7 +71,12 @@ async function findMergedPullRequest(github: GitHubClient, sha: string, env: Nod
  * checks a moment later that its own section survived: GitHub has no conditional update, so two slices that
  * read at the same instant could otherwise write over each other. A few rounds make that very unlikely.
  */
-async function reportOnPullRequest(github: GitHubClient, commentId: number, outcome: string, key: string): Promise<void> {
+async function reportOnPullRequest(
+  github: GitHubClient,
+  commentId: number,
+  outcome: string,
+  key: string,
+): Promise<void> {
   let body = (await github.getComment(commentId)).body;
   for (let round = 1; ; round++) {
     await github.updateComment(commentId, withOutcome(body, outcome, key, COMMENT_LIMIT));
@@ -88,23 +103,44 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   if (!inputs.force && github && step.defaultBranch && sha) {
     const head = await github.branchHead(step.defaultBranch);
     if (head !== sha) {
-      core.setFailed(`This run's commit ${sha.slice(0, 7)} is no longer the head of ${step.defaultBranch} (${head.slice(0, 7)}): applying it could roll back a newer change. The run for ${head.slice(0, 7)} applies the latest files; set force: true to apply this commit anyway.`);
+      core.setFailed(
+        `This run's commit ${sha.slice(0, 7)} is no longer the head of ${step.defaultBranch} (${head.slice(0, 7)}): applying it could roll back a newer change. The run for ${head.slice(0, 7)} applies the latest files; set force: true to apply this commit anyway.`,
+      );
       return;
     }
-  } else if (!inputs.force) core.warning('Could not check that this commit is the head of the default branch (no github-token or event data).');
+  } else if (!inputs.force)
+    core.warning('Could not check that this commit is the head of the default branch (no github-token or event data).');
 
   // By hand there is no reviewed plan to hold live to: the person's choice is the review.
-  const merged = github && sha && !step.byHand ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
-    core.warning(inertForLog(`Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`));
-    return undefined;
-  }) : undefined;
-  if (merged && !merged.header) core.warning(`Pull request #${merged.number} has no plan comment from workflow '${env.GITHUB_WORKFLOW ?? ''}' (one from job '${env.GITHUB_JOB ?? ''}', or the workflow's only one); applying without the reviewed-plan check.`);
+  const merged =
+    github && sha && !step.byHand
+      ? await findMergedPullRequest(github, sha, env).catch((error: unknown) => {
+          core.warning(
+            inertForLog(
+              `Could not read the merged pull request: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
+          return undefined;
+        })
+      : undefined;
+  if (merged && !merged.header)
+    core.warning(
+      `Pull request #${merged.number} has no plan comment from workflow '${env.GITHUB_WORKFLOW ?? ''}' (one from job '${env.GITHUB_JOB ?? ''}', or the workflow's only one); applying without the reviewed-plan check.`,
+    );
 
-  const subject = merged ? `${merged.title} (#${merged.number})` : step.byHand ? `Applied by hand from ${sha.slice(0, 7) || 'a local run'} (workflow_dispatch)` : `Commit ${sha.slice(0, 7) || 'local'}`;
-  const link = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && sha ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}` : '';
+  const subject = merged
+    ? `${merged.title} (#${merged.number})`
+    : step.byHand
+      ? `Applied by hand from ${sha.slice(0, 7) || 'a local run'} (workflow_dispatch)`
+      : `Commit ${sha.slice(0, 7) || 'local'}`;
+  const link =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && sha
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/commit/${sha}`
+      : '';
   const targets: ApplyTarget[] = planTargets(validation.files, inputs.agentId).map((t) => {
     const reviewed = merged?.header?.agents.find((a) => a.agentId === t.agentId);
-    if (reviewed && reviewed.desiredHash !== hashConfig(t.desired)) core.warning(`${t.agentId}: the merged ${t.file} differs from what the last plan on #${merged?.number} showed.`);
+    if (reviewed && reviewed.desiredHash !== hashConfig(t.desired))
+      core.warning(`${t.agentId}: the merged ${t.file} differs from what the last plan on #${merged?.number} showed.`);
     return {
       ...t,
       commitSha: sha || 'local',
@@ -120,7 +156,9 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
   let cancelledBy = '';
   const stopListening = abortOnTermination(cancel, (name) => {
     cancelledBy = name;
-    core.warning(`${name} received: no new request starts, for any agent; what is half-done stays for the next run, which recognises it as its own.`);
+    core.warning(
+      `${name} received: no new request starts, for any agent; what is half-done stays for the next run, which recognises it as its own.`,
+    );
   });
   const results = await applyAll(targets, {
     api: createAtomsClient(inputs, cancel.signal),
@@ -138,16 +176,36 @@ export async function runApplyStep(step: ApplyStepInput): Promise<void> {
 
   const outcome = renderApplyOutcome(results, { commitSha: sha || 'local', runUrl: runUrl(env) });
   await appendJobSummary(step.byHand ? `${BY_HAND_NOTE}${outcome}` : outcome);
-  if (step.byHand) core.info('Applied by hand (workflow_dispatch): the files were published over live with no reviewed-plan check.');
+  if (step.byHand)
+    core.info('Applied by hand (workflow_dispatch): the files were published over live with no reviewed-plan check.');
   setOutput(OUTPUT_NAMES.changed, String(results.some((r) => r.status === 'applied' || r.status === 'resumed')));
-  setOutput(OUTPUT_NAMES.versions, JSON.stringify(Object.fromEntries(results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]))));
+  setOutput(
+    OUTPUT_NAMES.versions,
+    JSON.stringify(
+      Object.fromEntries(
+        results.filter((r) => r.status !== 'failed' && r.versionId).map((r) => [r.agentId, r.versionId]),
+      ),
+    ),
+  );
   if (github && merged?.commentId !== undefined) {
-    await reportOnPullRequest(github, merged.commentId, outcome, outcomeKey(targets.map((t) => t.agentId))).catch((error: unknown) =>
-      core.warning(inertForLog(`Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`)),
+    await reportOnPullRequest(github, merged.commentId, outcome, outcomeKey(targets.map((t) => t.agentId))).catch(
+      (error: unknown) =>
+        core.warning(
+          inertForLog(
+            `Could not update the pull-request comment: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
     );
   }
   const failed = results.filter((r) => r.status === 'failed');
   if (cancelledBy) {
-    core.setFailed(`Cancelled (${cancelledBy}). Where each agent stands:\n${results.map((r) => `- ${r.agentId} (${r.file}): ${r.status === 'failed' ? (r.error ?? 'failed') : `${r.status}${r.versionId ? ` (${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber ?? '?'}, ${r.versionId})` : ''}`}`).join('\n')}`);
-  } else if (failed.length > 0) core.setFailed(inertForLog(`Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`));
+    core.setFailed(
+      `Cancelled (${cancelledBy}). Where each agent stands:\n${results.map((r) => `- ${r.agentId} (${r.file}): ${r.status === 'failed' ? (r.error ?? 'failed') : `${r.status}${r.versionId ? ` (${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber ?? '?'}, ${r.versionId})` : ''}`}`).join('\n')}`,
+    );
+  } else if (failed.length > 0)
+    core.setFailed(
+      inertForLog(
+        `Apply failed for ${failed.length} of ${results.length} agent(s):\n${failed.map((r) => `- ${r.agentId} (${r.file}): ${r.error ?? 'failed'}`).join('\n')}`,
+      ),
+    );
 }

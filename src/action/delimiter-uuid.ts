@@ -6,7 +6,8 @@
  * it, so a guessed delimiter could only fail a step, never inject an output. Math.random gives the same format.
  */
 export function randomUUID(): string {
-  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const hex = (digits: number) =>
+    Array.from({ length: digits }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }

@@ -39,10 +39,15 @@ export function parseEventFacts(env: NodeJS.ProcessEnv, payload: unknown): Event
             number,
             // A deleted fork has no head repo: treat it as a fork (no secrets are available either way).
             isFork: typeof headRepo !== 'string' || headRepo !== baseRepo,
-            labels: Array.isArray(labels) ? labels.map((label) => field(label, 'name')).filter((name): name is string => typeof name === 'string') : [],
+            labels: Array.isArray(labels)
+              ? labels.map((label) => field(label, 'name')).filter((name): name is string => typeof name === 'string')
+              : [],
           }
         : null,
-    mergeGroup: eventName === 'merge_group' ? { pullRequests: mergeQueuePullRequests(typeof queueRef === 'string' ? queueRef : (env.GITHUB_REF ?? '')) } : null,
+    mergeGroup:
+      eventName === 'merge_group'
+        ? { pullRequests: mergeQueuePullRequests(typeof queueRef === 'string' ? queueRef : (env.GITHUB_REF ?? '')) }
+        : null,
   };
 }
 
@@ -55,7 +60,9 @@ export async function readEventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts
       payload = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw Object.assign(new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${reason}`), { name: 'ContextError' });
+      throw Object.assign(new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${reason}`), {
+        name: 'ContextError',
+      });
     }
   }
   return parseEventFacts(env, payload);

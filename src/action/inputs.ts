@@ -70,13 +70,15 @@ function readNumber(env: NodeJS.ProcessEnv, name: InputName, min: number, max: n
 
 function readWholeNumber(env: NodeJS.ProcessEnv, name: InputName): number {
   const raw = readRaw(env, name);
-  if (!/^\d{1,9}$/.test(raw)) throw new InputError(`Input '${name}' must be a whole number (a version or revision number), got '${raw}'.`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new InputError(`Input '${name}' must be a whole number (a version or revision number), got '${raw}'.`);
   return Number(raw);
 }
 
 function readWholeRange(env: NodeJS.ProcessEnv, name: InputName, min: number, max: number): number {
   const raw = readRaw(env, name);
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
   return Number(raw);
 }
 
@@ -121,9 +123,15 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   }
   const apiUrl = readRaw(env, 'api-url');
   const urlProblem = apiUrlProblem(apiUrl);
-  if (urlProblem !== undefined) throw new InputError(`Input 'api-url' ${urlProblem.message}${urlProblem.kind === 'credentials' ? "; pass the key in 'api-key'" : ''}.`);
+  if (urlProblem !== undefined)
+    throw new InputError(
+      `Input 'api-url' ${urlProblem.message}${urlProblem.kind === 'credentials' ? "; pass the key in 'api-key'" : ''}.`,
+    );
   const apiKey = readRaw(env, 'api-key');
-  if (/[\s\x00-\x1f\x7f]/.test(apiKey)) throw new InputError("Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).");
+  if (/[\s\x00-\x1f\x7f]/.test(apiKey))
+    throw new InputError(
+      "Input 'api-key' contains a space, line break or control character (a secret pasted with a newline?).",
+    );
   return {
     config,
     mode: readChoice(env, 'mode', MODES),

@@ -9,8 +9,12 @@ import type { ValidationOutcome } from './validate-step.js';
 const DEFAULT_SLICES = 16;
 
 export async function runListStep(validation: ValidationOutcome, inputs: Inputs): Promise<void> {
-  const matrix = buildMatrix(validation.files.map((f) => ({ path: f.path, agentIds: inputs.agentId ? [inputs.agentId] : f.agentIds })), DEFAULT_SLICES);
+  const matrix = buildMatrix(
+    validation.files.map((f) => ({ path: f.path, agentIds: inputs.agentId ? [inputs.agentId] : f.agentIds })),
+    DEFAULT_SLICES,
+  );
   setOutput(OUTPUT_NAMES.matrix, JSON.stringify(matrix));
   core.info(`Matrix: ${matrix.include.length} slice(s) over ${validation.files.length} file(s).`);
-  if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s) (see the annotations).`);
+  if (validation.failed)
+    core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s) (see the annotations).`);
 }

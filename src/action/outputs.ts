@@ -12,8 +12,10 @@ import { escapeData, escapeProperty } from './workflow-commands.js';
  * value that contains the delimiter, as @actions/core does, so an output can never end early.
  */
 export function formatOutputEntry(name: string, value: string, delimiter = `ghadelimiter_${randomUUID()}`): string {
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  if (value.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (name.includes(delimiter))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (value.includes(delimiter))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }
 

@@ -54,18 +54,30 @@ export function createAtomsClient(inputs: Inputs, signal?: AbortSignal): AtomsCl
     baseUrl: inputs.apiUrl,
     limiter: createRateLimiter({ requestsPerSecond: inputs.maxRequestsPerSecond }),
     userAgent: `atoms-metrics/${VERSION}`,
-    onRetry: (info) => core.info(inertForLog(`Atoms API: ${info.method} ${info.path} answered ${info.reason}; retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1}).`)),
+    onRetry: (info) =>
+      core.info(
+        inertForLog(
+          `Atoms API: ${info.method} ${info.path} answered ${info.reason}; retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1}).`,
+        ),
+      ),
   });
 }
 
 /** `signal`: a budget for GitHub work that is only a report (see gitHubTiming.planBudgetMs). */
-export function createGitHubClient(inputs: Inputs, env: NodeJS.ProcessEnv, signal?: AbortSignal): GitHubClient | undefined {
+export function createGitHubClient(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): GitHubClient | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!inputs.githubToken || !owner || !repo) return undefined;
   const api = env.GITHUB_API_URL || 'https://api.github.com';
   return new GitHubClient(inputs.githubToken, owner, repo, api, {
     graphqlUrl: env.GITHUB_GRAPHQL_URL || undefined,
-    onWait: (info) => core.info(inertForLog(`GitHub API: ${info.method} ${info.url} hit a ${info.reason}; retrying in ${info.seconds} s.`)),
+    onWait: (info) =>
+      core.info(
+        inertForLog(`GitHub API: ${info.method} ${info.url} hit a ${info.reason}; retrying in ${info.seconds} s.`),
+      ),
     signal,
   });
 }
@@ -86,20 +98,32 @@ async function writeComment(step: PlanStepInput, markdown: string, budget: Abort
   } catch (error) {
     // A locked conversation answers 403 too, but no permission would help: say what GitHub said.
     if (error instanceof GitHubApiError && error.locked) {
-      core.warning(inertForLog(`Could not write the pull-request comment: GitHub says "${error.reason}" The plan is in the job summary.`));
+      core.warning(
+        inertForLog(
+          `Could not write the pull-request comment: GitHub says "${error.reason}" The plan is in the job summary.`,
+        ),
+      );
       return;
     }
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404) && !error.rateLimited) {
-      core.warning(inertForLog(`Could not write the pull-request comment (${error.status}${error.reason ? `: ${error.reason}` : ''}): the token needs 'pull-requests: write'. The plan is in the job summary.`));
+      core.warning(
+        inertForLog(
+          `Could not write the pull-request comment (${error.status}${error.reason ? `: ${error.reason}` : ''}): the token needs 'pull-requests: write'. The plan is in the job summary.`,
+        ),
+      );
       return;
     }
     // The comment is a report, not the check: GitHub being down must not hide the plan's own verdict.
     if (error instanceof GitHubApiError && budget.aborted) {
-      core.warning(`Could not write the pull-request comment: GitHub did not answer within ${Math.round(gitHubTiming.planBudgetMs / 1000)} s, the most a plan waits for a report. The plan is in the job summary, and the check's verdict stands.`);
+      core.warning(
+        `Could not write the pull-request comment: GitHub did not answer within ${Math.round(gitHubTiming.planBudgetMs / 1000)} s, the most a plan waits for a report. The plan is in the job summary, and the check's verdict stands.`,
+      );
       return;
     }
     if (error instanceof GitHubApiError) {
-      core.warning(inertForLog(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`));
+      core.warning(
+        inertForLog(`Could not write the pull-request comment: ${error.message} The plan is in the job summary.`),
+      );
       return;
     }
     throw error;
@@ -111,22 +135,36 @@ async function writeComment(step: PlanStepInput, markdown: string, budget: Abort
  * pull request (the group holds all their changes and the check cannot tell whose change breaks); a label that cannot
  * be read counts as absent, with a warning: the gate fails closed.
  */
-async function gateLabels(step: PlanStepInput, budget: AbortSignal): Promise<{ labels: string[]; subject: GateSubject }> {
+async function gateLabels(
+  step: PlanStepInput,
+  budget: AbortSignal,
+): Promise<{ labels: string[]; subject: GateSubject }> {
   const { pullRequest, mergeGroup, inputs, env } = step;
   if (pullRequest) return { labels: pullRequest.labels, subject: { kind: 'pull-request' } };
   if (!mergeGroup) return { labels: [], subject: { kind: 'no-pull-request', eventName: step.eventName ?? '' } };
   const subject: GateSubject = { kind: 'merge-group', pullRequests: mergeGroup.pullRequests };
   const github = createGitHubClient(inputs, env, budget);
   if (mergeGroup.pullRequests.length === 0 || !github) {
-    core.warning(mergeGroup.pullRequests.length === 0 ? "The merge group's head ref names no pull request: breaking changes are not allowed by label." : 'No github-token: the labels of the queued pull requests cannot be read, so breaking changes are not allowed by label.');
+    core.warning(
+      mergeGroup.pullRequests.length === 0
+        ? "The merge group's head ref names no pull request: breaking changes are not allowed by label."
+        : 'No github-token: the labels of the queued pull requests cannot be read, so breaking changes are not allowed by label.',
+    );
     return { labels: [], subject };
   }
   try {
     const each = await Promise.all(mergeGroup.pullRequests.map((n) => github.pullRequestLabels(n)));
-    return { labels: each.every((labels) => labels.includes(inputs.breakingLabel)) ? [inputs.breakingLabel] : [], subject };
+    return {
+      labels: each.every((labels) => labels.includes(inputs.breakingLabel)) ? [inputs.breakingLabel] : [],
+      subject,
+    };
   } catch (error) {
     if (!(error instanceof GitHubApiError)) throw error;
-    core.warning(inertForLog(`Could not read the labels of the queued pull requests (${error.message}); breaking changes are not allowed by label.`));
+    core.warning(
+      inertForLog(
+        `Could not read the labels of the queued pull requests (${error.message}); breaking changes are not allowed by label.`,
+      ),
+    );
     return { labels: [], subject };
   }
 }
@@ -153,15 +191,36 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
   });
   if (api && inputs.insights) {
     // Same client, so the same limiter: the calls are read at the pace the plan's reads were.
-    built = await addPlanInsights(built, { api, window: { maxCalls: inputs.insightsCalls, days: inputs.insightsDays }, now: Date.now(), concurrency: inputs.concurrency });
-    for (const agent of built.agents) if (agent.insightsWarning) core.warning(`${agent.agentId} (${agent.file}): ${agent.insightsWarning} The plan is complete without it.`);
+    built = await addPlanInsights(built, {
+      api,
+      window: { maxCalls: inputs.insightsCalls, days: inputs.insightsDays },
+      now: Date.now(),
+      concurrency: inputs.concurrency,
+    });
+    for (const agent of built.agents)
+      if (agent.insightsWarning)
+        core.warning(`${agent.agentId} (${agent.file}): ${agent.insightsWarning} The plan is complete without it.`);
   }
   // From the first GitHub call on, the plan waits for GitHub this long at most in all before its verdict.
   const budget = AbortSignal.timeout(gitHubTiming.planBudgetMs);
   const { labels, subject } = await gateLabels(step, budget);
-  const { plan, gate } = applyBreakingGate(built, { allowBreaking: inputs.allowBreaking, breakingLabel: inputs.breakingLabel, labels });
+  const { plan, gate } = applyBreakingGate(built, {
+    allowBreaking: inputs.allowBreaking,
+    breakingLabel: inputs.breakingLabel,
+    labels,
+  });
   const render = (maxChars: number, measure?: (text: string) => number) =>
-    renderPlanMarkdown(plan, { maxChars, measure, scope: commentScope(step.env), header: planHeader(plan, VERSION), gate, gateSubject: subject, breakingLabel: inputs.breakingLabel, summaryUrl: runUrl(step.env), actionVersion: VERSION });
+    renderPlanMarkdown(plan, {
+      maxChars,
+      measure,
+      scope: commentScope(step.env),
+      header: planHeader(plan, VERSION),
+      gate,
+      gateSubject: subject,
+      breakingLabel: inputs.breakingLabel,
+      summaryUrl: runUrl(step.env),
+      actionVersion: VERSION,
+    });
 
   await appendJobSummary(render(SUMMARY_LIMIT, utf8Bytes));
   const json = planToJson(plan);
@@ -171,8 +230,16 @@ export async function runPlanStep(step: PlanStepInput): Promise<Plan> {
   await writeComment(step, render(COMMENT_LIMIT), budget);
 
   const unreadable = plan.agents.filter((a) => a.status === 'error');
-  if (validation.failed) core.setFailed(`Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`);
-  else if (unreadable.length > 0) core.setFailed(inertForLog(`Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`));
+  if (validation.failed)
+    core.setFailed(
+      `Metrics files are invalid: ${validation.counts.errors} error(s)${inputs.strict && validation.counts.warnings > 0 ? `, ${validation.counts.warnings} warning(s) under strict` : ''} (see the annotations).`,
+    );
+  else if (unreadable.length > 0)
+    core.setFailed(
+      inertForLog(
+        `Could not read the live version of ${unreadable.length} agent(s):\n${unreadable.map((a) => `- ${a.agentId} (${a.file}): ${a.message ?? ''}`).join('\n')}`,
+      ),
+    );
   else if (gate.blocked) core.setFailed(blockedFailure(subject, inputs.breakingLabel));
   return plan;
 }

@@ -18,12 +18,19 @@ export interface ValidationOutcome {
 }
 
 /** Validates the files the `config` globs name, relative to the workspace, and writes one annotation per problem. */
-export async function runValidation(inputs: Inputs, workspace: string, commands: WorkflowCommands): Promise<ValidationOutcome> {
+export async function runValidation(
+  inputs: Inputs,
+  workspace: string,
+  commands: WorkflowCommands,
+): Promise<ValidationOutcome> {
   const resolved = await resolveConfigFiles(inputs.config, { cwd: workspace, workspace });
   if (inputs.agentId !== '' && resolved.files.length !== 1) {
-    throw new InputError(`Input 'agent-id' needs exactly one metrics file, but 'config' matched ${resolved.files.length}.`);
+    throw new InputError(
+      `Input 'agent-id' needs exactly one metrics file, but 'config' matched ${resolved.files.length}.`,
+    );
   }
-  for (const dir of resolved.emptyDirectories) commands.info(`${dir}/ holds no metrics files yet; nothing to check there.`);
+  for (const dir of resolved.emptyDirectories)
+    commands.info(`${dir}/ holds no metrics files yet; nothing to check there.`);
   const results = await validateFiles(resolved.files, { cwd: workspace, disabledRules: inputs.disabledRules });
   const diagnostics = [...resolved.errors, ...results.flatMap((result) => result.diagnostics)];
   annotateDiagnostics(diagnostics, inputs.strict, commands);

@@ -37,13 +37,16 @@ export function formatCommand(name: string, properties: AnnotationProperties, me
     ['col', properties.startColumn],
     ['endColumn', properties.endColumn],
   ];
-  const shown = wire.filter(([, value]) => value !== undefined && value !== '' && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  const shown = wire
+    .filter(([, value]) => value !== undefined && value !== '' && value !== 0)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
   return `::${name}${shown.length > 0 ? ` ${shown.join(',')}` : ''}::${escapeData(message)}`;
 }
 
 /** Workflow commands written through `write` (one call per line). */
 export function createWorkflowCommands(write: (text: string) => void): WorkflowCommands {
-  const issue = (name: string, message: string, properties: AnnotationProperties = {}) => write(`${formatCommand(name, properties, message)}${EOL}`);
+  const issue = (name: string, message: string, properties: AnnotationProperties = {}) =>
+    write(`${formatCommand(name, properties, message)}${EOL}`);
   return {
     info: (message) => write(`${message}${EOL}`),
     error: (message, properties) => issue('error', message, properties),

@@ -4,23 +4,37 @@ import { inertHtmlCode, inertInlineCode, inertTextWithCode } from '../report/ine
 import { isFailureStep } from '../versioning/step-log.js';
 import type { ApplyResult } from '../versioning/apply-types.js';
 
-const ICON = { applied: '✅ applied', resumed: '✅ applied (resumed)', unchanged: '➖ no changes', failed: '❌ failed' } as const;
+const ICON = {
+  applied: '✅ applied',
+  resumed: '✅ applied (resumed)',
+  unchanged: '➖ no changes',
+  failed: '❌ failed',
+} as const;
 
 /** Each slice's outcome sits between these lines, keyed by its set of agents (see outcomeKey). */
 const blockStart = (key: string) => `<!-- atoms-metrics:outcome key=${key} -->`;
 const BLOCK_END = '<!-- atoms-metrics:outcome-end -->';
 const BLOCK = /<!-- atoms-metrics:outcome key=([a-z0-9]+) -->\n[\s\S]*?\n<!-- atoms-metrics:outcome-end -->/g;
 
-export function renderApplyOutcome(results: readonly ApplyResult[], context: { commitSha: string; runUrl?: string }): string {
+export function renderApplyOutcome(
+  results: readonly ApplyResult[],
+  context: { commitSha: string; runUrl?: string },
+): string {
   const rows = results.map(
-    (r) => `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber === undefined || r.versionNumber === null ? '–' : `${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber}`} | ${r.activatedAt ?? '–'} |`,
+    (r) =>
+      `| ${inertInlineCode(r.agentId, { inTable: true })} | ${inertInlineCode(r.file, { inTable: true })} | ${ICON[r.status]} | ${r.versionId ? inertInlineCode(r.versionId, { inTable: true }) : '–'} | ${r.versionNumber === undefined || r.versionNumber === null ? '–' : `${r.model === 'v2' ? 'revision' : 'version'} ${r.versionNumber}`} | ${r.activatedAt ?? '–'} |`,
   );
-  const failures = results.filter((r) => r.status === 'failed').map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertTextWithCode(r.error ?? 'failed')}`);
+  const failures = results
+    .filter((r) => r.status === 'failed')
+    .map((r) => `- ${inertHtmlCode(r.agentId)}: ${inertTextWithCode(r.error ?? 'failed')}`);
   // The closing `failed: …` step is the Failed list's line already.
   const details = results
     .map((r) => ({ agentId: r.agentId, steps: r.steps.filter((step) => !isFailureStep(step)) }))
     .filter((r) => r.steps.length > 0)
-    .map((r) => `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertTextWithCode(step)}`).join('\n')}\n\n</details>`);
+    .map(
+      (r) =>
+        `<details><summary>${inertHtmlCode(r.agentId)} — steps</summary>\n\n${r.steps.map((step) => `1. ${inertTextWithCode(step)}`).join('\n')}\n\n</details>`,
+    );
   return [
     `### 🚀 Applied on merge (${inertInlineCode(context.commitSha.slice(0, 7))})`,
     `| agent | file | outcome | live id | number | live since |\n|---|---|---|---|--:|---|\n${rows.join('\n')}`,
@@ -37,7 +51,10 @@ export function renderApplyOutcome(results: readonly ApplyResult[], context: { c
  * fan-out each keep their own block, and a re-run of the same slice replaces its block instead of adding one.
  */
 export function outcomeKey(agentIds: readonly string[]): string {
-  return createHash('sha256').update([...new Set(agentIds)].sort().join(',')).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update([...new Set(agentIds)].sort().join(','))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 function block(key: string, outcome: string): string {
@@ -57,14 +74,19 @@ export function withOutcome(commentBody: string, outcome: string, key: string, m
   // Everything from the first outcome on (an older, unkeyed one included) is outcomes; before it, the plan.
   const at = commentBody.indexOf('\n\n<!-- atoms-metrics:outcome');
   const base = at === -1 ? commentBody : commentBody.slice(0, at);
-  const others = [...(at === -1 ? '' : commentBody.slice(at)).matchAll(BLOCK)].filter((m) => m[1] !== key).map((m) => m[0]);
+  const others = [...(at === -1 ? '' : commentBody.slice(at)).matchAll(BLOCK)]
+    .filter((m) => m[1] !== key)
+    .map((m) => m[0]);
   const assemble = (blocks: string[]) => `${base}\n\n${blocks.join('\n\n')}\n`;
   const candidates = [
     assemble([...others, block(key, outcome)]),
     assemble([...others, block(key, compact(outcome))]),
     assemble([...others.map(compact), block(key, compact(outcome))]),
-    assemble([...others.map(compact), block(key, 'The outcome is too long for this comment; see the run\'s job summary.')]),
-    assemble([block(key, 'The outcomes are too long for this comment; see the runs\' job summaries.')]),
+    assemble([
+      ...others.map(compact),
+      block(key, "The outcome is too long for this comment; see the run's job summary."),
+    ]),
+    assemble([block(key, "The outcomes are too long for this comment; see the runs' job summaries.")]),
   ];
   // When not even that fits, the plan alone: never leave this slice's earlier, now stale, outcome behind.
   return candidates.find((text) => text.length <= maxChars) ?? base;

@@ -1,7 +1,19 @@
 /** The typed Atoms v2 (branch model) client: branches, the branch's single draft, revisions (v2 fact sheet §1). */
 import { AtomsApiError } from './errors.js';
 import type { CallOptions, Failure } from './http.js';
-import type { BranchApi, BranchDraftPut, DiffResult, BranchSummary, DraftDetail, DraftEdit, PendingPublish, PublishOutcome, Revision, RevisionDetail, RevisionList } from './branch-types.js';
+import type {
+  BranchApi,
+  BranchDraftPut,
+  DiffResult,
+  BranchSummary,
+  DraftDetail,
+  DraftEdit,
+  PendingPublish,
+  PublishOutcome,
+  Revision,
+  RevisionDetail,
+  RevisionList,
+} from './branch-types.js';
 import { isRecord, num, pathId, str, toSecurityCheck } from './wire.js';
 
 type Call = (options: CallOptions) => Promise<unknown>;
@@ -55,7 +67,9 @@ function toDraftEdit(value: unknown): DraftEdit {
   const e = isRecord(value) ? value : {};
   const revision = e.revision;
   return {
-    changedSections: Array.isArray(e.changedSections) ? e.changedSections.filter((s): s is string => typeof s === 'string') : [],
+    changedSections: Array.isArray(e.changedSections)
+      ? e.changedSections.filter((s): s is string => typeof s === 'string')
+      : [],
     editorName: str(e.editorName),
     draftRevision: isRecord(revision) ? num(revision.draftRevision) : num(revision),
     at: str(e.timestamp) ?? (isRecord(revision) ? (str(revision.updatedAt) ?? str(revision.createdAt)) : null),
@@ -68,8 +82,12 @@ function toPublishOutcome(data: unknown): PublishOutcome {
   if (state === 'scanning') return { state: 'scanning' };
   // The committed answer is documented with the revision; some answers were seen without it: the caller then reads.
   const revision = isRecord(d.revision) ? toRevision(d.revision) : null;
-  if (state === 'committed' || revision !== null) return { state: 'committed', revision: revision && revision._id !== '' ? revision : null };
-  throw new AtomsApiError(`The Atoms API answered a publish with state "${str(d.state) ?? '(none)'}", which this version does not know.`, { kind: 'invalid-response', method: 'POST', path: '-' });
+  if (state === 'committed' || revision !== null)
+    return { state: 'committed', revision: revision && revision._id !== '' ? revision : null };
+  throw new AtomsApiError(
+    `The Atoms API answered a publish with state "${str(d.state) ?? '(none)'}", which this version does not know.`,
+    { kind: 'invalid-response', method: 'POST', path: '-' },
+  );
 }
 
 export class BranchClient implements BranchApi {
@@ -80,7 +98,12 @@ export class BranchClient implements BranchApi {
   }
 
   async listBranches(agentId: string): Promise<BranchSummary[]> {
-    const data = await this.call({ method: 'GET', path: this.base(agentId), idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({
+      method: 'GET',
+      path: this.base(agentId),
+      idempotent: true,
+      describe: agentNotFound(agentId),
+    });
     const list = isRecord(data) ? data.branches : data;
     return Array.isArray(list) ? list.map(toBranchSummary) : [];
   }
@@ -90,13 +113,29 @@ export class BranchClient implements BranchApi {
   }
 
   async getRevision(agentId: string, branchId: string, revisionId: string): Promise<RevisionDetail> {
-    const data = await this.call({ method: 'GET', path: `${this.base(agentId, branchId)}/revisions/${pathId('revision id', revisionId)}`, idempotent: true });
+    const data = await this.call({
+      method: 'GET',
+      path: `${this.base(agentId, branchId)}/revisions/${pathId('revision id', revisionId)}`,
+      idempotent: true,
+    });
     const record = isRecord(data) ? data : {};
-    return { revision: toRevision(isRecord(record.revision) ? record.revision : record), resolvedConfig: record.resolvedConfig };
+    return {
+      revision: toRevision(isRecord(record.revision) ? record.revision : record),
+      resolvedConfig: record.resolvedConfig,
+    };
   }
 
-  async listRevisions(agentId: string, branchId: string, options: { limit?: number; skip?: number } = {}): Promise<RevisionList> {
-    const data = await this.call({ method: 'GET', path: `${this.base(agentId, branchId)}/revisions`, query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) }, idempotent: true });
+  async listRevisions(
+    agentId: string,
+    branchId: string,
+    options: { limit?: number; skip?: number } = {},
+  ): Promise<RevisionList> {
+    const data = await this.call({
+      method: 'GET',
+      path: `${this.base(agentId, branchId)}/revisions`,
+      query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) },
+      idempotent: true,
+    });
     const record = isRecord(data) ? data : {};
     const revisions = Array.isArray(record.revisions) ? record.revisions.map(toRevision) : [];
     return { revisions, total: num(record.total) ?? revisions.length };
@@ -107,7 +146,11 @@ export class BranchClient implements BranchApi {
       const data = await this.call({ method: 'GET', path: `${this.base(agentId, branchId)}/draft`, idempotent: true });
       const record = isRecord(data) ? data : {};
       const history = Array.isArray(record.editHistory) ? record.editHistory.map(toDraftEdit) : [];
-      return { latest: toRevision(record.latest), editCount: num(record.editCount) ?? history.length, editHistory: history };
+      return {
+        latest: toRevision(record.latest),
+        editCount: num(record.editCount) ?? history.length,
+        editHistory: history,
+      };
     } catch (error) {
       // 404 is the API's "no draft is open" (fact sheet §1.4); an HTML 404 is a missing route and stays an error.
       if (error instanceof AtomsApiError && error.kind === 'not-found') return null;
@@ -117,7 +160,9 @@ export class BranchClient implements BranchApi {
 
   async putDraft(agentId: string, branchId: string, body: BranchDraftPut): Promise<Revision> {
     // PUT merges the same body into the same draft: repeating it after an ambiguous failure changes nothing.
-    return toRevision(await this.call({ method: 'PUT', path: `${this.base(agentId, branchId)}/draft`, body, idempotent: true }));
+    return toRevision(
+      await this.call({ method: 'PUT', path: `${this.base(agentId, branchId)}/draft`, body, idempotent: true }),
+    );
   }
 
   async discardDraft(agentId: string, branchId: string): Promise<boolean> {
@@ -132,38 +177,80 @@ export class BranchClient implements BranchApi {
 
   async publishDraft(agentId: string, branchId: string, body: { label?: string }): Promise<PublishOutcome> {
     const payload = body.label === undefined ? {} : { label: body.label };
-    return toPublishOutcome(await this.call({ method: 'POST', path: `${this.base(agentId, branchId)}/draft/publish`, body: payload, idempotent: false }));
+    return toPublishOutcome(
+      await this.call({
+        method: 'POST',
+        path: `${this.base(agentId, branchId)}/draft/publish`,
+        body: payload,
+        idempotent: false,
+      }),
+    );
   }
 
   async cancelPublish(agentId: string, branchId: string): Promise<void> {
     // Documented as idempotent (200 even with no scan running), so a retry is safe despite the POST.
-    await this.call({ method: 'POST', path: `${this.base(agentId, branchId)}/draft/publish/cancel`, body: {}, idempotent: true });
+    await this.call({
+      method: 'POST',
+      path: `${this.base(agentId, branchId)}/draft/publish/cancel`,
+      body: {},
+      idempotent: true,
+    });
   }
 
   async diff(agentId: string, a: string, b: string): Promise<DiffResult> {
-    if (a.length > 64 || b.length > 64) throw new AtomsApiError('A diff ref is longer than the 64 characters the API takes.', { kind: 'bad-request', method: 'GET', path: '-' });
-    return toDiffResult(await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/diff`, query: { a, b }, idempotent: true }));
+    if (a.length > 64 || b.length > 64)
+      throw new AtomsApiError('A diff ref is longer than the 64 characters the API takes.', {
+        kind: 'bad-request',
+        method: 'GET',
+        path: '-',
+      });
+    return toDiffResult(
+      await this.call({
+        method: 'GET',
+        path: `/agent/${pathId('agent id', agentId)}/diff`,
+        query: { a, b },
+        idempotent: true,
+      }),
+    );
   }
 
   async restoreRevision(agentId: string, branchId: string, revisionId: string): Promise<PublishOutcome> {
-    return toPublishOutcome(await this.call({ method: 'POST', path: `${this.base(agentId, branchId)}/revisions/${pathId('revision id', revisionId)}/restore`, idempotent: false }));
+    return toPublishOutcome(
+      await this.call({
+        method: 'POST',
+        path: `${this.base(agentId, branchId)}/revisions/${pathId('revision id', revisionId)}/restore`,
+        idempotent: false,
+      }),
+    );
   }
 }
 
 function toDiffResult(data: unknown): DiffResult {
   const d = isRecord(data) ? data : {};
-  const sections = Array.isArray(d.unchangedSections) ? d.unchangedSections.filter((s): s is string => typeof s === 'string') : [];
+  const sections = Array.isArray(d.unchangedSections)
+    ? d.unchangedSections.filter((s): s is string => typeof s === 'string')
+    : [];
   const diffs = (Array.isArray(d.diffs) ? d.diffs : []).filter(isRecord).map((entry) => ({
     section: str(entry.section) ?? '',
-    changes: (Array.isArray(entry.changes) ? entry.changes : []).filter(isRecord).map((c) => ({ path: str(c.path) ?? '', oldValue: c.oldValue, newValue: c.newValue })),
+    changes: (Array.isArray(entry.changes) ? entry.changes : [])
+      .filter(isRecord)
+      .map((c) => ({ path: str(c.path) ?? '', oldValue: c.oldValue, newValue: c.newValue })),
   }));
-  if (!Array.isArray(d.diffs)) throw new AtomsApiError('The Atoms API answered a diff without a diffs list, which this version cannot read.', { kind: 'invalid-response', method: 'GET', path: '-' });
+  if (!Array.isArray(d.diffs))
+    throw new AtomsApiError('The Atoms API answered a diff without a diffs list, which this version cannot read.', {
+      kind: 'invalid-response',
+      method: 'GET',
+      path: '-',
+    });
   return { unchangedSections: sections, diffs };
 }
 
 function agentNotFound(agentId: string) {
   return (failure: Failure) =>
     failure.status === 404 && !failure.html && failure.serverMessages.some((m) => /not found/i.test(m))
-      ? { kind: 'agent-not-found' as const, message: `Agent ${agentId} was not found (GET branches answered 404). Is agentId right, and does the API key belong to the agent's organisation?` }
+      ? {
+          kind: 'agent-not-found' as const,
+          message: `Agent ${agentId} was not found (GET branches answered 404). Is agentId right, and does the API key belong to the agent's organisation?`,
+        }
       : undefined;
 }

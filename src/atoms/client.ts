@@ -5,7 +5,16 @@ import { Transport, type CallOptions, type Failure } from './http.js';
 import { BranchClient } from './branch-client.js';
 import { ConversationClient } from './conversation-client.js';
 import { isRecord, pathId, str, toSecurityCheck } from './wire.js';
-import type { AgentVersion, AgentView, AtomsApi, DraftConfigPatch, PublishRequest, RequestLimiter, VersionDetail, VersionList } from './types.js';
+import type {
+  AgentVersion,
+  AgentView,
+  AtomsApi,
+  DraftConfigPatch,
+  PublishRequest,
+  RequestLimiter,
+  VersionDetail,
+  VersionList,
+} from './types.js';
 import { DEFAULT_API_URL } from '../defaults.js';
 
 export interface AtomsClientOptions {
@@ -104,7 +113,10 @@ export class AtomsClient implements AtomsApi {
       describe: (failure: Failure) =>
         // The API answers an unknown agent with 400 "No agent found", not 404 (fact sheet §3).
         failure.status === 400 && failure.serverMessages.some((m) => /no agent found/i.test(m))
-          ? { kind: 'agent-not-found', message: `Agent ${agentId} was not found (the API answered "No agent found"). Is agentId right, and does the API key belong to the agent's organisation?` }
+          ? {
+              kind: 'agent-not-found',
+              message: `Agent ${agentId} was not found (the API answered "No agent found"). Is agentId right, and does the API key belong to the agent's organisation?`,
+            }
           : undefined,
     });
     const agent = isRecord(data) ? data : {};
@@ -119,7 +131,13 @@ export class AtomsClient implements AtomsApi {
   }
 
   async createDraft(agentId: string, body: { sourceVersionId: string; draftName?: string }): Promise<AgentVersion> {
-    const data = await this.call({ method: 'POST', path: `/agent/${pathId('agent id', agentId)}/drafts`, body, idempotent: false, describe: agentNotFound(agentId) });
+    const data = await this.call({
+      method: 'POST',
+      path: `/agent/${pathId('agent id', agentId)}/drafts`,
+      body,
+      idempotent: false,
+      describe: agentNotFound(agentId),
+    });
     const draft = toAgentVersion(data);
     // Later URLs take `draftId`; one example in the docs reads `_id` instead (fact sheet §4.1).
     return { ...draft, draftId: draft.draftId ?? (draft._id || null) };
@@ -127,24 +145,54 @@ export class AtomsClient implements AtomsApi {
 
   async patchDraftConfig(agentId: string, draftId: string, body: DraftConfigPatch): Promise<AgentVersion> {
     // Repeating the same full PATCH leaves the same draft content: safe to retry.
-    return toAgentVersion(await this.call({ method: 'PATCH', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/config`, body, idempotent: true, describe: agentNotFound(agentId) }));
+    return toAgentVersion(
+      await this.call({
+        method: 'PATCH',
+        path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/config`,
+        body,
+        idempotent: true,
+        describe: agentNotFound(agentId),
+      }),
+    );
   }
 
   async publishDraft(agentId: string, draftId: string, body: PublishRequest): Promise<AgentVersion> {
     const payload: PublishRequest = {};
     if (body.label !== undefined) payload.label = body.label;
     if (body.description !== undefined) payload.description = body.description;
-    return toAgentVersion(await this.call({ method: 'POST', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/publish`, body: payload, idempotent: false, describe: agentNotFound(agentId) }));
+    return toAgentVersion(
+      await this.call({
+        method: 'POST',
+        path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}/publish`,
+        body: payload,
+        idempotent: false,
+        describe: agentNotFound(agentId),
+      }),
+    );
   }
 
   async getVersion(agentId: string, versionId: string): Promise<VersionDetail> {
-    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/versions/${pathId('version id', versionId)}`, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({
+      method: 'GET',
+      path: `/agent/${pathId('agent id', agentId)}/versions/${pathId('version id', versionId)}`,
+      idempotent: true,
+      describe: agentNotFound(agentId),
+    });
     const record = isRecord(data) ? data : {};
-    return { version: toAgentVersion(isRecord(record.version) ? record.version : record), resolvedConfig: record.resolvedConfig ?? null };
+    return {
+      version: toAgentVersion(isRecord(record.version) ? record.version : record),
+      resolvedConfig: record.resolvedConfig ?? null,
+    };
   }
 
   async listVersions(agentId: string, options: { limit?: number; skip?: number } = {}): Promise<VersionList> {
-    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/versions`, query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) }, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({
+      method: 'GET',
+      path: `/agent/${pathId('agent id', agentId)}/versions`,
+      query: { limit: String(options.limit ?? 20), skip: String(options.skip ?? 0) },
+      idempotent: true,
+      describe: agentNotFound(agentId),
+    });
     const record = isRecord(data) ? data : {};
     const versions = Array.isArray(record.versions) ? record.versions.map(toAgentVersion) : [];
     return { versions, total: typeof record.total === 'number' ? record.total : versions.length };
@@ -160,8 +208,14 @@ export class AtomsClient implements AtomsApi {
         const text = failure.serverMessages.join('; ');
         if (failure.status !== undefined && failure.status < 500 && /security check/i.test(text)) {
           return /fail/i.test(text)
-            ? { kind: 'security-check-failed', message: `Version ${versionId} failed the platform's security check and cannot be activated: ${text}` }
-            : { kind: 'security-check-pending', message: `Version ${versionId} cannot be activated yet: its security check is still running (${text}).` };
+            ? {
+                kind: 'security-check-failed',
+                message: `Version ${versionId} failed the platform's security check and cannot be activated: ${text}`,
+              }
+            : {
+                kind: 'security-check-pending',
+                message: `Version ${versionId} cannot be activated yet: its security check is still running (${text}).`,
+              };
         }
         return agentNotFound(agentId)(failure);
       },
@@ -170,18 +224,31 @@ export class AtomsClient implements AtomsApi {
   }
 
   async listDrafts(agentId: string): Promise<AgentVersion[]> {
-    const data = await this.call({ method: 'GET', path: `/agent/${pathId('agent id', agentId)}/drafts`, idempotent: true, describe: agentNotFound(agentId) });
+    const data = await this.call({
+      method: 'GET',
+      path: `/agent/${pathId('agent id', agentId)}/drafts`,
+      idempotent: true,
+      describe: agentNotFound(agentId),
+    });
     return Array.isArray(data) ? data.map(toAgentVersion) : [];
   }
 
   async deleteDraft(agentId: string, draftId: string): Promise<void> {
-    await this.call({ method: 'DELETE', path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}`, idempotent: true, describe: agentNotFound(agentId) });
+    await this.call({
+      method: 'DELETE',
+      path: `/agent/${pathId('agent id', agentId)}/drafts/${encodeURIComponent(draftId)}`,
+      idempotent: true,
+      describe: agentNotFound(agentId),
+    });
   }
 }
 
 function agentNotFound(agentId: string) {
   return (failure: Failure) =>
     failure.status === 404 && failure.serverMessages.some((m) => /^agent not found$/i.test(m))
-      ? { kind: 'agent-not-found' as const, message: `Agent ${agentId} was not found. Is agentId right, and does the API key belong to the agent's organisation?` }
+      ? {
+          kind: 'agent-not-found' as const,
+          message: `Agent ${agentId} was not found. Is agentId right, and does the API key belong to the agent's organisation?`,
+        }
       : undefined;
 }

@@ -1,7 +1,13 @@
 /** Reads call logs (`GET /conversation`, `GET /conversation/{id}`) on the client's transport: same limiter, retries, deadlines. */
 import { AtomsApiError } from './errors.js';
 import type { CallOptions } from './http.js';
-import type { CallLog, CallMetricResult, ConversationApi, ConversationPage, ConversationQuery } from './conversation-types.js';
+import type {
+  CallLog,
+  CallMetricResult,
+  ConversationApi,
+  ConversationPage,
+  ConversationQuery,
+} from './conversation-types.js';
 import { isRecord, num, str } from './wire.js';
 
 type Call = (options: CallOptions) => Promise<unknown>;
@@ -18,7 +24,8 @@ function toMetricResults(log: Record<string, unknown>): CallMetricResult[] | nul
   const out: CallMetricResult[] = [];
   if (isRecord(pca) && Array.isArray(pca.dispositionMetrics)) {
     for (const item of pca.dispositionMetrics) {
-      if (isRecord(item) && typeof item.identifier === 'string') out.push({ identifier: item.identifier, value: valueText(item.value), confidence: num(item.confidence) });
+      if (isRecord(item) && typeof item.identifier === 'string')
+        out.push({ identifier: item.identifier, value: valueText(item.value), confidence: num(item.confidence) });
     }
     return out;
   }
@@ -32,7 +39,9 @@ function toMetricResults(log: Record<string, unknown>): CallMetricResult[] | nul
 function toMetricTypes(config: unknown): CallLog['metricTypes'] {
   const out: CallLog['metricTypes'] = [];
   if (!Array.isArray(config)) return out;
-  for (const m of config) if (isRecord(m) && typeof m.identifier === 'string') out.push({ identifier: m.identifier, type: str(m.type) ?? str(m.dispositionMetricType) ?? '' });
+  for (const m of config)
+    if (isRecord(m) && typeof m.identifier === 'string')
+      out.push({ identifier: m.identifier, type: str(m.type) ?? str(m.dispositionMetricType) ?? '' });
   return out;
 }
 
@@ -41,7 +50,9 @@ export function toCallLog(value: unknown): CallLog {
   const log = isRecord(value) ? value : {};
   const status = (str(log.status) ?? str(log.callStatus) ?? 'unknown').toLowerCase();
   const duration = num(log.duration) ?? num(log.callDuration) ?? 0;
-  const hadConversation = Array.isArray(log.transcript) ? log.transcript.length > 0 : status === 'completed' && duration > 0;
+  const hadConversation = Array.isArray(log.transcript)
+    ? log.transcript.length > 0
+    : status === 'completed' && duration > 0;
   return {
     id: str(log._id) ?? str(log.callId) ?? '',
     agentId: str(log.agentId) ?? (isRecord(log.agent) ? str(log.agent._id) : null),
@@ -63,7 +74,10 @@ export class ConversationClient implements ConversationApi {
 
   async listConversations(query: ConversationQuery): Promise<ConversationPage> {
     const page = Math.max(1, Math.floor(query.page ?? 1));
-    const params: Record<string, string> = { page: String(page), limit: String(Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.limit ?? 100)))) };
+    const params: Record<string, string> = {
+      page: String(page),
+      limit: String(Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.limit ?? 100)))),
+    };
     // No sortBy, dateFrom or dateTo: those are not index-backed and can time out (504) on large accounts (fact sheet v2 §5).
     if (query.agentIds?.length) params.agentIds = query.agentIds.join(',');
     if (query.versionFilter?.length) params.versionFilter = query.versionFilter.join(',');
@@ -74,12 +88,20 @@ export class ConversationClient implements ConversationApi {
     const logs = Array.isArray(record.logs) ? record.logs.map(toCallLog) : [];
     const pagination = isRecord(record.pagination) ? record.pagination : {};
     const totalPages = num(pagination.totalPages);
-    const hasMore = typeof pagination.hasMore === 'boolean' ? pagination.hasMore : totalPages !== null && page < totalPages;
+    const hasMore =
+      typeof pagination.hasMore === 'boolean' ? pagination.hasMore : totalPages !== null && page < totalPages;
     return { logs, total: num(pagination.total), page, hasMore, totalPages };
   }
 
   async getConversation(callId: string): Promise<CallLog> {
-    if (!CALL_ID.test(callId)) throw new AtomsApiError(`'${callId}' is not a call id (CALL-… or a 24-hex id).`, { kind: 'bad-request', method: '-', path: '-' });
-    return toCallLog(await this.call({ method: 'GET', path: `/conversation/${encodeURIComponent(callId)}`, idempotent: true }));
+    if (!CALL_ID.test(callId))
+      throw new AtomsApiError(`'${callId}' is not a call id (CALL-… or a 24-hex id).`, {
+        kind: 'bad-request',
+        method: '-',
+        path: '-',
+      });
+    return toCallLog(
+      await this.call({ method: 'GET', path: `/conversation/${encodeURIComponent(callId)}`, idempotent: true }),
+    );
   }
 }

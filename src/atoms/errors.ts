@@ -26,7 +26,9 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   let out = text;
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
   // A bearer token is b64token characters (RFC 6750), so the `)` or `.` after one stays in the text.
-  return out.replace(/\bBearer\s+(?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])=*/gi, 'Bearer ***').replace(/\bsk_[A-Za-z0-9_-]{6,}/g, 'sk_***');
+  return out
+    .replace(/\bBearer\s+(?:[A-Za-z0-9._~+/-]*[A-Za-z0-9_~+/-])=*/gi, 'Bearer ***')
+    .replace(/\bsk_[A-Za-z0-9_-]{6,}/g, 'sk_***');
 }
 
 export interface AtomsApiErrorFields {
@@ -79,7 +81,8 @@ export class AtomsApiError extends Error {
     this.attempts = fields.attempts ?? 1;
     if (fields.cause !== undefined) {
       // Keep the cause chain for debugging, but only as redacted text: an undici error can carry request details.
-      const cause = fields.cause instanceof Error ? `${fields.cause.name}: ${fields.cause.message}` : String(fields.cause);
+      const cause =
+        fields.cause instanceof Error ? `${fields.cause.name}: ${fields.cause.message}` : String(fields.cause);
       Object.defineProperty(this, 'cause', { value: redactSecrets(cause, secrets), enumerable: false });
     }
     if (this.stack) this.stack = redactSecrets(this.stack, secrets);

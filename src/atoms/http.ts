@@ -110,7 +110,8 @@ export function serverMessagesOf(body: unknown): string[] {
 function retryAfterFromBody(body: unknown): number | undefined {
   if (!isRecord(body)) return undefined;
   if (typeof body.retry_after === 'number') return body.retry_after * 1000;
-  if (isRecord(body.rateLimit) && typeof body.rateLimit.retryAfterSec === 'number') return body.rateLimit.retryAfterSec * 1000;
+  if (isRecord(body.rateLimit) && typeof body.rateLimit.retryAfterSec === 'number')
+    return body.rateLimit.retryAfterSec * 1000;
   return undefined;
 }
 
@@ -159,7 +160,13 @@ export class Transport {
         size += chunk.value.byteLength;
         if (size > this.options.maxBodyBytes) {
           await reader?.cancel();
-          return { status: response.status, headers: response.headers, html: false, errorCode: 'BODY_TOO_LARGE', sent: true };
+          return {
+            status: response.status,
+            headers: response.headers,
+            html: false,
+            errorCode: 'BODY_TOO_LARGE',
+            sent: true,
+          };
         }
         chunks.push(chunk.value);
       }
@@ -171,7 +178,13 @@ export class Transport {
       } catch {
         json = undefined;
       }
-      return { status: response.status, headers: response.headers, json, html: type.includes('text/html') || /^\s*</.test(text), sent: true };
+      return {
+        status: response.status,
+        headers: response.headers,
+        json,
+        html: type.includes('text/html') || /^\s*</.test(text),
+        sent: true,
+      };
     } catch (error) {
       const code = cancel?.aborted ? 'CANCELLED' : timer.aborted ? 'TIMEOUT' : fetchErrorCode(error);
       // Connection refused or DNS failure: the request never left. Anything else may have reached the server.
@@ -183,7 +196,8 @@ export class Transport {
   /** Performs a call with retries; returns the envelope's `data` (or the raw body when it has no envelope). */
   async call(call: CallOptions): Promise<unknown> {
     const { options } = this;
-    const query = call.query && Object.keys(call.query).length > 0 ? `?${new URLSearchParams(call.query).toString()}` : '';
+    const query =
+      call.query && Object.keys(call.query).length > 0 ? `?${new URLSearchParams(call.query).toString()}` : '';
     const url = `${options.baseUrl}${call.path}${query}`;
     const started = options.now();
     for (let attemptNumber = 1; ; attemptNumber++) {
@@ -193,17 +207,31 @@ export class Transport {
       const result = await this.attempt(call, url, options.deadlineMs - (options.now() - started));
       const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
       if (ok && result.errorCode === undefined) {
-        if (result.json === undefined && call.method !== 'DELETE') throw this.error(call, result, attemptNumber, { kind: 'invalid-response', message: `The Atoms API answered ${call.method} ${call.path} with a body that is not JSON.` });
+        if (result.json === undefined && call.method !== 'DELETE')
+          throw this.error(call, result, attemptNumber, {
+            kind: 'invalid-response',
+            message: `The Atoms API answered ${call.method} ${call.path} with a body that is not JSON.`,
+          });
         if (isRecord(result.json) && (result.json.status === false || result.json.success === false)) {
-          throw this.error(call, result, attemptNumber, { kind: 'bad-request', message: `The Atoms API refused ${call.method} ${call.path}: ${serverMessagesOf(result.json).join('; ') || 'no reason given'}` });
+          throw this.error(call, result, attemptNumber, {
+            kind: 'bad-request',
+            message: `The Atoms API refused ${call.method} ${call.path}: ${serverMessagesOf(result.json).join('; ') || 'no reason given'}`,
+          });
         }
         return isRecord(result.json) && 'data' in result.json ? result.json.data : result.json;
       }
-      const retryAfterMs = result.status === 429 ? (parseRetryAfter(header(result.headers, 'retry-after'), options.now()) ?? retryAfterFromBody(result.json)) : undefined;
+      const retryAfterMs =
+        result.status === 429
+          ? (parseRetryAfter(header(result.headers, 'retry-after'), options.now()) ?? retryAfterFromBody(result.json))
+          : undefined;
       // A server asking for an hour fails this request fast (decideRetry); it must not park every other request for that hour.
-      if (result.status === 429) options.limiter?.onRateLimited(retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, options.maxRetryAfterMs));
+      if (result.status === 429)
+        options.limiter?.onRateLimited(
+          retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, options.maxRetryAfterMs),
+        );
       const decision =
-        result.errorCode === 'BODY_TOO_LARGE' || (result.status !== undefined && result.status >= 300 && result.status < 400)
+        result.errorCode === 'BODY_TOO_LARGE' ||
+        (result.status !== undefined && result.status >= 300 && result.status < 400)
           ? ({ retry: false, reason: '' } as const)
           : decideRetry({
               attempt: attemptNumber,
@@ -221,7 +249,13 @@ export class Transport {
             });
       if (result.errorCode === 'CANCELLED') throw this.cancelled(call, true);
       if (decision.retry) {
-        options.onRetry?.({ method: call.method, path: call.path, attempt: attemptNumber, delayMs: decision.delayMs, reason: result.status !== undefined ? `HTTP ${result.status}` : (result.errorCode ?? 'error') });
+        options.onRetry?.({
+          method: call.method,
+          path: call.path,
+          attempt: attemptNumber,
+          delayMs: decision.delayMs,
+          reason: result.status !== undefined ? `HTTP ${result.status}` : (result.errorCode ?? 'error'),
+        });
         await options.sleep(decision.delayMs);
         continue;
       }
@@ -231,20 +265,30 @@ export class Transport {
 
   /** `sent`: an earlier attempt, or the one just abandoned, may have reached the server. */
   private cancelled(call: CallOptions, sent: boolean): AtomsApiError {
-    return new AtomsApiError(`${call.method} ${call.path} was ${sent ? 'abandoned' : 'not sent'}: the run was cancelled.`, {
-      kind: 'cancelled',
-      method: call.method,
-      path: call.path,
-      mayHaveTakenEffect: sent && call.method !== 'GET',
-      secrets: [this.options.apiKey],
-    });
+    return new AtomsApiError(
+      `${call.method} ${call.path} was ${sent ? 'abandoned' : 'not sent'}: the run was cancelled.`,
+      {
+        kind: 'cancelled',
+        method: call.method,
+        path: call.path,
+        mayHaveTakenEffect: sent && call.method !== 'GET',
+        secrets: [this.options.apiKey],
+      },
+    );
   }
 
-  private error(call: CallOptions, result: Attempt, attempts: number, override?: { kind: AtomsErrorKind; message: string }, stopReason?: string): AtomsApiError {
+  private error(
+    call: CallOptions,
+    result: Attempt,
+    attempts: number,
+    override?: { kind: AtomsErrorKind; message: string },
+    stopReason?: string,
+  ): AtomsApiError {
     const failure: Failure = {
       status: result.status,
       serverMessages: serverMessagesOf(result.json),
-      errorType: isRecord(result.json) && typeof result.json.error_type === 'string' ? result.json.error_type : undefined,
+      errorType:
+        isRecord(result.json) && typeof result.json.error_type === 'string' ? result.json.error_type : undefined,
       data: isRecord(result.json) ? result.json.data : undefined,
       html: result.html,
     };
@@ -258,7 +302,8 @@ export class Transport {
       requestId: header(result.headers, 'x-request-id'),
       retryable: status === 429 || (status !== undefined && status >= 500) || status === undefined,
       // A POST that broke after sending, or that the server failed on, may still have taken effect.
-      mayHaveTakenEffect: call.method === 'POST' && result.sent && (status === undefined || status >= 500 || status === 408),
+      mayHaveTakenEffect:
+        call.method === 'POST' && result.sent && (status === undefined || status >= 500 || status === 408),
       serverMessages: failure.serverMessages,
       errorType: failure.errorType,
       data: failure.data,
@@ -268,41 +313,84 @@ export class Transport {
     });
   }
 
-  private describe(call: CallOptions, result: Attempt, failure: Failure, stopReason?: string): { kind: AtomsErrorKind; message: string } {
+  private describe(
+    call: CallOptions,
+    result: Attempt,
+    failure: Failure,
+    stopReason?: string,
+  ): { kind: AtomsErrorKind; message: string } {
     const kind = defaultKind(result.status, result.errorCode, failure);
     const what = `${call.method} ${call.path}`;
     const said = failure.serverMessages.length > 0 ? `: ${failure.serverMessages.join('; ')}` : '';
     const tries = stopReason && stopReason.startsWith('gave up') ? ` (${stopReason})` : '';
     const origin = new URL(this.options.baseUrl).origin;
-    if (result.errorCode === 'BODY_TOO_LARGE') return { kind: 'invalid-response', message: `The Atoms API answered ${what} with more than ${this.options.maxBodyBytes} bytes; refusing to read it.` };
+    if (result.errorCode === 'BODY_TOO_LARGE')
+      return {
+        kind: 'invalid-response',
+        message: `The Atoms API answered ${what} with more than ${this.options.maxBodyBytes} bytes; refusing to read it.`,
+      };
     if (result.status !== undefined && result.status >= 300 && result.status < 400) {
-      return { kind: 'invalid-response', message: `The Atoms API answered ${what} with a redirect (${result.status}), which is not followed. Is api-url right (${this.options.baseUrl})?` };
+      return {
+        kind: 'invalid-response',
+        message: `The Atoms API answered ${what} with a redirect (${result.status}), which is not followed. Is api-url right (${this.options.baseUrl})?`,
+      };
     }
     switch (kind) {
       case 'unauthorized':
-        return { kind, message: `The Atoms API rejected the API key (401 on ${what}). Check the api-key input (or SMALLEST_API_KEY): is the key current and for this workspace?` };
+        return {
+          kind,
+          message: `The Atoms API rejected the API key (401 on ${what}). Check the api-key input (or SMALLEST_API_KEY): is the key current and for this workspace?`,
+        };
       case 'forbidden':
-        return { kind, message: `The Atoms API refused ${what} (403)${said}. The key may belong to another workspace, or a usage limit was reached.` };
+        return {
+          kind,
+          message: `The Atoms API refused ${what} (403)${said}. The key may belong to another workspace, or a usage limit was reached.`,
+        };
       case 'branch-model':
-        return { kind, message: `The agent is on Atoms' v2 branch model: the v1 drafts/versions API answered 409 (versioning_v2_migration_required) on ${what}. Use versioning: auto (the default) or v2.` };
+        return {
+          kind,
+          message: `The agent is on Atoms' v2 branch model: the v1 drafts/versions API answered 409 (versioning_v2_migration_required) on ${what}. Use versioning: auto (the default) or v2.`,
+        };
       case 'conflict':
-        return { kind, message: `The Atoms API answered ${what} with a conflict (409${failure.errorType ? ` ${failure.errorType}` : ''})${said}.` };
+        return {
+          kind,
+          message: `The Atoms API answered ${what} with a conflict (409${failure.errorType ? ` ${failure.errorType}` : ''})${said}.`,
+        };
       case 'config-frozen':
-        return { kind, message: `The Atoms platform has frozen agent configuration for a maintenance window (423 on ${what})${said}. Try again shortly.` };
+        return {
+          kind,
+          message: `The Atoms platform has frozen agent configuration for a maintenance window (423 on ${what})${said}. Try again shortly.`,
+        };
       case 'rate-limited':
-        return { kind, message: `The Atoms API kept rate-limiting ${what} (429)${stopReason ? `; ${stopReason}` : ''}. Lower max-requests-per-second or try again later.` };
+        return {
+          kind,
+          message: `The Atoms API kept rate-limiting ${what} (429)${stopReason ? `; ${stopReason}` : ''}. Lower max-requests-per-second or try again later.`,
+        };
       case 'no-route':
-        return { kind, message: `The Atoms API has no route ${what} (an HTML 404 page). Is api-url right (${this.options.baseUrl})?` };
+        return {
+          kind,
+          message: `The Atoms API has no route ${what} (an HTML 404 page). Is api-url right (${this.options.baseUrl})?`,
+        };
       case 'not-found':
         return { kind, message: `Not found: ${what}${said}.` };
       case 'timeout':
-        return { kind, message: `The Atoms API did not answer ${what} in time (${Math.round(this.options.requestTimeoutMs / 1000)} s per request, ${Math.round(this.options.deadlineMs / 1000)} s overall)${tries}.` };
+        return {
+          kind,
+          message: `The Atoms API did not answer ${what} in time (${Math.round(this.options.requestTimeoutMs / 1000)} s per request, ${Math.round(this.options.deadlineMs / 1000)} s overall)${tries}.`,
+        };
       case 'network':
-        return { kind, message: `Could not reach the Atoms API at ${origin} for ${what}: ${NETWORK_REASONS[result.errorCode ?? ''] ?? 'network error'} (${result.errorCode ?? 'no code'})${tries}.` };
+        return {
+          kind,
+          message: `Could not reach the Atoms API at ${origin} for ${what}: ${NETWORK_REASONS[result.errorCode ?? ''] ?? 'network error'} (${result.errorCode ?? 'no code'})${tries}.`,
+        };
       case 'server':
         return { kind, message: `The Atoms API failed ${what} with ${result.status}${said}${tries}.` };
       default:
-        if (result.json === undefined && result.status !== undefined) return { kind: 'invalid-response', message: `The Atoms API answered ${what} with ${result.status} and a body that is not JSON.` };
+        if (result.json === undefined && result.status !== undefined)
+          return {
+            kind: 'invalid-response',
+            message: `The Atoms API answered ${what} with ${result.status} and a body that is not JSON.`,
+          };
         return { kind, message: `The Atoms API refused ${what} (${result.status})${said}.` };
     }
   }

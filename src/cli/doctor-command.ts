@@ -45,9 +45,16 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function runDoctorCommand(command: DoctorCommand, io: CliIo, interrupts: InterruptSource = processSignals): Promise<number> {
+export async function runDoctorCommand(
+  command: DoctorCommand,
+  io: CliIo,
+  interrupts: InterruptSource = processSignals,
+): Promise<number> {
   const agentIds = await agentIdsOf(command.target, io);
-  if (agentIds.length !== 1) throw new UsageError(`'${command.target}' names ${agentIds.length} agents; doctor examines one at a time: pass one agent id`);
+  if (agentIds.length !== 1)
+    throw new UsageError(
+      `'${command.target}' names ${agentIds.length} agents; doctor examines one at a time: pass one agent id`,
+    );
   const agentId = agentIds[0] ?? '';
   const probe = createProbeClient({ baseUrl: command.apiUrl, apiKey: requireApiKey(io) });
   const controller = new AbortController();
@@ -59,7 +66,15 @@ export async function runDoctorCommand(command: DoctorCommand, io: CliIo, interr
       })
     : () => undefined;
   try {
-    const report = await runDoctor(agentId, command.write, { probe, now: Date.now, sleep, signal: controller.signal, say: (line) => io.stderr(`${inertForLog(line)}\n`), scanTimeoutMs: 180_000, pollMs: { first: 250, max: 2_000 } });
+    const report = await runDoctor(agentId, command.write, {
+      probe,
+      now: Date.now,
+      sleep,
+      signal: controller.signal,
+      say: (line) => io.stderr(`${inertForLog(line)}\n`),
+      scanTimeoutMs: 180_000,
+      pollMs: { first: 250, max: 2_000 },
+    });
     io.stdout(command.json ? `${stringifyRedacted(reportToJson(report), 2)}\n` : renderDoctorReport(report));
     return exitCodeOf(report);
   } catch (error) {

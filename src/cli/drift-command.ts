@@ -10,11 +10,33 @@ import type { CliIo } from './io.js';
 import type { FleetLimits } from './limits.js';
 import { loadTargets, requireApiKey } from './load-targets.js';
 
-export async function runDriftCommand(command: { patterns: string[]; format: 'text' | 'json'; apiUrl: string; disabledRules: string[]; versioning: VersioningChoice } & FleetLimits, io: CliIo): Promise<number> {
+export async function runDriftCommand(
+  command: {
+    patterns: string[];
+    format: 'text' | 'json';
+    apiUrl: string;
+    disabledRules: string[];
+    versioning: VersioningChoice;
+  } & FleetLimits,
+  io: CliIo,
+): Promise<number> {
   const loaded = await loadTargets(command.patterns, { disabledRules: command.disabledRules, strict: false }, io);
   if (loaded.exitCode !== 0) return loaded.exitCode;
-  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }) });
-  const report = await detectDrift({ targets: planTargets(loaded.files), diagnostics: loaded.diagnostics, files: loaded.paths, api, versioning: command.versioning, concurrency: command.concurrency });
-  io.stdout(command.format === 'json' ? `${JSON.stringify(driftToJson(report), null, 2)}\n` : renderDriftTerminal(report));
+  const api = new AtomsClient({
+    apiKey: requireApiKey(io),
+    baseUrl: command.apiUrl,
+    limiter: createRateLimiter({ requestsPerSecond: command.maxRequestsPerSecond }),
+  });
+  const report = await detectDrift({
+    targets: planTargets(loaded.files),
+    diagnostics: loaded.diagnostics,
+    files: loaded.paths,
+    api,
+    versioning: command.versioning,
+    concurrency: command.concurrency,
+  });
+  io.stdout(
+    command.format === 'json' ? `${JSON.stringify(driftToJson(report), null, 2)}\n` : renderDriftTerminal(report),
+  );
   return report.drifted || report.unreadable > 0 ? 1 : 0;
 }

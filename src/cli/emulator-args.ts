@@ -23,8 +23,20 @@ export function parseEmulatorArgs(args: readonly string[]): Extract<CliCommand, 
   const { values } = parseOptions('emulator', args, OPTIONS);
   if (values.help === true) return { kind: 'help', topic: 'emulator' };
   const empty = values.empty === true;
-  if (empty && values.seed !== undefined) throw new UsageError('--empty and --seed exclude each other: --empty starts with no agents, --seed with those of the file');
-  return { kind: 'emulator', port: readInteger(values.port, 'port', 4010, 0, 65535), host: values.host ?? '127.0.0.1', seed: values.seed, empty, switches: readSwitches(values), faults: readFaults(values.fault), acts: readActs(values.act) };
+  if (empty && values.seed !== undefined)
+    throw new UsageError(
+      '--empty and --seed exclude each other: --empty starts with no agents, --seed with those of the file',
+    );
+  return {
+    kind: 'emulator',
+    port: readInteger(values.port, 'port', 4010, 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    seed: values.seed,
+    empty,
+    switches: readSwitches(values),
+    faults: readFaults(values.fault),
+    acts: readActs(values.act),
+  };
 }
 
 function readSwitches(values: Record<string, unknown>): SeedOptions {

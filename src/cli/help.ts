@@ -10,11 +10,15 @@ import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 function limitOptions(column: number): string {
   const indent = ' '.repeat(column);
   // An option wider than the command's column gets its text on the next line, aligned with the others.
-  const line = (option: string, text: string) => (option.length + 4 > column ? `  ${option}\n${indent}${text}` : `  ${option.padEnd(column - 2)}${text}`);
+  const line = (option: string, text: string) =>
+    option.length + 4 > column ? `  ${option}\n${indent}${text}` : `  ${option.padEnd(column - 2)}${text}`;
   return [
     line('--max-requests-per-second <n>', `Requests per second to the API, all agents together; 0 = no limit`),
     line('', `(default $${LIMIT_ENV.maxRequestsPerSecond} or ${DEFAULT_LIMITS.maxRequestsPerSecond})`),
-    line('--concurrency <n>', `Agents in flight at once, 1 to 64 (default $${LIMIT_ENV.concurrency} or ${DEFAULT_LIMITS.concurrency})`),
+    line(
+      '--concurrency <n>',
+      `Agents in flight at once, 1 to 64 (default $${LIMIT_ENV.concurrency} or ${DEFAULT_LIMITS.concurrency})`,
+    ),
   ].join('\n');
 }
 

@@ -19,12 +19,24 @@ export function renderHistory(history: AgentHistory): string {
   return `${inertForLog(title)}\n${rows.map((row) => inertForLog(row)).join('\n') || '  (none)'}\n${history.entries.some((e) => e.live) ? `  * = live\n` : ''}`;
 }
 
-export async function runHistoryCommand(command: { target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice }, io: CliIo): Promise<number> {
+export async function runHistoryCommand(
+  command: { target: string; apiUrl: string; limit: number; format: 'text' | 'json'; versioning: VersioningChoice },
+  io: CliIo,
+): Promise<number> {
   const agentIds = await agentIdsOf(command.target, io);
-  const api = new AtomsClient({ apiKey: requireApiKey(io), baseUrl: command.apiUrl, limiter: createRateLimiter({ requestsPerSecond: 8 }) });
+  const api = new AtomsClient({
+    apiKey: requireApiKey(io),
+    baseUrl: command.apiUrl,
+    limiter: createRateLimiter({ requestsPerSecond: 8 }),
+  });
   const models = createModelResolver(api, command.versioning);
   const histories: AgentHistory[] = [];
-  for (const agentId of agentIds) histories.push(await (await models.forAgent(agentId)).history(agentId, command.limit));
-  io.stdout(command.format === 'json' ? `${JSON.stringify(histories.length === 1 ? histories[0] : histories, null, 2)}\n` : histories.map(renderHistory).join('\n'));
+  for (const agentId of agentIds)
+    histories.push(await (await models.forAgent(agentId)).history(agentId, command.limit));
+  io.stdout(
+    command.format === 'json'
+      ? `${JSON.stringify(histories.length === 1 ? histories[0] : histories, null, 2)}\n`
+      : histories.map(renderHistory).join('\n'),
+  );
   return 0;
 }

@@ -17,11 +17,17 @@ export interface LoadedFiles {
 /** Problems with what was asked for (a missing file, a glob that matches nothing), not with a file's content. */
 export const USAGE_RULES = new Set(['unreadable', 'no-match', 'outside-workspace', 'encoding', 'too-large']);
 
-export async function loadTargets(patterns: string[], options: { disabledRules: string[]; strict: boolean }, io: CliIo): Promise<LoadedFiles> {
+export async function loadTargets(
+  patterns: string[],
+  options: { disabledRules: string[]; strict: boolean },
+  io: CliIo,
+): Promise<LoadedFiles> {
   const resolved = await resolveConfigFiles(patterns, { cwd: io.cwd, workspace: io.cwd });
   const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules: options.disabledRules });
   // Under strict a warning is an error everywhere downstream (the plan's verdict, the exit code).
-  const diagnostics = [...resolved.errors, ...results.flatMap((r) => r.diagnostics)].map((d) => (options.strict ? { ...d, severity: 'error' as const } : d));
+  const diagnostics = [...resolved.errors, ...results.flatMap((r) => r.diagnostics)].map((d) =>
+    options.strict ? { ...d, severity: 'error' as const } : d,
+  );
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const exitCode = diagnostics.some((d) => USAGE_RULES.has(d.rule)) ? 2 : hasErrors ? 1 : 0;
   // Under strict, a file with warnings is held back like an invalid one.
@@ -37,7 +43,13 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo):
 /** The API key from SMALLEST_API_KEY; a clear usage error without it. */
 export function requireApiKey(io: CliIo): string {
   const key = io.env.SMALLEST_API_KEY ?? '';
-  if (key === '') throw new UsageError('SMALLEST_API_KEY is not set: export your Atoms API key (or run against the emulator: see atoms-metrics emulator --help).');
-  if (/[\s\x00-\x1f\x7f]/.test(key)) throw new UsageError('SMALLEST_API_KEY contains a space, line break or control character (read from a file with a trailing newline?).');
+  if (key === '')
+    throw new UsageError(
+      'SMALLEST_API_KEY is not set: export your Atoms API key (or run against the emulator: see atoms-metrics emulator --help).',
+    );
+  if (/[\s\x00-\x1f\x7f]/.test(key))
+    throw new UsageError(
+      'SMALLEST_API_KEY contains a space, line break or control character (read from a file with a trailing newline?).',
+    );
   return key;
 }

@@ -9,7 +9,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const secrets = registerCliSecrets(io);
   return guarded(io, secrets, async () => {
     const parsed = parseCliArgs(argv, io.env);
-    const command = parsed.kind === 'emulator-args' ? (await import('./emulator-args.js')).parseEmulatorArgs(parsed.args) : parsed;
+    const command =
+      parsed.kind === 'emulator-args' ? (await import('./emulator-args.js')).parseEmulatorArgs(parsed.args) : parsed;
     switch (command.kind) {
       case 'help':
         return printHelp(command.topic, io);

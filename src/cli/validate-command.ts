@@ -5,16 +5,23 @@ import type { CliIo } from './io.js';
 import { USAGE_RULES } from './load-targets.js';
 import { stringifyRedacted } from '../report/secrets.js';
 
-export async function runValidateCommand(command: { patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] }, io: CliIo): Promise<number> {
+export async function runValidateCommand(
+  command: { patterns: string[]; format: 'text' | 'json'; strict: boolean; disabledRules: string[] },
+  io: CliIo,
+): Promise<number> {
   const resolved = await resolveConfigFiles(command.patterns, { cwd: io.cwd, workspace: io.cwd });
   const results = await validateFiles(resolved.files, { cwd: io.cwd, disabledRules: command.disabledRules });
   const diagnostics = [...resolved.errors, ...results.flatMap((result) => result.diagnostics)];
   const counts = countDiagnostics(results, resolved.errors);
   const unreadable = diagnostics.some((d) => USAGE_RULES.has(d.rule));
   const failed = hasFailures(counts, command.strict);
-  const notes = resolved.emptyDirectories.map((dir) => `${dir}/ holds no metrics files yet (add one per agent: atoms-metrics pull <agentId> --out ${dir})`);
+  const notes = resolved.emptyDirectories.map(
+    (dir) => `${dir}/ holds no metrics files yet (add one per agent: atoms-metrics pull <agentId> --out ${dir})`,
+  );
   if (command.format === 'json') {
-    io.stdout(`${stringifyRedacted({ valid: !failed && !unreadable, ...counts, diagnostics, ...(notes.length > 0 ? { notes } : {}) }, 2)}\n`);
+    io.stdout(
+      `${stringifyRedacted({ valid: !failed && !unreadable, ...counts, diagnostics, ...(notes.length > 0 ? { notes } : {}) }, 2)}\n`,
+    );
   } else {
     // One write, not one per line: each write to a pipe or file is a system call, and a broken file can have thousands.
     if (diagnostics.length > 0) io.stdout(diagnostics.map((d) => `${formatDiagnosticLine(d)}\n`).join(''));

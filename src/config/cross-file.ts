@@ -18,7 +18,13 @@ export function checkAgentsAcrossFiles(results: readonly FileResult[]): FileResu
         const position = file.agentIdPositions[index] ?? { line: 1, column: 1 };
         const first = firstSeen.get(agentId);
         if (first) {
-          clashes.push({ file: result.path, ...position, severity: 'error', message: `agent ${agentId} already has a metrics file: ${first.path}:${first.line}; one agent, one file (each apply would undo the other's metrics)`, rule: 'agent-in-two-files' });
+          clashes.push({
+            file: result.path,
+            ...position,
+            severity: 'error',
+            message: `agent ${agentId} already has a metrics file: ${first.path}:${first.line}; one agent, one file (each apply would undo the other's metrics)`,
+            rule: 'agent-in-two-files',
+          });
         } else firstSeen.set(agentId, { path: result.path, line: position.line });
       });
       return clashes.length === 0 ? result : { path: result.path, diagnostics: [...result.diagnostics, ...clashes] };

@@ -10,7 +10,9 @@ const MAX_OUTPUT = 8 * 1024 * 1024;
 
 function git(args: string[], cwd: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, timeout: 10_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout));
+    execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, timeout: 10_000, windowsHide: true }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
   });
 }
 

@@ -21,7 +21,8 @@ interface CompiledGlob {
 /** simple-glob.ts's RegExp, or picomatch, loaded the first time a pattern is outside that syntax (the default is inside it). */
 async function compile(pattern: string): Promise<CompiledGlob> {
   const simple = simpleGlob(pattern);
-  if (simple !== undefined) return { test: (path) => simple.regex.test(path), base: simple.base, isGlob: simple.isGlob };
+  if (simple !== undefined)
+    return { test: (path) => simple.regex.test(path), base: simple.base, isGlob: simple.isGlob };
   const picomatch = (await import('picomatch')).default;
   const scan = picomatch.scan(pattern);
   return { test: picomatch(pattern, OPTIONS), base: scan.base, isGlob: scan.isGlob };
@@ -60,7 +61,8 @@ export interface SkippedLink {
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const OUTSIDE = 'is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)';
+const OUTSIDE =
+  'is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)';
 
 export interface GlobResult {
   /** Absolute paths. */
@@ -84,7 +86,8 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
   const rel = (path: string) => relative(cwd, path).split(sep).join('/');
   const realStart = orElse(() => realpathSync(start), undefined);
   if (realStart === undefined) return { files, skipped, emptyStart: undefined };
-  if (!isInside(workspace, realStart)) return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }], emptyStart: undefined };
+  if (!isInside(workspace, realStart))
+    return { files, skipped: [{ path: rel(start) || '.', reason: OUTSIDE }], emptyStart: undefined };
   let seen = 0;
   const walk = (dir: string): void => {
     const entries = orElse(() => readdirSync(dir, { withFileTypes: true }), []);
@@ -110,6 +113,9 @@ export async function globFiles(pattern: string, cwd: string, workspace: string)
     }
   };
   walk(start);
-  const emptyStart = seen === 0 && skipped.length === 0 && orElse(() => statSync(start).isDirectory(), false) ? rel(start) || '.' : undefined;
+  const emptyStart =
+    seen === 0 && skipped.length === 0 && orElse(() => statSync(start).isDirectory(), false)
+      ? rel(start) || '.'
+      : undefined;
   return { files: files.sort(), skipped, emptyStart };
 }

@@ -30,7 +30,14 @@ function invalidUtf8(file: string, buffer: Buffer): Diagnostic {
   const before = decoded.slice(0, index).split('\n');
   const line = before.length;
   const column = (before.at(-1) ?? '').length + 1;
-  return { file, line, column, severity: 'error', message: 'the file is not valid UTF-8 (save it as UTF-8; this is the first bad byte)', rule: 'encoding' };
+  return {
+    file,
+    line,
+    column,
+    severity: 'error',
+    message: 'the file is not valid UTF-8 (save it as UTF-8; this is the first bad byte)',
+    rule: 'encoding',
+  };
 }
 
 function toPosix(path: string): string {
@@ -54,13 +61,22 @@ export interface ResolvedConfigFiles {
  * line can add it back — the semantics of GitHub's own `paths` filters. A pattern matching nothing is an error
  * naming it, unless it starts from an existing directory that holds no file yet; anything outside `workspace` (absolute paths elsewhere, `..`, symbolic links leading out) is refused.
  */
-export async function resolveConfigFiles(patterns: readonly string[], options: { cwd: string; workspace: string }): Promise<ResolvedConfigFiles> {
+export async function resolveConfigFiles(
+  patterns: readonly string[],
+  options: { cwd: string; workspace: string },
+): Promise<ResolvedConfigFiles> {
   const workspace = orElse(() => realpathSync(options.workspace), resolve(options.workspace));
   const errors: Diagnostic[] = [];
   const found = new Set<string>();
   const emptyDirectories = new Set<string>();
   if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
-    errors.push(usageProblem(patterns[0] ?? '', `only exclusions ('!' lines) were given, so nothing is included: add a pattern that names files, e.g. 'metrics/**/*.yaml'`, 'no-match'));
+    errors.push(
+      usageProblem(
+        patterns[0] ?? '',
+        `only exclusions ('!' lines) were given, so nothing is included: add a pattern that names files, e.g. 'metrics/**/*.yaml'`,
+        'no-match',
+      ),
+    );
   }
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) {
@@ -70,7 +86,13 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
     }
     const absolute = resolve(options.cwd, pattern);
     if (!isInside(workspace, absolute) && !isInside(resolve(options.workspace), absolute)) {
-      errors.push(usageProblem(pattern, `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`, 'outside-workspace'));
+      errors.push(
+        usageProblem(
+          pattern,
+          `'${pattern}' is outside the workspace (${options.workspace}); only files inside it are read`,
+          'outside-workspace',
+        ),
+      );
       continue;
     }
     const named = (await isGlobPattern(pattern)) ? undefined : orElse(() => statSync(absolute), null);
@@ -80,18 +102,30 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
         : named?.isFile()
           ? { files: [absolute], skipped: [], emptyStart: undefined }
           : named?.isDirectory()
-            ? await globFiles(`${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`, options.cwd, workspace)
+            ? await globFiles(
+                `${toPosix(relative(options.cwd, absolute)) || '.'}/**/*.{json,yaml,yml}`,
+                options.cwd,
+                workspace,
+              )
             : { files: [], skipped: [], emptyStart: undefined };
-    for (const link of walked.skipped) errors.push(usageProblem(link.path, `'${link.path}' ${link.reason}`, 'outside-workspace'));
+    for (const link of walked.skipped)
+      errors.push(usageProblem(link.path, `'${link.path}' ${link.reason}`, 'outside-workspace'));
     if (walked.files.length === 0) {
       if (walked.emptyStart !== undefined) emptyDirectories.add(walked.emptyStart);
-      else if (walked.skipped.length === 0) errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
+      else if (walked.skipped.length === 0)
+        errors.push(usageProblem(pattern, `'${pattern}' matches no file`, 'no-match'));
       continue;
     }
     for (const match of walked.files) {
       const real = orElse(() => realpathSync(match), match);
       if (!isInside(workspace, real)) {
-        errors.push(usageProblem(toPosix(relative(options.cwd, match)), `'${toPosix(relative(options.cwd, match))}' leads outside the workspace (through a symbolic link); refused`, 'outside-workspace'));
+        errors.push(
+          usageProblem(
+            toPosix(relative(options.cwd, match)),
+            `'${toPosix(relative(options.cwd, match))}' leads outside the workspace (through a symbolic link); refused`,
+            'outside-workspace',
+          ),
+        );
         continue;
       }
       found.add(toPosix(relative(options.cwd, match)));
@@ -101,7 +135,10 @@ export async function resolveConfigFiles(patterns: readonly string[], options: {
 }
 
 /** Reads and validates each file (paths relative to `cwd`). An unreadable file is a diagnostic with rule `unreadable`. */
-export async function validateFiles(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
+export async function validateFiles(
+  paths: readonly string[],
+  options: ValidateOptions & { cwd: string },
+): Promise<FileResult[]> {
   return checkAgentsAcrossFiles(await readAndValidateEach(paths, options));
 }
 
@@ -112,12 +149,24 @@ async function readText(path: string, cwd: string): Promise<ReadOutcome> {
   try {
     const buffer = readFileSync(resolve(cwd, path));
     if (buffer.byteLength > MAX_BYTES) {
-      return { path, result: { path, diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')] } };
+      return {
+        path,
+        result: {
+          path,
+          diagnostics: [usageProblem(path, `file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, 'too-large')],
+        },
+      };
     }
     if (!isUtf8(buffer)) return { path, result: { path, diagnostics: [invalidUtf8(path, buffer)] } };
     return { path, text: buffer.toString('utf8') };
   } catch (error) {
-    return { path, result: { path, diagnostics: [usageProblem(path, `cannot read the file: ${describeFsError(error)}`, 'unreadable')] } };
+    return {
+      path,
+      result: {
+        path,
+        diagnostics: [usageProblem(path, `cannot read the file: ${describeFsError(error)}`, 'unreadable')],
+      },
+    };
   }
 }
 
@@ -160,7 +209,10 @@ async function parsersFor(reads: readonly ReadOutcome[]): Promise<Parsers> {
   };
 }
 
-async function readAndValidateEach(paths: readonly string[], options: ValidateOptions & { cwd: string }): Promise<FileResult[]> {
+async function readAndValidateEach(
+  paths: readonly string[],
+  options: ValidateOptions & { cwd: string },
+): Promise<FileResult[]> {
   const reads = await Promise.all(paths.map((path) => readText(path, options.cwd)));
   const parsers = await parsersFor(reads);
   return reads.map((read) => ('text' in read ? validateSource(read.path, read.text, parsers, options) : read.result));

@@ -42,10 +42,13 @@ export function normalizeConfig(raw: unknown): PostCallAnalyticsConfig {
   const metrics = Array.isArray(source.dispositionMetrics) ? source.dispositionMetrics : [];
   const config: PostCallAnalyticsConfig = {
     dispositionMetrics: metrics.map(normalizeMetric).filter((m): m is DispositionMetric => m !== undefined),
-    useInternalAnalyticsModel: typeof source.useInternalAnalyticsModel === 'boolean' ? source.useInternalAnalyticsModel : true,
+    useInternalAnalyticsModel:
+      typeof source.useInternalAnalyticsModel === 'boolean' ? source.useInternalAnalyticsModel : true,
     useReasoningModel: typeof source.useReasoningModel === 'boolean' ? source.useReasoningModel : false,
   };
-  if (typeof source.summaryPrompt === 'string' && source.summaryPrompt !== '') config.summaryPrompt = source.summaryPrompt;
-  if (Array.isArray(source.successMetrics) && source.successMetrics.length > 0) config.successMetrics = source.successMetrics;
+  if (typeof source.summaryPrompt === 'string' && source.summaryPrompt !== '')
+    config.summaryPrompt = source.summaryPrompt;
+  if (Array.isArray(source.successMetrics) && source.successMetrics.length > 0)
+    config.successMetrics = source.successMetrics;
   return config;
 }

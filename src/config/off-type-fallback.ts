@@ -2,14 +2,19 @@
 import type { MetricType } from './types.js';
 
 type OffTypeChecked = Extract<MetricType, 'INTEGER' | 'BOOLEAN' | 'DATETIME'>;
-const isChecked = (type: unknown): type is OffTypeChecked => type === 'INTEGER' || type === 'BOOLEAN' || type === 'DATETIME';
+const isChecked = (type: unknown): type is OffTypeChecked =>
+  type === 'INTEGER' || type === 'BOOLEAN' || type === 'DATETIME';
 
-const OFF_TYPE = /\b(n\/?a|not applicable|unknown|none|null|not mentioned|not sure|unsure|if (?:it is |it's )?not (?:mentioned|stated|clear|known|available)|no answer|leave (?:it )?empty)\b/gi;
+const OFF_TYPE =
+  /\b(n\/?a|not applicable|unknown|none|null|not mentioned|not sure|unsure|if (?:it is |it's )?not (?:mentioned|stated|clear|known|available)|no answer|leave (?:it )?empty)\b/gi;
 /** A prompt that tells the model to skip the metric (its own rule, `skip-instruction`). */
-export const SKIP = /\b(skip|omit|leave (?:it |this )?(?:blank|empty)|do not (?:answer|fill|respond)|don't (?:answer|fill|respond)|ignore this (?:metric|question)|return nothing|no value)\b/i;
+export const SKIP =
+  /\b(skip|omit|leave (?:it |this )?(?:blank|empty)|do not (?:answer|fill|respond)|don't (?:answer|fill|respond)|ignore this (?:metric|question)|return nothing|no value)\b/i;
 /** Words that make the phrase after them a condition ("0 if none", "if not mentioned, answer false"). */
-const CONDITION_BEFORE = /\b(?:if|when|unless)\s+(?:(?:it|that|this|there)\s+(?:is|are|was|were)\s+|it's\s+|there's\s+)?$/i;
-const LEADING_VERB = /^[\s,:;)→=-]*(?:then\s+)?(?:(?:answer|return|use|say|reply|respond|output|put|write|give)\s+(?:with\s+)?)?/i;
+const CONDITION_BEFORE =
+  /\b(?:if|when|unless)\s+(?:(?:it|that|this|there)\s+(?:is|are|was|were)\s+|it's\s+|there's\s+)?$/i;
+const LEADING_VERB =
+  /^[\s,:;)→=-]*(?:then\s+)?(?:(?:answer|return|use|say|reply|respond|output|put|write|give)\s+(?:with\s+)?)?/i;
 
 /** An answer of the metric's own type: what a fallback may name. */
 function isOnType(token: string, type: OffTypeChecked): boolean {

@@ -39,7 +39,8 @@ function describeChar(ch: string | undefined): string {
  */
 export function parseJson(text: string): ParsedDocument {
   const value = parseNative(text);
-  if (value !== undefined) return { value: value.parsed, map: lazyJsonSourceMap(text, () => parseJsonWithPositions(text).map), problems: [] };
+  if (value !== undefined)
+    return { value: value.parsed, map: lazyJsonSourceMap(text, () => parseJsonWithPositions(text).map), problems: [] };
   return parseJsonWithPositions(text);
 }
 
@@ -102,7 +103,13 @@ export function parseJsonWithPositions(text: string): ParsedDocument {
         runStart = i;
         continue;
       }
-      if (c < 32) fail(c === 10 || c === 13 ? 'unterminated string (line break inside a string)' : 'control character inside a string', i);
+      if (c < 32)
+        fail(
+          c === 10 || c === 13
+            ? 'unterminated string (line break inside a string)'
+            : 'control character inside a string',
+          i,
+        );
       i++;
     }
     return fail('unterminated string', start);
@@ -125,7 +132,11 @@ export function parseJsonWithPositions(text: string): ParsedDocument {
     if (ch === '[') return parseArray(pointer, depth);
     if (ch === '"') return parseString();
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return value;
@@ -201,6 +212,13 @@ export function parseJsonWithPositions(text: string): ParsedDocument {
     return { value, map, problems };
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return { value: undefined, map, problems: [...problems, { position: at(error.offset), message: `JSON syntax error: ${error.message}`, rule: 'json-syntax' }] };
+    return {
+      value: undefined,
+      map,
+      problems: [
+        ...problems,
+        { position: at(error.offset), message: `JSON syntax error: ${error.message}`, rule: 'json-syntax' },
+      ],
+    };
   }
 }

@@ -9,7 +9,15 @@
  * Why: compiling and running the package costs a small file's validation ~15 ms of start-up, and a 5,000-metric
  * file most of its parse time.
  */
-import { MAX_DEPTH, addMappingEntry, childPointer, type NodeLocation, type ParseProblem, type ParsedDocument, type Position } from './source-map.js';
+import {
+  MAX_DEPTH,
+  addMappingEntry,
+  childPointer,
+  type NodeLocation,
+  type ParseProblem,
+  type ParsedDocument,
+  type Position,
+} from './source-map.js';
 
 type FastNode =
   | { kind: 'scalar'; at: Position; value: string | boolean | null }
@@ -35,13 +43,15 @@ const MAX_NODES = 150_000;
  * Characters whose handling the package decides: tabs (indentation rules), carriage returns, control and C1
  * characters, line and paragraph separators, byte-order marks and non-characters, lone surrogates.
  */
-const UNSUPPORTED_CHARACTERS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSUPPORTED_CHARACTERS =
+  /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A plain key, then `:` and a space or the line's end. Quoted keys, keys with spaces or symbols: the package. */
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?: +|$)/;
 /** Keys the core schema reads as booleans or null, which the package's path reports differently. */
 const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 /** What the core schema reads as a number (int, octal, hex, float, exponent, .inf, .nan): left to the package. */
-const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const NUMBER =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const TRUE = /^(?:[Tt]rue|TRUE)$/;
 const FALSE = /^(?:[Ff]alse|FALSE)$/;
@@ -131,7 +141,8 @@ class BlockParser {
       if (rest === '' || rest.startsWith('#')) {
         const next = this.lines[this.pos];
         if (next !== undefined && next.indent > indent) value = this.parseBlock(next.indent, depth + 1);
-        else if (next !== undefined && next.indent === indent && isSeqItem(next.text)) value = this.parseSeq(indent, depth + 1);
+        else if (next !== undefined && next.indent === indent && isSeqItem(next.text))
+          value = this.parseSeq(indent, depth + 1);
         else value = { kind: 'scalar', at: this.at(line, indent + match[0].length), value: null };
       } else {
         value = this.parseInline(line, indent + match[0].length, rest);
@@ -154,7 +165,11 @@ class BlockParser {
       if (rest === '' || rest.startsWith('#')) {
         this.pos++;
         const next = this.lines[this.pos];
-        node.items.push(next !== undefined && next.indent > indent ? this.parseBlock(next.indent, depth + 1) : { kind: 'scalar', at: this.at(line, column), value: null });
+        node.items.push(
+          next !== undefined && next.indent > indent
+            ? this.parseBlock(next.indent, depth + 1)
+            : { kind: 'scalar', at: this.at(line, column), value: null },
+        );
       } else if (isSeqItem(rest)) {
         throw UNSUPPORTED;
       } else if (KEY_LINE.test(rest)) {
@@ -281,12 +296,15 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     if (++visited > MAX_NODES || depth > MAX_DEPTH) throw UNSUPPORTED;
     map.set(pointer, key ? { value: node.at, key } : { value: node.at });
     if (node.kind === 'scalar') return node.value;
-    if (node.kind === 'seq') return node.items.map((item, index) => convert(item, childPointer(pointer, index), depth + 1));
+    if (node.kind === 'seq')
+      return node.items.map((item, index) => convert(item, childPointer(pointer, index), depth + 1));
     const out: Record<string, unknown> = {};
     const mapping = { out, seen: new Map<string, Position>(), map, problems };
     for (const entry of node.entries) {
       const child = childPointer(pointer, entry.key);
-      addMappingEntry(mapping, entry.key, entry.keyAt, child, () => convert(entry.value, child, depth + 1, entry.keyAt));
+      addMappingEntry(mapping, entry.key, entry.keyAt, child, () =>
+        convert(entry.value, child, depth + 1, entry.keyAt),
+      );
     }
     return out;
   };

@@ -16,11 +16,28 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
 
 /** Common words people write for a type, mapped to the platform's name. */
 const TYPE_SYNONYMS: Record<string, string> = {
-  NUMBER: 'INTEGER', NUMERIC: 'INTEGER', INT: 'INTEGER', FLOAT: 'INTEGER', DECIMAL: 'INTEGER', SCORE: 'INTEGER',
-  BOOL: 'BOOLEAN', YESNO: 'BOOLEAN', YES_NO: 'BOOLEAN',
-  TEXT: 'STRING', STR: 'STRING', FREETEXT: 'STRING',
-  DATE: 'DATETIME', TIME: 'DATETIME', TIMESTAMP: 'DATETIME', DATE_TIME: 'DATETIME',
-  CHOICE: 'ENUM', CHOICES: 'ENUM', SELECT: 'ENUM', CATEGORY: 'ENUM', ENUMERATION: 'ENUM', OPTIONS: 'ENUM',
+  NUMBER: 'INTEGER',
+  NUMERIC: 'INTEGER',
+  INT: 'INTEGER',
+  FLOAT: 'INTEGER',
+  DECIMAL: 'INTEGER',
+  SCORE: 'INTEGER',
+  BOOL: 'BOOLEAN',
+  YESNO: 'BOOLEAN',
+  YES_NO: 'BOOLEAN',
+  TEXT: 'STRING',
+  STR: 'STRING',
+  FREETEXT: 'STRING',
+  DATE: 'DATETIME',
+  TIME: 'DATETIME',
+  TIMESTAMP: 'DATETIME',
+  DATE_TIME: 'DATETIME',
+  CHOICE: 'ENUM',
+  CHOICES: 'ENUM',
+  SELECT: 'ENUM',
+  CATEGORY: 'ENUM',
+  ENUMERATION: 'ENUM',
+  OPTIONS: 'ENUM',
 };
 
 /** Suggests a metric type for an unknown one: synonyms first, then spelling. */
@@ -35,10 +52,14 @@ export function suggestMetricType(value: string): string | undefined {
  * the metric list belong under postCallAnalyticsConfig, a metric's fields inside a metric, agentId at the top.
  */
 function misplacedKeyHint(kind: keyof typeof ALLOWED_KEYS, key: string): string | undefined {
-  if (kind === 'root' && (ALLOWED_KEYS.config ?? []).includes(key)) return ': move it under `postCallAnalyticsConfig` (indented below it)';
-  if ((kind === 'root' || kind === 'config') && (ALLOWED_KEYS.metric ?? []).includes(key)) return ': it belongs to a metric — move it into an item of `dispositionMetrics`';
-  if ((kind === 'config' || kind === 'metric') && (key === 'agentId' || key === 'agentIds')) return ': move it to the top level of the file';
-  if (kind === 'metric' && (ALLOWED_KEYS.config ?? []).includes(key)) return ': it is a setting of the whole config — move it up, next to `dispositionMetrics`';
+  if (kind === 'root' && (ALLOWED_KEYS.config ?? []).includes(key))
+    return ': move it under `postCallAnalyticsConfig` (indented below it)';
+  if ((kind === 'root' || kind === 'config') && (ALLOWED_KEYS.metric ?? []).includes(key))
+    return ': it belongs to a metric — move it into an item of `dispositionMetrics`';
+  if ((kind === 'config' || kind === 'metric') && (key === 'agentId' || key === 'agentIds'))
+    return ': move it to the top level of the file';
+  if (kind === 'metric' && (ALLOWED_KEYS.config ?? []).includes(key))
+    return ': it is a setting of the whole config — move it up, next to `dispositionMetrics`';
   return undefined;
 }
 
@@ -60,7 +81,8 @@ export function describePath(instancePath: string, root: unknown): string {
     const config = isRecord(root) ? root.postCallAnalyticsConfig : undefined;
     const list = isRecord(config) ? config.dispositionMetrics : undefined;
     const item = Array.isArray(list) ? list[index] : undefined;
-    const id = isRecord(item) && typeof item.identifier === 'string' && item.identifier !== '' ? ` ("${item.identifier}")` : '';
+    const id =
+      isRecord(item) && typeof item.identifier === 'string' && item.identifier !== '' ? ` ("${item.identifier}")` : '';
     return `metric #${index + 1}${id}`;
   }
   if (instancePath.startsWith('/postCallAnalyticsConfig')) return 'postCallAnalyticsConfig';
@@ -75,7 +97,8 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -91,15 +114,41 @@ function valueAt(root: unknown, instancePath: string): unknown {
 }
 
 function lastSegment(instancePath: string): string {
-  return instancePath.slice(instancePath.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return instancePath
+    .slice(instancePath.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
-const EXPECTED: Record<string, string> = { boolean: 'true or false', string: 'a string', array: 'a list', object: 'a mapping', integer: 'a whole number', number: 'a number' };
+const EXPECTED: Record<string, string> = {
+  boolean: 'true or false',
+  string: 'a string',
+  array: 'a list',
+  object: 'a mapping',
+  integer: 'a whole number',
+  number: 'a number',
+};
 
 /** Keywords whose problems the semantic rules report with better messages (or that only echo another error). */
-const LEFT_TO_SEMANTIC_RULES = new Set(['pattern', 'minLength', 'minItems', 'uniqueItems', 'if', 'then', 'oneOf', 'anyOf', 'not', 'const']);
+const LEFT_TO_SEMANTIC_RULES = new Set([
+  'pattern',
+  'minLength',
+  'minItems',
+  'uniqueItems',
+  'if',
+  'then',
+  'oneOf',
+  'anyOf',
+  'not',
+  'const',
+]);
 
-function toProblem(error: SchemaError, root: unknown, map: SourceMap, format: 'json' | 'yaml'): ParseProblem | undefined {
+function toProblem(
+  error: SchemaError,
+  root: unknown,
+  map: SourceMap,
+  format: 'json' | 'yaml',
+): ParseProblem | undefined {
   const where = describePath(error.instancePath, root);
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -108,33 +157,56 @@ function toProblem(error: SchemaError, root: unknown, map: SourceMap, format: 'j
       const kind = objectKind(error.instancePath);
       const allowed = ALLOWED_KEYS[kind] ?? [];
       const misplaced = misplacedKeyHint(kind, key);
-      return { position: locate(map, pointer, 'key'), message: `unknown key "${key}" in ${where}${misplaced ?? didYouMean(key, allowed)}`, rule: 'unknown-key' };
+      return {
+        position: locate(map, pointer, 'key'),
+        message: `unknown key "${key}" in ${where}${misplaced ?? didYouMean(key, allowed)}`,
+        rule: 'unknown-key',
+      };
     }
     case 'required': {
       const missing = String(error.params.missingProperty);
       if (missing === 'choices') {
-        return { position: locate(map, error.instancePath), message: `${where} is an ENUM but has no "choices": list every value the model may answer`, rule: 'enum-choices' };
+        return {
+          position: locate(map, error.instancePath),
+          message: `${where} is an ENUM but has no "choices": list every value the model may answer`,
+          rule: 'enum-choices',
+        };
       }
-      return { position: locate(map, error.instancePath), message: `${where} is missing the required key "${missing}"`, rule: 'missing-key' };
+      return {
+        position: locate(map, error.instancePath),
+        message: `${where} is missing the required key "${missing}"`,
+        rule: 'missing-key',
+      };
     }
     case 'type': {
       const value = valueAt(root, error.instancePath);
       const expected = EXPECTED[String(error.params.type)] ?? String(error.params.type);
       const name = lastSegment(error.instancePath);
-      const label = /^\d+$/.test(name) ? `item ${Number(name) + 1} of "${lastSegment(error.instancePath.slice(0, error.instancePath.lastIndexOf('/')))}"` : `"${name}"`;
+      const label = /^\d+$/.test(name)
+        ? `item ${Number(name) + 1} of "${lastSegment(error.instancePath.slice(0, error.instancePath.lastIndexOf('/')))}"`
+        : `"${name}"`;
       const hint =
         expected === 'true or false' && typeof value === 'string'
           ? ' (quoted words like "yes" are strings, not booleans)'
           : format === 'yaml' && expected === 'a string' && (typeof value === 'number' || typeof value === 'boolean')
             ? ' (YAML reads unquoted values like 015, 0x1f, 1e3 or true as numbers and booleans: put it in "quotes")'
             : '';
-      return { position: locate(map, error.instancePath), message: `${error.instancePath === '' ? 'the file' : label} must be ${expected}, got ${typeName(value)}${hint}`, rule: 'type' };
+      return {
+        position: locate(map, error.instancePath),
+        message: `${error.instancePath === '' ? 'the file' : label} must be ${expected}, got ${typeName(value)}${hint}`,
+        rule: 'type',
+      };
     }
     case 'enum': {
       const value = valueAt(root, error.instancePath);
       const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
       const isMetricType = /\/(dispositionMetricType|dispositionValues\/type)$/.test(error.instancePath);
-      const suggestion = typeof value === 'string' ? (isMetricType ? suggestMetricType(value) : closestMatch(value, allowed)) : undefined;
+      const suggestion =
+        typeof value === 'string'
+          ? isMetricType
+            ? suggestMetricType(value)
+            : closestMatch(value, allowed)
+          : undefined;
       return {
         position: locate(map, error.instancePath),
         message: `${isMetricType ? 'unknown metric type' : `"${lastSegment(error.instancePath)}" has the unknown value`} ${JSON.stringify(value)} in ${where}${suggestion ? ` — did you mean ${suggestion}?` : ''} (allowed: ${allowed.join(', ')})`,
@@ -143,13 +215,23 @@ function toProblem(error: SchemaError, root: unknown, map: SourceMap, format: 'j
     }
     default:
       if (LEFT_TO_SEMANTIC_RULES.has(error.keyword)) return undefined;
-      return { position: locate(map, error.instancePath), message: `${where}: ${error.message ?? error.keyword}`, rule: 'schema' };
+      return {
+        position: locate(map, error.instancePath),
+        message: `${where}: ${error.message ?? error.keyword}`,
+        rule: 'schema',
+      };
   }
 }
 
 /** Validates against schema/metrics.schema.json; returns positioned problems (empty when the shape is right). */
-export function checkSchema(root: unknown, map: SourceMap, format: 'json' | 'yaml' = 'json'): { valid: boolean; problems: ParseProblem[] } {
+export function checkSchema(
+  root: unknown,
+  map: SourceMap,
+  format: 'json' | 'yaml' = 'json',
+): { valid: boolean; problems: ParseProblem[] } {
   const valid = validateSchema(root);
-  const problems = (validateSchema.errors ?? []).map((error) => toProblem(error, root, map, format)).filter((p): p is ParseProblem => p !== undefined);
+  const problems = (validateSchema.errors ?? [])
+    .map((error) => toProblem(error, root, map, format))
+    .filter((p): p is ParseProblem => p !== undefined);
   return { valid, problems };
 }

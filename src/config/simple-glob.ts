@@ -41,7 +41,8 @@ function segmentSource(segment: string): string | undefined {
 
 export function simpleGlob(pattern: string): SimpleGlob | undefined {
   const segments = pattern.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..') || segments.at(-1) === '**') return undefined;
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..') || segments.at(-1) === '**')
+    return undefined;
   let source = '^';
   const base: string[] = [];
   let globbing = false;

@@ -68,14 +68,24 @@ export interface MappingBuilder {
  * is kept (JSON.parse would keep the last, silently), along with its location. The value is parsed inside,
  * after the first key's location is saved, because parsing it records a location for the same pointer.
  */
-export function addMappingEntry(mapping: MappingBuilder, key: string, keyPos: Position, child: string, parseValue: () => unknown): void {
+export function addMappingEntry(
+  mapping: MappingBuilder,
+  key: string,
+  keyPos: Position,
+  child: string,
+  parseValue: () => unknown,
+): void {
   const first = mapping.seen.get(key);
   const firstLocation = mapping.map.get(child);
   const value = parseValue();
   if (FORBIDDEN_KEYS.has(key)) {
     mapping.problems.push({ position: keyPos, message: `key "${key}" is not allowed`, rule: 'forbidden-key' });
   } else if (first) {
-    mapping.problems.push({ position: keyPos, message: `duplicate key "${key}" (first defined on line ${first.line})`, rule: 'duplicate-key' });
+    mapping.problems.push({
+      position: keyPos,
+      message: `duplicate key "${key}" (first defined on line ${first.line})`,
+      rule: 'duplicate-key',
+    });
     if (firstLocation) mapping.map.set(child, firstLocation);
   } else {
     mapping.seen.set(key, keyPos);

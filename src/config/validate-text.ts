@@ -7,5 +7,10 @@ import { validateSource } from './validate-source.js';
 
 /** Validates a metrics file's text. Never throws for bad input: every problem is a diagnostic. */
 export function validateText(path: string, text: string, options: ValidateOptions = {}): FileResult {
-  return validateSource(path, text, { json: parseJson, yaml: (body) => parseYamlFast(body) ?? parseYaml(body) }, options);
+  return validateSource(
+    path,
+    text,
+    { json: parseJson, yaml: (body) => parseYamlFast(body) ?? parseYaml(body) },
+    options,
+  );
 }

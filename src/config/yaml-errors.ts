@@ -6,9 +6,18 @@ import type { ParseProblem, Position } from './source-map.js';
  * Errors that mean "this line is not where the structure expects it". One such mistake makes the parser report
  * a cascade (9–11 errors for one mis-indented line), all but the first about lines that are fine.
  */
-const INDENTATION_CODES = new Set(['TAB_AS_INDENT', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
+const INDENTATION_CODES = new Set([
+  'TAB_AS_INDENT',
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+]);
 /** The hint after an indentation error; the tab rule only when the text holds a tab at all. */
-const hintFor = (text: string): string => (text.includes('\t') ? 'check the indentation of this line; tabs are not allowed in YAML' : 'check the indentation of this line against the lines it belongs with');
+const hintFor = (text: string): string =>
+  text.includes('\t')
+    ? 'check the indentation of this line; tabs are not allowed in YAML'
+    : 'check the indentation of this line against the lines it belongs with';
 
 function lineAt(text: string, offset: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -39,7 +48,11 @@ function firstTabIndent(text: string, limit: number): number | undefined {
  * in its indentation first), with a hint; other errors are each reported once, an unclosed bracket or quote at the
  * end of the last written line rather than past it.
  */
-export function describeYamlErrors(text: string, errors: readonly YAMLError[], at: (offset: number) => Position): ParseProblem[] {
+export function describeYamlErrors(
+  text: string,
+  errors: readonly YAMLError[],
+  at: (offset: number) => Position,
+): ParseProblem[] {
   const contentEnd = text.trimEnd().length;
   const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
   // An unclosed quote or bracket is reported where the text runs out, with the same codes: not an indentation mistake.
@@ -47,14 +60,34 @@ export function describeYamlErrors(text: string, errors: readonly YAMLError[], a
     const lastErrorAt = Math.max(...errors.map((error) => error.pos[0]));
     const HINT = hintFor(text);
     const tab = firstTabIndent(text, lastErrorAt);
-    if (tab !== undefined) return [{ position: at(tab), message: `YAML syntax error: this line is indented with a tab — ${HINT}`, rule: 'yaml-syntax' }];
+    if (tab !== undefined)
+      return [
+        {
+          position: at(tab),
+          message: `YAML syntax error: this line is indented with a tab — ${HINT}`,
+          rule: 'yaml-syntax',
+        },
+      ];
     // "Implicit keys need to be on a single line" points at the value before the line that is indented too far.
     const line = lineAt(text, first.pos[0]);
     const sameLineMapping = /:[ \t]/.test(text.slice(first.pos[0], line.end));
     const implicitKey = first.code === 'BLOCK_AS_IMPLICIT_KEY' || first.code === 'MULTILINE_IMPLICIT_KEY';
     const next = implicitKey && !sameLineMapping ? nextContentLine(text, first.pos[0]) : undefined;
-    if (next !== undefined) return [{ position: at(next), message: `YAML syntax error: this line is indented further than the line above allows — ${HINT}`, rule: 'yaml-syntax' }];
-    return [{ position: at(first.pos[0]), message: `YAML syntax error: ${first.message.split('\n')[0]} — ${HINT}`, rule: 'yaml-syntax' }];
+    if (next !== undefined)
+      return [
+        {
+          position: at(next),
+          message: `YAML syntax error: this line is indented further than the line above allows — ${HINT}`,
+          rule: 'yaml-syntax',
+        },
+      ];
+    return [
+      {
+        position: at(first.pos[0]),
+        message: `YAML syntax error: ${first.message.split('\n')[0]} — ${HINT}`,
+        rule: 'yaml-syntax',
+      },
+    ];
   }
 
   const seen = new Set<string>();

@@ -28,7 +28,11 @@ export interface ProbeRecord {
 }
 
 export interface ProbeClient {
-  request(method: Method, path: string, options?: { query?: Record<string, string>; body?: unknown }): Promise<ProbeAnswer>;
+  request(
+    method: Method,
+    path: string,
+    options?: { query?: Record<string, string>; body?: unknown },
+  ): Promise<ProbeAnswer>;
   /** Every request made so far, in order. */
   readonly log: readonly ProbeRecord[];
 }
@@ -72,7 +76,12 @@ export function createProbeClient(options: ProbeOptions): ProbeClient {
     try {
       const response = await fetch(url, {
         method,
-        headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json', 'user-agent': 'atoms-metrics doctor', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': 'atoms-metrics doctor',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'manual',
         signal: AbortSignal.timeout(options.requestTimeoutMs ?? 15_000),
@@ -81,17 +90,30 @@ export function createProbeClient(options: ProbeOptions): ProbeClient {
       const text = await response.text();
       const headers = headersOf(response.headers);
       log.push({ method, path, status: response.status });
-      return { method, path, status: response.status, headers, body: readBody(text), html: (headers['content-type'] ?? '').includes('text/html') || /^\s*</.test(text) };
+      return {
+        method,
+        path,
+        status: response.status,
+        headers,
+        body: readBody(text),
+        html: (headers['content-type'] ?? '').includes('text/html') || /^\s*</.test(text),
+      };
     } catch (error) {
       log.push({ method, path, status: 'no answer' });
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      throw new ProbeNetworkError(redactSecrets(`No answer from the Atoms API at ${new URL(base).origin} for ${method} ${path}: ${reason}`, [options.apiKey]));
+      const reason =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new ProbeNetworkError(
+        redactSecrets(`No answer from the Atoms API at ${new URL(base).origin} for ${method} ${path}: ${reason}`, [
+          options.apiKey,
+        ]),
+      );
     }
   };
   return {
     log,
     async request(method, path, given = {}) {
-      const query = given.query && Object.keys(given.query).length > 0 ? `?${new URLSearchParams(given.query).toString()}` : '';
+      const query =
+        given.query && Object.keys(given.query).length > 0 ? `?${new URLSearchParams(given.query).toString()}` : '';
       const url = `${base}${path}${query}`;
       const retries = options.rateLimitRetries ?? 3;
       for (let attempt = 0; ; attempt++) {

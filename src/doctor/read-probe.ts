@@ -4,7 +4,10 @@ import { decideLiveBranch, decideModel, type ModelVerdict } from './read-decisio
 import type { ReadFacts } from './types.js';
 
 /** Reads what the read-only findings need; never writes. */
-export async function readFacts(probe: ProbeClient, agentId: string): Promise<{ facts: ReadFacts; verdict: ModelVerdict }> {
+export async function readFacts(
+  probe: ProbeClient,
+  agentId: string,
+): Promise<{ facts: ReadFacts; verdict: ModelVerdict }> {
   const agentPath = `/agent/${agentId}`;
   const branches = await probe.request('GET', `${agentPath}/branches`);
   const versionsList = await probe.request('GET', `${agentPath}/versions`, { query: { limit: '1' } });
@@ -16,7 +19,10 @@ export async function readFacts(probe: ProbeClient, agentId: string): Promise<{ 
     const live = decideLiveBranch(branches);
     if ('id' in live && live.headRevisionId !== '') {
       const branchPath = `${agentPath}/branches/${encodeURIComponent(live.id)}`;
-      facts.headRevision = await probe.request('GET', `${branchPath}/revisions/${encodeURIComponent(live.headRevisionId)}`);
+      facts.headRevision = await probe.request(
+        'GET',
+        `${branchPath}/revisions/${encodeURIComponent(live.headRevisionId)}`,
+      );
       facts.revisions = await probe.request('GET', `${branchPath}/revisions`, { query: { limit: '20', skip: '0' } });
       facts.keptV1Read = await probe.request('GET', `${agentPath}/versions/${encodeURIComponent(live.headRevisionId)}`);
     }

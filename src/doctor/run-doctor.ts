@@ -7,7 +7,6 @@ import { readFacts } from './read-probe.js';
 import type { DoctorReport } from './types.js';
 import { runScratchExperiment, type WriteDeps } from './write-probe.js';
 
-
 /** The agent could not be examined at all (no model answers, the key is rejected): one clear line, exit 1. */
 export class DoctorError extends Error {
   override name = 'DoctorError';
@@ -25,11 +24,17 @@ export async function runDoctor(agentId: string, write: boolean, deps: WriteDeps
     findings.push(...WRITE_IDS.map((id) => ({ id, answer: 'unknown', evidence: `--write wrote nothing: ${short}` })));
   };
   if (write && verdict.model === 'v1') {
-    skip(`agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's`, 'a v1 agent has no branches');
+    skip(
+      `agent ${agentId} is on the v1 model, which has no branches, and doctor writes only on a scratch branch; the open unknowns it would test are v2's`,
+      'a v1 agent has no branches',
+    );
   } else if (write) {
     const live = decideLiveBranch(facts.branches);
     if ('problem' in live || live.headRevisionId === '') {
-      skip(`there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})`, 'no live branch to copy');
+      skip(
+        `there is no live branch with a committed head to copy (${'problem' in live ? live.problem : 'no head revision'})`,
+        'no live branch to copy',
+      );
     } else {
       const { facts: writeFacts, scratch } = await runScratchExperiment(agentId, live, deps);
       findings.push(...interpretWrite(writeFacts));
@@ -38,7 +43,14 @@ export async function runDoctor(agentId: string, write: boolean, deps: WriteDeps
     }
   }
   const writes = deps.probe.log.filter((r) => r.method !== 'GET').length;
-  return { agentId, model: verdict.model, findings, emulatorArgs: toEmulatorArgs(findings, { scanMs }), write: report, requests: { reads: deps.probe.log.length - writes, writes } };
+  return {
+    agentId,
+    model: verdict.model,
+    findings,
+    emulatorArgs: toEmulatorArgs(findings, { scanMs }),
+    write: report,
+    requests: { reads: deps.probe.log.length - writes, writes },
+  };
 }
 
 /** The exit code for a report: 0 when everything asked for was done, 1 when the experiment stopped or left its branch, 130 when interrupted. */
@@ -52,7 +64,18 @@ export function exitCodeOf(report: DoctorReport): number {
 /** The `--json` form: `{agentId, model, findings, emulatorArgs}`, plus the scratch branch when --write made one. */
 export function reportToJson(report: DoctorReport): Record<string, unknown> {
   const { write } = report;
-  const scratch = write.requested && 'scratch' in write ? { scratchBranch: { ...write.scratch, ...(write.stop ? { stoppedAt: write.stop } : {}) } } : {};
+  const scratch =
+    write.requested && 'scratch' in write
+      ? { scratchBranch: { ...write.scratch, ...(write.stop ? { stoppedAt: write.stop } : {}) } }
+      : {};
   const skipped = write.requested && 'skipped' in write ? { writeSkipped: write.skipped } : {};
-  return { agentId: report.agentId, model: report.model, findings: report.findings, emulatorArgs: report.emulatorArgs, ...scratch, ...skipped, requests: report.requests };
+  return {
+    agentId: report.agentId,
+    model: report.model,
+    findings: report.findings,
+    emulatorArgs: report.emulatorArgs,
+    ...scratch,
+    ...skipped,
+    requests: report.requests,
+  };
 }

@@ -12,7 +12,10 @@ export class ExperimentStop extends Error {
 
 /** `atoms-metrics-doctor-20261207T031500Z`: unique per second, and says what made it. */
 export function scratchName(nowMs: number): string {
-  return `atoms-metrics-doctor-${new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `atoms-metrics-doctor-${new Date(nowMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 function branchIdOf(data: unknown): string | null {
@@ -40,30 +43,56 @@ async function findByName(probe: ProbeClient, agentId: string, name: string): Pr
  * Creates the scratch branch from the live branch. A creation that failed in a way that may still have created it
  * (no answer, 5xx) looks the name up, so `scratch.id` is set whenever a branch exists to archive.
  */
-export async function createScratch(probe: ProbeClient, agentId: string, liveBranchId: string, scratch: ScratchBranch): Promise<{ headRevisionId: string | null }> {
+export async function createScratch(
+  probe: ProbeClient,
+  agentId: string,
+  liveBranchId: string,
+  scratch: ScratchBranch,
+): Promise<{ headRevisionId: string | null }> {
   const step = 'create the scratch branch';
   let answer;
   try {
-    answer = await probe.request('POST', `/agent/${agentId}/branches`, { body: { sourceBranchId: liveBranchId, name: scratch.name } });
+    answer = await probe.request('POST', `/agent/${agentId}/branches`, {
+      body: { sourceBranchId: liveBranchId, name: scratch.name },
+    });
   } catch (error) {
     if (!(error instanceof ProbeNetworkError)) throw error;
     scratch.id = await findByName(probe, agentId, scratch.name);
-    throw new ExperimentStop({ step, kind: 'failed', reason: `${error.message}${scratch.id ? ' (the branch was created all the same)' : ''}` });
+    throw new ExperimentStop({
+      step,
+      kind: 'failed',
+      reason: `${error.message}${scratch.id ? ' (the branch was created all the same)' : ''}`,
+    });
   }
   if (isSuccess(answer)) {
     const data = dataOf(answer);
     scratch.id = branchIdOf(data);
-    if (scratch.id) return { headRevisionId: isRecord(data) && typeof data.headRevisionId === 'string' ? data.headRevisionId : null };
+    if (scratch.id)
+      return { headRevisionId: isRecord(data) && typeof data.headRevisionId === 'string' ? data.headRevisionId : null };
     scratch.id = await findByName(probe, agentId, scratch.name);
-    throw new ExperimentStop({ step, kind: 'failed', reason: `POST /branches answered ${answer.status} without a branch id` });
+    throw new ExperimentStop({
+      step,
+      kind: 'failed',
+      reason: `POST /branches answered ${answer.status} without a branch id`,
+    });
   }
   if (answer.status >= 500) scratch.id = await findByName(probe, agentId, scratch.name);
   const freeze = answer.status === 423;
-  throw new ExperimentStop({ step, kind: freeze ? 'freeze' : 'failed', reason: `POST /branches answered ${saidBy(answer)}${scratch.id ? ' (the branch was created all the same)' : ''}` });
+  throw new ExperimentStop({
+    step,
+    kind: freeze ? 'freeze' : 'failed',
+    reason: `POST /branches answered ${saidBy(answer)}${scratch.id ? ' (the branch was created all the same)' : ''}`,
+  });
 }
 
 /** Archives the scratch branch, retrying a freeze, a rate limit, a server error or a lost answer a few times. */
-export async function archiveScratch(probe: ProbeClient, agentId: string, scratch: ScratchBranch, sleep: (ms: number) => Promise<void>, attempts = 4): Promise<void> {
+export async function archiveScratch(
+  probe: ProbeClient,
+  agentId: string,
+  scratch: ScratchBranch,
+  sleep: (ms: number) => Promise<void>,
+  attempts = 4,
+): Promise<void> {
   if (scratch.id === null) return;
   let last = '';
   for (let attempt = 0; attempt < attempts; attempt++) {

@@ -79,6 +79,9 @@ export interface DoctorReport {
   model: Model;
   findings: Finding[];
   emulatorArgs: string[];
-  write: { requested: false } | { requested: true; skipped: string } | { requested: true; scratch: ScratchBranch; stop?: WriteStop };
+  write:
+    | { requested: false }
+    | { requested: true; skipped: string }
+    | { requested: true; scratch: ScratchBranch; stop?: WriteStop };
   requests: { reads: number; writes: number };
 }

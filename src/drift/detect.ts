@@ -25,7 +25,12 @@ async function liveOrigin(models: ModelResolver, agentId: string): Promise<LiveO
   const live = history.entries.find((entry) => entry.live) ?? history.entries[0];
   if (!live) return undefined;
   const rolledBackTo = rollbackOf(history.model, live, history.entries);
-  return { name: nameVersion(history.model, live.number, null, history.branch), by: live.by === null ? null : redactSecrets(live.by), at: live.at, ...(rolledBackTo ? { rolledBackTo: redactSecrets(rolledBackTo) } : {}) };
+  return {
+    name: nameVersion(history.model, live.number, null, history.branch),
+    by: live.by === null ? null : redactSecrets(live.by),
+    at: live.at,
+    ...(rolledBackTo ? { rolledBackTo: redactSecrets(rolledBackTo) } : {}),
+  };
 }
 
 /** Never writes to the Atoms API. A history that cannot be read leaves the agent's origin unknown, not the check broken. */

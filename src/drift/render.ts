@@ -19,7 +19,8 @@ function who(agent: DriftAgent): string {
   if (!agent.live) return 'live';
   const by = agent.live.by ? ` by ${inertText(agent.live.by)}` : '';
   const at = agent.live.at ? ` at ${inertText(agent.live.at)}` : '';
-  if (agent.live.rolledBackTo) return `live was rolled back to ${inertText(agent.live.rolledBackTo)}${by || ' (by an unrecorded editor)'}${at}, as ${inertText(agent.live.name)}: the rollback is why live differs from the file`;
+  if (agent.live.rolledBackTo)
+    return `live was rolled back to ${inertText(agent.live.rolledBackTo)}${by || ' (by an unrecorded editor)'}${at}, as ${inertText(agent.live.name)}: the rollback is why live differs from the file`;
   return `live is ${inertText(agent.live.name)}, published${by || ' (by an unrecorded editor)'}${at}`;
 }
 
@@ -29,7 +30,8 @@ export const RESTORE_ADVICE =
 
 function agentSection(agent: DriftAgent, options: DriftRenderOptions): string {
   const title = `#### ${agent.breaking ? '⚠️ ' : ''}${inertInlineCode(agent.agentId)} — ${inertInlineCode(agent.file)}`;
-  if (agent.status === 'error') return `${title}\n\n❌ Could not read live: ${inertText(agent.message ?? 'unknown error')}`;
+  if (agent.status === 'error')
+    return `${title}\n\n❌ Could not read live: ${inertText(agent.message ?? 'unknown error')}`;
   const lines = agent.differences.map((d) => `- ${inertTextWithCode(d)}`);
   return [
     title,
@@ -49,9 +51,10 @@ function agentSection(agent: DriftAgent, options: DriftRenderOptions): string {
 /** Markdown for the drift issue and the job summary. */
 export function renderDriftMarkdown(report: DriftReport, options: DriftRenderOptions): string {
   const drifted = report.agents.filter((a) => a.status === 'drifted' || a.status === 'error');
-  const head = report.drifted || report.unreadable > 0
-    ? `### 🔀 Live metrics drifted from the files\n\n${report.agents.filter((a) => a.status === 'drifted').length} of ${report.agents.length} agent(s) differ from their files${report.unreadable > 0 ? `, ${report.unreadable} could not be read` : ''}. Someone published in the dashboard (or elsewhere) after the last apply.`
-    : `### ✅ No drift\n\nAll ${report.agents.length} agent(s) match their files.`;
+  const head =
+    report.drifted || report.unreadable > 0
+      ? `### 🔀 Live metrics drifted from the files\n\n${report.agents.filter((a) => a.status === 'drifted').length} of ${report.agents.length} agent(s) differ from their files${report.unreadable > 0 ? `, ${report.unreadable} could not be read` : ''}. Someone published in the dashboard (or elsewhere) after the last apply.`
+      : `### ✅ No drift\n\nAll ${report.agents.length} agent(s) match their files.`;
   const run = options.runUrl ? `\n\n[This check's run](${options.runUrl})` : '';
   return [options.marker, head + run, ...drifted.map((a) => agentSection(a, options))].join('\n\n') + '\n';
 }
@@ -61,13 +64,24 @@ export function renderDriftTerminal(report: DriftReport): string {
   const lines: string[] = [];
   for (const agent of report.agents) {
     if (agent.status === 'in-sync') lines.push(`✓ ${agent.agentId} (${agent.file}): in sync`);
-    else if (agent.status === 'skipped') lines.push(`- ${agent.agentId} (${agent.file}): skipped${agent.message ? `: ${agent.message}` : ''}`);
-    else if (agent.status === 'error') lines.push(`✗ ${agent.agentId} (${agent.file}): could not read live: ${agent.message ?? ''}`);
+    else if (agent.status === 'skipped')
+      lines.push(`- ${agent.agentId} (${agent.file}): skipped${agent.message ? `: ${agent.message}` : ''}`);
+    else if (agent.status === 'error')
+      lines.push(`✗ ${agent.agentId} (${agent.file}): could not read live: ${agent.message ?? ''}`);
     else {
       const when = agent.live?.at ? ` at ${agent.live.at}` : '';
-      const live = !agent.live ? 'live' : agent.live.rolledBackTo ? `live was rolled back to ${agent.live.rolledBackTo} by ${agent.live.by ?? 'an unrecorded editor'}${when}, as ${agent.live.name}` : `${agent.live.name}, published by ${agent.live.by ?? 'an unrecorded editor'}${when}`;
-      lines.push(`✗ ${agent.agentId} (${agent.file}): drifted — ${live}${agent.breaking ? ' (breaking)' : ''}`, ...agent.differences.map((d) => `    ${d.replace(/`/g, '')}`));
-      lines.push(`    adopt: atoms-metrics pull ${agent.agentId} --force   restore: run the workflow (workflow_dispatch) with input mode: apply, or atoms-metrics apply`);
+      const live = !agent.live
+        ? 'live'
+        : agent.live.rolledBackTo
+          ? `live was rolled back to ${agent.live.rolledBackTo} by ${agent.live.by ?? 'an unrecorded editor'}${when}, as ${agent.live.name}`
+          : `${agent.live.name}, published by ${agent.live.by ?? 'an unrecorded editor'}${when}`;
+      lines.push(
+        `✗ ${agent.agentId} (${agent.file}): drifted — ${live}${agent.breaking ? ' (breaking)' : ''}`,
+        ...agent.differences.map((d) => `    ${d.replace(/`/g, '')}`),
+      );
+      lines.push(
+        `    adopt: atoms-metrics pull ${agent.agentId} --force   restore: run the workflow (workflow_dispatch) with input mode: apply, or atoms-metrics apply`,
+      );
     }
   }
   lines.push(report.drifted ? 'Drift found.' : report.unreadable > 0 ? 'Some agents could not be read.' : 'No drift.');

@@ -34,23 +34,35 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Parses one `--act` spec; throws an ActSpecError that quotes it. */
 export function parseActFlag(spec: string): ActSpec {
-  const words = spec.trim().split(/\s+/).filter((w) => w !== '');
+  const words = spec
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const bad = (message: string) => new ActSpecError(`--act '${spec}': ${message}`);
   let i = 0;
   const act: Partial<ActSpec> = {};
   if (words[i] && METHODS.includes(words[i]?.toUpperCase() ?? '')) act.method = words[i++]?.toUpperCase();
   const path = words[i++];
-  if (!path || (!path.startsWith('/') && !path.startsWith('*'))) throw bad('a path (starting with / or *) is needed, e.g. PUT /agent/*/branches/*/draft publish-draft');
+  if (!path || (!path.startsWith('/') && !path.startsWith('*')))
+    throw bad('a path (starting with / or *) is needed, e.g. PUT /agent/*/branches/*/draft publish-draft');
   act.path = globToPath(path);
   for (const word of words.slice(i)) {
-    const [key = '', value] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const [key = '', value] = word.includes('=')
+      ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]
+      : [word, undefined];
     const action = ACT_ACTIONS.find((a) => a === key);
     if (action) {
       if (act.action) throw bad(`a second action '${key}' (one act does one thing; repeat --act)`);
       act.action = action;
       if (value !== undefined) act.arg = value;
     } else if (key === 'by' && value) act.by = value.replace(/_/g, ' ');
-    else if ((key === 'skip' || key === 'times') && value !== undefined && /^\d+$/.test(value) && Number(value) <= 1_000_000) act[key] = Number(value);
+    else if (
+      (key === 'skip' || key === 'times') &&
+      value !== undefined &&
+      /^\d+$/.test(value) &&
+      Number(value) <= 1_000_000
+    )
+      act[key] = Number(value);
     else throw bad(`'${word}' is not an action (${ACT_ACTIONS.join(', ')}) or by=NAME, skip=N, times=N`);
   }
   if (!act.action) throw bad(`no action: one of ${ACT_ACTIONS.join(', ')}`);

@@ -5,7 +5,15 @@
  */
 import type { AgentRecord, EmulatorState } from './state.js';
 import { addForeignEdit } from './seed-v2.js';
-import { commitDraft, liveBranchOf, newBranch, headOf, commitRevision, settleAgent, type BranchRecord } from './state-v2.js';
+import {
+  commitDraft,
+  liveBranchOf,
+  newBranch,
+  headOf,
+  commitRevision,
+  settleAgent,
+  type BranchRecord,
+} from './state-v2.js';
 import type { ActSpec } from './act-spec.js';
 
 export interface ActiveAct extends ActSpec {
@@ -61,17 +69,40 @@ function publishAsIs(state: EmulatorState, branch: BranchRecord, by: string, use
   const draft = branch.draft;
   if (!draft) return `act: ${by} found no draft to publish on branch ${branch.name}`;
   const now = new Date(state.now()).toISOString();
-  const revision = commitDraft(state, branch, draft, { publishedBy: userId, label: `Published by ${by}`, securityCheck: { status: 'passed', reason: null, triggeredAt: now, completedAt: now } });
+  const revision = commitDraft(state, branch, draft, {
+    publishedBy: userId,
+    label: `Published by ${by}`,
+    securityCheck: { status: 'passed', reason: null, triggeredAt: now, completedAt: now },
+  });
   return `act: ${by} published the draft of branch ${branch.name} as revision ${revision.revisionNumber}`;
 }
 
-function makeLive(state: EmulatorState, agent: AgentRecord, live: BranchRecord, name: string, userId: string, by: string): string {
+function makeLive(
+  state: EmulatorState,
+  agent: AgentRecord,
+  live: BranchRecord,
+  name: string,
+  userId: string,
+  by: string,
+): string {
   let branch = agent.branches.find((b) => b.name === name && b.status === 'active');
   if (!branch) {
     const head = headOf(live);
-    branch = newBranch(state, { name, isDefault: false, sourceBranchId: live._id, sourceRevisionId: head?._id ?? null, createdBy: userId, updatedBy: userId });
+    branch = newBranch(state, {
+      name,
+      isDefault: false,
+      sourceBranchId: live._id,
+      sourceRevisionId: head?._id ?? null,
+      createdBy: userId,
+      updatedBy: userId,
+    });
     agent.branches.push(branch);
-    if (head) commitRevision(state, branch, head.config, { publishedBy: userId, securityCheck: structuredClone(head.securityCheck), label: `Branched by ${by}` });
+    if (head)
+      commitRevision(state, branch, head.config, {
+        publishedBy: userId,
+        securityCheck: structuredClone(head.securityCheck),
+        label: `Branched by ${by}`,
+      });
   }
   agent.liveBranchId = branch._id;
   return `act: ${by} made branch ${name} live`;

@@ -48,6 +48,13 @@ export function callFromSpec(state: EmulatorState, agent: AgentRecord, spec: Cal
     postCallAnalytics:
       values === null
         ? null
-        : { summary: '', dispositionMetrics: Object.entries(values).map(([identifier, value]) => ({ identifier, value, confidence: spec.confidence?.[identifier] ?? (value === null || value === '' ? 0 : 0.9) })) },
+        : {
+            summary: '',
+            dispositionMetrics: Object.entries(values).map(([identifier, value]) => ({
+              identifier,
+              value,
+              confidence: spec.confidence?.[identifier] ?? (value === null || value === '' ? 0 : 0.9),
+            })),
+          },
   };
 }

@@ -54,11 +54,16 @@ interface AgentLive {
 
 function readMetrics(config: Record<string, unknown> | undefined): LiveMetric[] {
   const pca = config?.postCallAnalyticsConfig;
-  const list = typeof pca === 'object' && pca !== null && 'dispositionMetrics' in pca && Array.isArray(pca.dispositionMetrics) ? pca.dispositionMetrics : [];
+  const list =
+    typeof pca === 'object' && pca !== null && 'dispositionMetrics' in pca && Array.isArray(pca.dispositionMetrics)
+      ? pca.dispositionMetrics
+      : [];
   return list.flatMap((m: unknown) => {
     if (typeof m !== 'object' || m === null || !('identifier' in m) || typeof m.identifier !== 'string') return [];
-    const type = 'dispositionMetricType' in m && typeof m.dispositionMetricType === 'string' ? m.dispositionMetricType : 'STRING';
-    const choices = 'choices' in m && Array.isArray(m.choices) ? m.choices.filter((c): c is string => typeof c === 'string') : [];
+    const type =
+      'dispositionMetricType' in m && typeof m.dispositionMetricType === 'string' ? m.dispositionMetricType : 'STRING';
+    const choices =
+      'choices' in m && Array.isArray(m.choices) ? m.choices.filter((c): c is string => typeof c === 'string') : [];
     return [{ identifier: m.identifier, type, choices }];
   });
 }
@@ -70,11 +75,21 @@ export function agentLive(state: EmulatorState, agent: AgentRecord): AgentLive {
     const head = branch ? headOf(branch) : undefined;
     const index = branch && head ? branch.revisions.indexOf(head) : -1;
     const before = branch && index > 0 ? branch.revisions[index - 1] : undefined;
-    return { id: head?._id ?? null, number: head?.versionNumber ?? null, previous: before ? { id: before._id, number: before.versionNumber } : null, metrics: readMetrics(head?.config) };
+    return {
+      id: head?._id ?? null,
+      number: head?.versionNumber ?? null,
+      previous: before ? { id: before._id, number: before.versionNumber } : null,
+      metrics: readMetrics(head?.config),
+    };
   }
   const active = state.activeVersion(agent);
   const before = active ? agent.versions.filter((v) => v.versionNumber < active.versionNumber).at(-1) : undefined;
-  return { id: active?._id ?? null, number: active?.versionNumber ?? null, previous: before ? { id: before._id, number: before.versionNumber } : null, metrics: readMetrics(active?.config) };
+  return {
+    id: active?._id ?? null,
+    number: active?.versionNumber ?? null,
+    previous: before ? { id: before._id, number: before.versionNumber } : null,
+    metrics: readMetrics(active?.config),
+  };
 }
 
 const SHORT_LABELS = ['billing question', 'password reset', 'order status', 'wrong number', 'refund request'];
@@ -91,7 +106,7 @@ function valueFor(metric: LiveMetric, rnd: () => number, phone: string): string 
     case 'BOOLEAN':
       return r < 0.09 ? pick(['N/A', 'unknown', 'maybe']) : rnd() < 0.62 ? pick(['true', 'True']) : 'false';
     case 'INTEGER':
-      return r < 0.09 ? pick(['N/A', 'four', '3.5']) : String(1 + Math.floor(rnd() * rnd() * 5 + rnd() * 2) % 5);
+      return r < 0.09 ? pick(['N/A', 'four', '3.5']) : String(1 + (Math.floor(rnd() * rnd() * 5 + rnd() * 2) % 5));
     case 'ENUM': {
       if (r < 0.12 || metric.choices.length === 0) return pick(OUTSIDE);
       // The first choices are the common answers, as in real call mixes.
@@ -99,13 +114,18 @@ function valueFor(metric: LiveMetric, rnd: () => number, phone: string): string 
       return metric.choices[index] ?? null;
     }
     case 'DATETIME':
-      return r < 0.12 ? pick(['tomorrow afternoon', 'next week', 'N/A']) : new Date(Date.UTC(2026, 10, 1 + Math.floor(rnd() * 28), 9 + Math.floor(rnd() * 8))).toISOString();
+      return r < 0.12
+        ? pick(['tomorrow afternoon', 'next week', 'N/A'])
+        : new Date(Date.UTC(2026, 10, 1 + Math.floor(rnd() * 28), 9 + Math.floor(rnd() * 8))).toISOString();
     default:
-      return r < 0.35 ? pick(SHORT_LABELS) : `The customer called about ${pick(TOPICS)} and asked to be reached at ${phone}; the agent explained the next steps and confirmed the details.`;
+      return r < 0.35
+        ? pick(SHORT_LABELS)
+        : `The customer called about ${pick(TOPICS)} and asked to be reached at ${phone}; the agent explained the next steps and confirmed the details.`;
   }
 }
 
-const hex = (rnd: () => number, length: number) => Array.from({ length }, () => Math.floor(rnd() * 16).toString(16)).join('');
+const hex = (rnd: () => number, length: number) =>
+  Array.from({ length }, () => Math.floor(rnd() * 16).toString(16)).join('');
 
 /** Calls for one agent, newest first, ending at `now`; the same seed, agent and live metrics give the same calls. */
 export function generateCalls(state: EmulatorState, agent: AgentRecord, generation: CallGeneration): CallRecord[] {
@@ -128,7 +148,16 @@ export function generateCalls(state: EmulatorState, agent: AgentRecord, generati
       // No conversation: the platform's deterministic fallback is a null value with confidence 0.
       if (!talked) return { identifier: m.identifier, value: null, confidence: 0 };
       const value = valueFor(m, rnd, phone);
-      return { identifier: m.identifier, value, confidence: value === null || value === '' ? 0 : rnd() < 0.1 ? Math.round(rnd() * 45) / 100 : 0.5 + Math.round(rnd() * 50) / 100 };
+      return {
+        identifier: m.identifier,
+        value,
+        confidence:
+          value === null || value === ''
+            ? 0
+            : rnd() < 0.1
+              ? Math.round(rnd() * 45) / 100
+              : 0.5 + Math.round(rnd() * 50) / 100,
+      };
     });
     calls.push({
       _id: hex(rnd, 24),
@@ -147,9 +176,20 @@ export function generateCalls(state: EmulatorState, agent: AgentRecord, generati
       isTest: rnd() < 0.06,
       fromNumber: phone,
       toNumber: '+15550100000',
-      transcript: talked ? [{ role: 'agent', content: 'Hello! How can I help?', timestamp: new Date(createdAt).toISOString() }, { role: 'user', content: `Hi, please call me back at ${phone}.`, timestamp: new Date(createdAt + 4000).toISOString() }] : [],
+      transcript: talked
+        ? [
+            { role: 'agent', content: 'Hello! How can I help?', timestamp: new Date(createdAt).toISOString() },
+            {
+              role: 'user',
+              content: `Hi, please call me back at ${phone}.`,
+              timestamp: new Date(createdAt + 4000).toISOString(),
+            },
+          ]
+        : [],
       agentDispositionConfig: live.metrics.map((m) => ({ identifier: m.identifier, type: m.type })),
-      postCallAnalytics: dropped ? null : { summary: talked ? `Caller ${phone} asked for help.` : '', dispositionMetrics: metrics },
+      postCallAnalytics: dropped
+        ? null
+        : { summary: talked ? `Caller ${phone} asked for help.` : '', dispositionMetrics: metrics },
     });
   }
   return calls;

@@ -13,9 +13,25 @@ export function snapshotBranches(state: EmulatorState, agent: AgentRecord): Bran
     isLive: agent.liveBranchId === branch._id,
     isDefault: branch.isDefault,
     headRevisionId: branch.headRevisionId,
-    revisions: branch.revisions.map((r) => ({ _id: r._id, revisionNumber: r.revisionNumber, label: r.label, status: 'published', securityCheck: structuredClone(r.securityCheck), restoredFromRevisionId: r.restoredFromRevisionId, postCallAnalyticsConfig: structuredClone(r.config.postCallAnalyticsConfig) })),
+    revisions: branch.revisions.map((r) => ({
+      _id: r._id,
+      revisionNumber: r.revisionNumber,
+      label: r.label,
+      status: 'published',
+      securityCheck: structuredClone(r.securityCheck),
+      restoredFromRevisionId: r.restoredFromRevisionId,
+      postCallAnalyticsConfig: structuredClone(r.config.postCallAnalyticsConfig),
+    })),
     draft: branch.draft
-      ? { draftId: branch.draft.draftId, draftRevision: branch.draft.draftRevision, postCallAnalyticsConfig: structuredClone(branch.draft.config.postCallAnalyticsConfig), editHistory: branch.draft.editHistory.map((e) => ({ editorName: e.editorName, changedSections: [...e.changedSections] })) }
+      ? {
+          draftId: branch.draft.draftId,
+          draftRevision: branch.draft.draftRevision,
+          postCallAnalyticsConfig: structuredClone(branch.draft.config.postCallAnalyticsConfig),
+          editHistory: branch.draft.editHistory.map((e) => ({
+            editorName: e.editorName,
+            changedSections: [...e.changedSections],
+          })),
+        }
       : null,
   }));
 }
@@ -27,7 +43,12 @@ export function publishFromDashboard(state: EmulatorState, agent: AgentRecord, c
   if (!live) throw new Error(`emulator: agent ${agent._id} has no live branch`);
   const base = headOf(live)?.config ?? defaultConfig();
   state.userNames.set('user_dashboard', state.userNames.get('user_dashboard') ?? 'Dashboard User');
-  return commitRevision(state, live, { ...structuredClone(base), postCallAnalyticsConfig: structuredClone(config) }, { publishedBy: 'user_dashboard', label: 'Dashboard edit' })._id;
+  return commitRevision(
+    state,
+    live,
+    { ...structuredClone(base), postCallAnalyticsConfig: structuredClone(config) },
+    { publishedBy: 'user_dashboard', label: 'Dashboard edit' },
+  )._id;
 }
 
 /** Another editor's edit in the (live, or given) branch's draft; returns its draftId. */
@@ -35,5 +56,10 @@ export function openForeignDraft(state: EmulatorState, agent: AgentRecord, spec:
   settleAgent(state, agent);
   const branch = spec.branchId ? agent.branches.find((b) => b._id === spec.branchId) : liveBranchOf(agent);
   if (!branch) throw new Error(`emulator: agent ${agent._id} has no branch ${spec.branchId ?? '(live)'}`);
-  return addForeignEdit(state, agent, branch, { editorName: spec.editorName, editorId: 'user_foreign', changedSections: spec.changedSections, config: spec.config }).draftId;
+  return addForeignEdit(state, agent, branch, {
+    editorName: spec.editorName,
+    editorId: 'user_foreign',
+    changedSections: spec.changedSections,
+    config: spec.config,
+  }).draftId;
 }

@@ -38,47 +38,67 @@ function errorBody(errorType: string | undefined, status: number): unknown {
 /** Parses one `--fault` spec, e.g. `POST /agent/*\/branches/*\/draft/publish 502 after-effect times=1`; throws a FaultSpecError. */
 export function parseFaultFlag(spec: string): FaultSpec {
   const words = [...spec.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
-  const problem = (at: number, message: string) => new FaultSpecError(`--fault '${spec}': ${message}\n  ${spec}\n  ${' '.repeat(at)}^`);
+  const problem = (at: number, message: string) =>
+    new FaultSpecError(`--fault '${spec}': ${message}\n  ${spec}\n  ${' '.repeat(at)}^`);
   const fault: FaultSpec = {};
   let i = 0;
   const first = words[0];
-  if (first === undefined) throw new FaultSpecError(`--fault needs a spec such as 'POST /agent/*/branches/*/draft/publish 502'`);
+  if (first === undefined)
+    throw new FaultSpecError(`--fault needs a spec such as 'POST /agent/*/branches/*/draft/publish 502'`);
   const method = METHODS.find((m) => m === first.text.toUpperCase());
   if (method) {
     fault.method = method;
     i += 1;
-  } else if (/^[a-z]+$/i.test(first.text)) throw problem(first.at, `'${first.text}' is not a method (${METHODS.join(', ')}); leave the method out to match any`);
+  } else if (/^[a-z]+$/i.test(first.text))
+    throw problem(
+      first.at,
+      `'${first.text}' is not a method (${METHODS.join(', ')}); leave the method out to match any`,
+    );
   const path = words[i];
   if (path === undefined) throw problem(spec.length, `a path is missing after the method, e.g. /agent/*/drafts`);
-  if (!path.text.startsWith('/') && !path.text.startsWith('*')) throw problem(path.at, `'${path.text}' is not a path: it starts with / or *`);
+  if (!path.text.startsWith('/') && !path.text.startsWith('*'))
+    throw problem(path.at, `'${path.text}' is not a path: it starts with / or *`);
   fault.path = globToPath(path.text);
   let errorType: string | undefined;
   let resetAt = -1;
   let answerAt = -1;
   for (const word of words.slice(i + 1)) {
-    const [key, value] = word.text.includes('=') ? [word.text.slice(0, word.text.indexOf('=')), word.text.slice(word.text.indexOf('=') + 1)] : [word.text, undefined];
+    const [key, value] = word.text.includes('=')
+      ? [word.text.slice(0, word.text.indexOf('=')), word.text.slice(word.text.indexOf('=') + 1)]
+      : [word.text, undefined];
     const number = (max: number, min = 0) => {
-      if (value !== undefined && /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
+      if (value !== undefined && /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max)
+        return Number(value);
       throw problem(word.at, `${key} takes a whole number from ${min} to ${max}, got '${value ?? ''}'`);
     };
     if (/^\d+$/.test(word.text)) {
-      if (fault.status !== undefined) throw problem(word.at, `a second status '${word.text}' (the first was ${fault.status})`);
-      if (Number(word.text) < 100 || Number(word.text) > 599) throw problem(word.at, `status ${word.text} is not from 100 to 599`);
+      if (fault.status !== undefined)
+        throw problem(word.at, `a second status '${word.text}' (the first was ${fault.status})`);
+      if (Number(word.text) < 100 || Number(word.text) > 599)
+        throw problem(word.at, `status ${word.text} is not from 100 to 599`);
       fault.status = Number(word.text);
     } else if (word.text === 'reset') {
       fault.reset = true;
       resetAt = word.at;
-    }
-    else if (word.text === 'after-effect') fault.afterEffect = true;
+    } else if (word.text === 'after-effect') fault.afterEffect = true;
     else if (key === 'times') fault.times = number(MAX_TIMES, 1);
     else if (key === 'delay' || key === 'delay-ms') fault.delayMs = number(MAX_DELAY_MS);
     else if (key === 'retry-after') fault.headers = { ...fault.headers, 'retry-after': String(number(86_400)) };
     else if (key === 'error_type' && value !== undefined && /^[a-z][a-z0-9_]*$/.test(value)) errorType = value;
-    else if (key === 'error_type') throw problem(word.at, `error_type takes a snake_case name such as publish_in_progress, got '${value ?? ''}'`);
-    else throw problem(word.at, `'${word.text}' is not a status or a known word (reset, after-effect, times=N, delay=MS, error_type=T, retry-after=S)`);
+    else if (key === 'error_type')
+      throw problem(word.at, `error_type takes a snake_case name such as publish_in_progress, got '${value ?? ''}'`);
+    else
+      throw problem(
+        word.at,
+        `'${word.text}' is not a status or a known word (reset, after-effect, times=N, delay=MS, error_type=T, retry-after=S)`,
+      );
     if (/^\d+$/.test(word.text) || key === 'error_type' || key === 'retry-after') answerAt = word.at;
   }
-  if (fault.reset && answerAt >= 0) throw problem(Math.max(resetAt, answerAt), 'reset drops the connection, so it takes no status, error_type or retry-after');
+  if (fault.reset && answerAt >= 0)
+    throw problem(
+      Math.max(resetAt, answerAt),
+      'reset drops the connection, so it takes no status, error_type or retry-after',
+    );
   if (errorType !== undefined) {
     fault.status ??= KNOWN_ERROR_TYPES[errorType]?.status ?? 500;
     fault.body = errorBody(errorType, fault.status);
@@ -103,10 +123,13 @@ function checkSeedPath(value: unknown, where: string): string | RegExp {
     try {
       return new RegExp(value.regex);
     } catch (error) {
-      throw new Error(`${where}.regex is not a regular expression: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `${where}.regex is not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
-  if (isRecord(value) && Object.keys(value).length === 1 && typeof value.glob === 'string') return globToPath(value.glob);
+  if (isRecord(value) && Object.keys(value).length === 1 && typeof value.glob === 'string')
+    return globToPath(value.glob);
   throw new Error(`${where} must be a path string (exact match), {"regex": "…"} or {"glob": "…"}`);
 }
 
@@ -124,11 +147,13 @@ function checkBoolean(value: unknown, where: string): boolean {
 function checkSeedFault(value: unknown, where: string): FaultSpec {
   if (!isRecord(value)) throw new Error(`${where} must be an object`);
   const unknown = Object.keys(value).find((key) => !SEED_KEYS.includes(key));
-  if (unknown !== undefined) throw new Error(`${where}.${unknown} is not a fault field (known: ${SEED_KEYS.join(', ')})`);
+  if (unknown !== undefined)
+    throw new Error(`${where}.${unknown} is not a fault field (known: ${SEED_KEYS.join(', ')})`);
   const fault: FaultSpec = {};
   if (value.method !== undefined) {
     const method = METHODS.find((m) => typeof value.method === 'string' && m === value.method.toUpperCase());
-    if (!method) throw new Error(`${where}.method must be one of ${METHODS.join(', ')}, got ${JSON.stringify(value.method)}`);
+    if (!method)
+      throw new Error(`${where}.method must be one of ${METHODS.join(', ')}, got ${JSON.stringify(value.method)}`);
     fault.method = method;
   }
   if (value.path !== undefined) fault.path = checkSeedPath(value.path, `${where}.path`);
@@ -136,14 +161,16 @@ function checkSeedFault(value: unknown, where: string): FaultSpec {
   if (value.body !== undefined) fault.body = value.body;
   if (value.headers !== undefined) {
     const { headers } = value;
-    if (!isRecord(headers) || Object.values(headers).some((h) => typeof h !== 'string')) throw new Error(`${where}.headers must be an object of strings`);
+    if (!isRecord(headers) || Object.values(headers).some((h) => typeof h !== 'string'))
+      throw new Error(`${where}.headers must be an object of strings`);
     fault.headers = Object.fromEntries(Object.entries(headers).map(([name, h]) => [name, String(h)]));
   }
   if (value.times !== undefined) fault.times = checkInteger(value.times, `${where}.times`, 1, MAX_TIMES);
   if (value.delayMs !== undefined) fault.delayMs = checkInteger(value.delayMs, `${where}.delayMs`, 0, MAX_DELAY_MS);
   if (value.reset !== undefined) fault.reset = checkBoolean(value.reset, `${where}.reset`);
   if (value.afterEffect !== undefined) fault.afterEffect = checkBoolean(value.afterEffect, `${where}.afterEffect`);
-  if (fault.reset && (fault.status !== undefined || fault.body !== undefined)) throw new Error(`${where}: reset drops the connection, so it takes no status or body`);
+  if (fault.reset && (fault.status !== undefined || fault.body !== undefined))
+    throw new Error(`${where}: reset drops the connection, so it takes no status or body`);
   return fault;
 }
 
@@ -155,15 +182,26 @@ export function checkSeedFaults(value: unknown): FaultSpec[] {
 
 /** A pattern made from a `*` glob reads back as that glob; any other as /source/. */
 function describePattern(pattern: RegExp): string {
-  const glob = pattern.source.replace(/^\^|\$$/g, '').split('.*').map((part) => part.replace(/\\(.)/g, '$1')).join('*');
+  const glob = pattern.source
+    .replace(/^\^|\$$/g, '')
+    .split('.*')
+    .map((part) => part.replace(/\\(.)/g, '$1'))
+    .join('*');
   const again = globToPath(glob);
-  return again instanceof RegExp && again.source === pattern.source && pattern.flags === '' ? glob : `/${pattern.source}/`;
+  return again instanceof RegExp && again.source === pattern.source && pattern.flags === ''
+    ? glob
+    : `/${pattern.source}/`;
 }
 
 /** One line naming a fault, for the emulator's start-up output. */
 export function describeFault(fault: FaultSpec): string {
-  const path = fault.path === undefined ? '(any path)' : typeof fault.path === 'string' ? fault.path : describePattern(fault.path);
+  const path =
+    fault.path === undefined ? '(any path)' : typeof fault.path === 'string' ? fault.path : describePattern(fault.path);
   const answer = fault.reset ? 'connection reset' : `${fault.status ?? 500}`;
-  const extras = [fault.afterEffect ? 'after the effect' : '', fault.delayMs ? `after ${fault.delayMs} ms` : '', `${fault.times ?? 1}×`].filter((e) => e !== '');
+  const extras = [
+    fault.afterEffect ? 'after the effect' : '',
+    fault.delayMs ? `after ${fault.delayMs} ms` : '',
+    `${fault.times ?? 1}×`,
+  ].filter((e) => e !== '');
   return `${fault.method ?? '(any method)'} ${path} → ${answer} (${extras.join(', ')})`;
 }

@@ -21,11 +21,18 @@ export const DEFAULT_EMULATOR_KEY = 'sk_emulator_key';
 export async function startEmulator(given: EmulatorOptions = {}): Promise<RunningEmulator> {
   // A seed file's `options` sit under the explicit options.
   const options: EmulatorOptions = { ...definedOnly(given.seed?.options ?? {}), ...definedOnly(given) };
-  const keys = options.keys ?? { [DEFAULT_EMULATOR_KEY]: { userId: 'user_emulator', admin: true, name: 'Emulator User' } };
+  const keys = options.keys ?? {
+    [DEFAULT_EMULATOR_KEY]: { userId: 'user_emulator', admin: true, name: 'Emulator User' },
+  };
   const state = new EmulatorState(options.now ?? Date.now, options.securityCheckMs ?? 6000);
   state.switches = resolveSwitches(given, given.seed?.options);
   for (const key of Object.values(keys)) state.userNames.set(key.userId, key.name ?? key.userId);
-  const hooks: ServerHooks = { faults: [], requests: [], onRequest: null, acts: (given.acts ?? []).map((act) => ({ ...act, seen: 0, done: 0 })) };
+  const hooks: ServerHooks = {
+    faults: [],
+    requests: [],
+    onRequest: null,
+    acts: (given.acts ?? []).map((act) => ({ ...act, seen: 0, done: 0 })),
+  };
   const { server, closeSockets } = createEmulatorServer(state, { ...options, keys }, hooks);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -37,13 +44,23 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
   const load: RunningEmulator['load'] = (seed) => {
     state.agents.clear();
     if (seed.options) {
-      state.switches = resolveSwitches({ ...state.switches, ...seed.options, ...definedOnly(given), branchModel: given.branchModel }, undefined);
-      if (seed.options.securityCheckMs !== undefined && given.securityCheckMs === undefined) state.securityCheckMs = seed.options.securityCheckMs;
+      state.switches = resolveSwitches(
+        { ...state.switches, ...seed.options, ...definedOnly(given), branchModel: given.branchModel },
+        undefined,
+      );
+      if (seed.options.securityCheckMs !== undefined && given.securityCheckMs === undefined)
+        state.securityCheckMs = seed.options.securityCheckMs;
     }
     for (const fault of seed.faults ?? []) injectFault(fault);
     const ids = { agents: seed.agents.map((agent) => addSeedAgent(state, agent)) };
     const callsSeed = given.callsSeed ?? seed.options?.callsSeed ?? options.callsSeed;
-    if (callsSeed !== undefined) generateAllCalls(state, { seed: callsSeed, perAgent: given.callsPerAgent ?? seed.options?.callsPerAgent ?? options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT, days: CALL_DAYS });
+    if (callsSeed !== undefined)
+      generateAllCalls(state, {
+        seed: callsSeed,
+        perAgent:
+          given.callsPerAgent ?? seed.options?.callsPerAgent ?? options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT,
+        days: CALL_DAYS,
+      });
     else clearCalls(state);
     return ids;
   };
@@ -79,17 +96,37 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
         agentId,
         versioning: agent.versioning,
         activeVersionId: agent.activeVersionId,
-        versions: agent.versions.map((v) => ({ _id: v._id, versionNumber: v.versionNumber, isActive: agent.activeVersionId === v._id, securityCheck: state.securityCheckOf(v), label: v.label, description: v.description, draftId: v.draftId, postCallAnalyticsConfig: structuredClone(v.config.postCallAnalyticsConfig) })),
-        drafts: agent.drafts.map((d) => ({ draftId: d.draftId, draftRevision: d.draftRevision, discarded: d.discarded, published: d.published, postCallAnalyticsConfig: structuredClone(d.config.postCallAnalyticsConfig) })),
+        versions: agent.versions.map((v) => ({
+          _id: v._id,
+          versionNumber: v.versionNumber,
+          isActive: agent.activeVersionId === v._id,
+          securityCheck: state.securityCheckOf(v),
+          label: v.label,
+          description: v.description,
+          draftId: v.draftId,
+          postCallAnalyticsConfig: structuredClone(v.config.postCallAnalyticsConfig),
+        })),
+        drafts: agent.drafts.map((d) => ({
+          draftId: d.draftId,
+          draftRevision: d.draftRevision,
+          discarded: d.discarded,
+          published: d.published,
+          postCallAnalyticsConfig: structuredClone(d.config.postCallAnalyticsConfig),
+        })),
         ...v2,
       };
     },
-    failNextSecurityCheck: (reason, agentId, status = 'failed') => void state.pendingFailures.set(agentId ?? '*', { reason, status }),
+    failNextSecurityCheck: (reason, agentId, status = 'failed') =>
+      void state.pendingFailures.set(agentId ?? '*', { reason, status }),
     simulateDashboardChange: (agentId, config) => {
       const agent = agentOf(agentId);
       if (agent.versioning === 'v2') return publishFromDashboard(state, agent, config);
       const base = state.activeVersion(agent)?.config ?? defaultConfig();
-      const version = state.publish(agent, { ...structuredClone(base), postCallAnalyticsConfig: structuredClone(config) }, { publishedBy: 'user_dashboard', label: 'Dashboard edit', checkMs: 0 });
+      const version = state.publish(
+        agent,
+        { ...structuredClone(base), postCallAnalyticsConfig: structuredClone(config) },
+        { publishedBy: 'user_dashboard', label: 'Dashboard edit', checkMs: 0 },
+      );
       state.activate(agent, version, 'user_dashboard');
       return version._id;
     },
@@ -99,11 +136,12 @@ export async function startEmulator(given: EmulatorOptions = {}): Promise<Runnin
     setSwitches: (switches) => void (state.switches = { ...state.switches, ...definedOnly(switches) }),
     onRequest: (hook) => void (hooks.onRequest = hook),
     setSecurityCheckMs: (ms) => void (state.securityCheckMs = ms),
-    addCalls: (calls) => calls.map((spec) => {
-      const call = callFromSpec(state, agentOf(spec.agentId), spec);
-      storeCalls(state, [call]);
-      return call.callId;
-    }),
+    addCalls: (calls) =>
+      calls.map((spec) => {
+        const call = callFromSpec(state, agentOf(spec.agentId), spec);
+        storeCalls(state, [call]);
+        return call.callId;
+      }),
     generateCalls: (seed, perAgent = options.callsPerAgent ?? DEFAULT_CALLS_PER_AGENT) => {
       generateAllCalls(state, { seed, perAgent, days: CALL_DAYS });
       return state.calls.length;

@@ -5,5 +5,10 @@ import { BASE_PATH } from './constants.js';
 export function globToPath(glob: string): string | RegExp {
   const path = glob.startsWith(`${BASE_PATH}/`) ? glob.slice(BASE_PATH.length) : glob;
   if (!path.includes('*')) return path;
-  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }

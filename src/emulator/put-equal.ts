@@ -6,7 +6,11 @@ import { headOf, type BranchRecord, type RevisionRecord } from './state-v2.js';
 /** JSON with object keys sorted, so key order never makes two configs differ. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -14,7 +18,11 @@ function canonical(value: unknown): string {
  * After a PUT merged into a draft it opened itself: when the switch is off and the draft's config equals the head's,
  * the draft is closed again and the head is returned (what the API answers then is unknown; the head row is our guess).
  */
-export function closeNoOpDraft(branch: BranchRecord, openedByThisPut: boolean, opensDraft: boolean): RevisionRecord | undefined {
+export function closeNoOpDraft(
+  branch: BranchRecord,
+  openedByThisPut: boolean,
+  opensDraft: boolean,
+): RevisionRecord | undefined {
   const head = headOf(branch);
   const draft = branch.draft;
   if (opensDraft || !openedByThisPut || !head || !draft || !sameConfig(head.config, draft.config)) return undefined;

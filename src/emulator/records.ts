@@ -72,7 +72,6 @@ export interface AgentRecord {
   migratedRevisionId: string | null;
 }
 
-
 export type ScanFailure = { reason: string | null; status: 'failed' | 'errored' };
 
 export type ScanStatus = 'queued' | 'passed' | 'failed' | 'errored';

@@ -3,7 +3,11 @@ import type { AgentRecord, DraftRecord, EmulatorState, VersionRecord } from './s
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function renderVersion(state: EmulatorState, agent: AgentRecord, version: VersionRecord): Record<string, unknown> {
+export function renderVersion(
+  state: EmulatorState,
+  agent: AgentRecord,
+  version: VersionRecord,
+): Record<string, unknown> {
   return {
     _id: version._id,
     agent: agent._id,
@@ -65,13 +69,21 @@ export function renderDraft(agent: AgentRecord, draft: DraftRecord): Record<stri
 export function renderSections(config: Record<string, unknown>): Record<string, unknown> {
   return {
     workflow: { prompt: config.prompt ?? null, tools: config.tools ?? [] },
-    analytics: { postCallAnalyticsConfig: config.postCallAnalyticsConfig ?? null, callDispositionConfig: config.callDispositionConfig ?? '' },
+    analytics: {
+      postCallAnalyticsConfig: config.postCallAnalyticsConfig ?? null,
+      callDispositionConfig: config.callDispositionConfig ?? '',
+    },
     call_handling: { firstMessage: config.firstMessage ?? null },
   };
 }
 
-export function renderAgent(agent: AgentRecord, config: Record<string, unknown> | null, source: string | null): Record<string, unknown> {
-  const resolved: Record<string, unknown> | undefined = config === null ? undefined : { ...structuredClone(config), workflowGraph: null };
+export function renderAgent(
+  agent: AgentRecord,
+  config: Record<string, unknown> | null,
+  source: string | null,
+): Record<string, unknown> {
+  const resolved: Record<string, unknown> | undefined =
+    config === null ? undefined : { ...structuredClone(config), workflowGraph: null };
   return {
     _id: agent._id,
     name: agent.name,
@@ -82,7 +94,12 @@ export function renderAgent(agent: AgentRecord, config: Record<string, unknown> 
     createdAt: iso(agent.createdAt),
     // The top-level copy is a legacy agent-document field (fact sheet §3: whether it mirrors the active version is unknown).
     postCallAnalyticsConfig: resolved?.postCallAnalyticsConfig ?? null,
-    ...(resolved ? { _resolvedConfig: resolved, _versionedWorkflow: { prompt: resolved.prompt ?? null, tools: resolved.tools ?? [], workflowGraph: null } } : {}),
+    ...(resolved
+      ? {
+          _resolvedConfig: resolved,
+          _versionedWorkflow: { prompt: resolved.prompt ?? null, tools: resolved.tools ?? [], workflowGraph: null },
+        }
+      : {}),
     ...(source ? { _configSource: source } : {}),
   };
 }

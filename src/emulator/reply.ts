@@ -15,7 +15,11 @@ export interface RouteContext {
   query: URLSearchParams;
   body: unknown;
   user: { userId: string; admin: boolean };
-  options: { normaliseLegacyType: boolean; validateMetrics: boolean; activationPendingError: { status: number; message: string } };
+  options: {
+    normaliseLegacyType: boolean;
+    validateMetrics: boolean;
+    activationPendingError: { status: number; message: string };
+  };
 }
 
 export const ok = (data: unknown, status = 200): Reply => ({ status, body: { status: true, data } });

@@ -4,7 +4,16 @@ import { changedSections, renderDraftDetail, renderDraftRow, renderRevision, sec
 import { PUBLISH_IN_PROGRESS, conflict, frozen } from './guards-v2.js';
 import { fail, isRecord, ok, type Reply, type RouteContext } from './reply.js';
 import { newObjectId, type AgentRecord, type Config } from './state.js';
-import { baseOf, commitDraft, headOf, iso, openDraft, scanInFlight, type BranchDraft, type BranchRecord } from './state-v2.js';
+import {
+  baseOf,
+  commitDraft,
+  headOf,
+  iso,
+  openDraft,
+  scanInFlight,
+  type BranchDraft,
+  type BranchRecord,
+} from './state-v2.js';
 import { checkAnalyticsConfig } from './validate-metrics.js';
 import { closeNoOpDraft } from './put-equal.js';
 
@@ -25,7 +34,8 @@ function mergeInto(config: Config, body: Config, fields: string[], putMerge: 're
     }
     const current = config[field];
     const replace = field === 'postCallAnalyticsConfig' && putMerge === 'replace';
-    config[field] = !replace && isRecord(value) && isRecord(current) ? deepMerge(current, value) : structuredClone(value);
+    config[field] =
+      !replace && isRecord(value) && isRecord(current) ? deepMerge(current, value) : structuredClone(value);
     touched.push(field);
   }
   return touched;
@@ -33,14 +43,28 @@ function mergeInto(config: Config, body: Config, fields: string[], putMerge: 're
 
 /** The fields a PUT touches, for the `expectedRevision` check (before anything is merged). */
 function touchedFields(body: Config, fields: string[]): string[] {
-  return fields.flatMap((field) => (field === 'singlePromptConfig' && isRecord(body[field]) ? Object.keys(body[field]) : [field]));
+  return fields.flatMap((field) =>
+    field === 'singlePromptConfig' && isRecord(body[field]) ? Object.keys(body[field]) : [field],
+  );
 }
 
 function draftConflict(ctx: RouteContext, draft: BranchDraft, expected: number, clashes: string[]): Reply {
   const paths = clashes.map((field) => `${sectionOfField(field)}.${field}`);
   if (ctx.state.switches.conflictBody === 'lean') return { status: 409, body: { status: false, errors: paths } };
-  const diffs = clashes.map((field) => ({ section: sectionOfField(field), path: field, latestValue: draft.config[field] ?? null, editorName: [...draft.editHistory].reverse().find((e) => e.fields.includes(field))?.editorName ?? null }));
-  return { status: 409, body: { status: false, errors: paths, data: { conflict: { expectedRevision: expected, latestRevision: draft.draftRevision, diffs } } } };
+  const diffs = clashes.map((field) => ({
+    section: sectionOfField(field),
+    path: field,
+    latestValue: draft.config[field] ?? null,
+    editorName: [...draft.editHistory].reverse().find((e) => e.fields.includes(field))?.editorName ?? null,
+  }));
+  return {
+    status: 409,
+    body: {
+      status: false,
+      errors: paths,
+      data: { conflict: { expectedRevision: expected, latestRevision: draft.draftRevision, diffs } },
+    },
+  };
 }
 
 function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): Reply {
@@ -49,7 +73,8 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
   const fields = Object.keys(body).filter((key) => CONFIG_FIELDS.has(key));
   if (fields.length === 0) return fail(400, 'No recognized config fields in request body');
   const expected = body.expectedRevision;
-  if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) return fail(400, 'Invalid config: expectedRevision: Expected integer greater than or equal to 0');
+  if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0))
+    return fail(400, 'Invalid config: expectedRevision: Expected integer greater than or equal to 0');
   if ('postCallAnalyticsConfig' in body && ctx.options.validateMetrics) {
     const errors = checkAnalyticsConfig(body.postCallAnalyticsConfig, ctx.options.normaliseLegacyType);
     if (errors.length > 0) return fail(400, ...errors.map((error) => `Invalid config: ${error}`));
@@ -64,7 +89,9 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
     const known = open ? expected <= open.draftRevision : expected === 0 || expected === headOf(branch)?.revisionNumber;
     if (!known) return { status: 409, body: { status: false, errors: ['base_revision_unavailable'] } };
     const touched = touchedFields(body, fields);
-    const clashes = [...new Set((open?.editHistory ?? []).filter((e) => e.revision > expected).flatMap((e) => e.fields))].filter((f) => touched.includes(f));
+    const clashes = [
+      ...new Set((open?.editHistory ?? []).filter((e) => e.revision > expected).flatMap((e) => e.fields)),
+    ].filter((f) => touched.includes(f));
     if (open && clashes.length > 0) return draftConflict(ctx, open, expected, clashes);
   }
   const openedByThisPut = branch.draft === null;
@@ -77,9 +104,17 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
   draft.updatedAt = state.now();
   // An edit ends the draft's scan: a failed one is retried by the next publish; a running one (switch putDuringScan: accept) is cancelled.
   draft.scan = null;
-  draft.pendingPublish = draft.pendingPublish?.state === 'active' ? { ...draft.pendingPublish, state: 'cancelled' } : null;
+  draft.pendingPublish =
+    draft.pendingPublish?.state === 'active' ? { ...draft.pendingPublish, state: 'cancelled' } : null;
   for (const section of sections) draft.blocks[section] = newObjectId();
-  draft.editHistory.push({ revision: draft.draftRevision, changedSections: sections, fields: touched, editorName: state.nameOf(ctx.user.userId), editorId: ctx.user.userId, timestamp: draft.updatedAt });
+  draft.editHistory.push({
+    revision: draft.draftRevision,
+    changedSections: sections,
+    fields: touched,
+    editorName: state.nameOf(ctx.user.userId),
+    editorId: ctx.user.userId,
+    timestamp: draft.updatedAt,
+  });
   branch.updatedBy = ctx.user.userId;
   return ok(renderDraftRow(agent, branch, draft));
 }
@@ -87,27 +122,46 @@ function putDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): 
 function publishDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord): Reply {
   const { state } = ctx;
   const body = isRecord(ctx.body) ? ctx.body : {};
-  if (body.label !== undefined && body.label !== null && (typeof body.label !== 'string' || body.label.length > 200)) return fail(400, 'label: String must contain at most 200 character(s)');
+  if (body.label !== undefined && body.label !== null && (typeof body.label !== 'string' || body.label.length > 200))
+    return fail(400, 'label: String must contain at most 200 character(s)');
   const draft = branch.draft;
   if (!draft) return fail(404, NO_DRAFT);
   const freeze = frozen(ctx);
   if (freeze) return freeze;
   if (branch.status === 'archived') return fail(403, 'Archived branches cannot be published');
   if (scanInFlight(branch)) return PUBLISH_IN_PROGRESS();
-  if (draft.scan) return conflict('draft_scan_failed', `The draft's security scan ${draft.scan.status}: ${draft.scan.reason ?? 'no reason given'}. Edit the draft and publish again.`);
+  if (draft.scan)
+    return conflict(
+      'draft_scan_failed',
+      `The draft's security scan ${draft.scan.status}: ${draft.scan.reason ?? 'no reason given'}. Edit the draft and publish again.`,
+    );
   const label = state.switches.labelPersisted && typeof body.label === 'string' ? body.label : null;
   const failure = state.takeFailure(agent._id);
   const base = baseOf(agent, branch);
   const analyticsOnly = changedSections(base?.config ?? {}, draft.config).every((section) => section === 'analytics');
   const scannable = agent.workflowType !== 'workflow_graph';
-  const scan = scannable && (failure !== undefined || (state.switches.publishMode === 'async' && (state.switches.scanAnalyticsChanges || !analyticsOnly)));
+  const scan =
+    scannable &&
+    (failure !== undefined ||
+      (state.switches.publishMode === 'async' && (state.switches.scanAnalyticsChanges || !analyticsOnly)));
   const now = state.now();
   if (!scan) {
-    const securityCheck = scannable ? { status: 'passed' as const, reason: null, triggeredAt: iso(now), completedAt: iso(now) } : null;
+    const securityCheck = scannable
+      ? { status: 'passed' as const, reason: null, triggeredAt: iso(now), completedAt: iso(now) }
+      : null;
     const revision = commitDraft(state, branch, draft, { publishedBy: ctx.user.userId, label, securityCheck });
     return ok({ state: 'committed', revision: renderRevision(state, agent, branch, revision) });
   }
-  draft.scan = { status: 'queued', reason: null, triggeredAt: now, completesAt: now + state.securityCheckMs, completedAt: null, outcome: failure ?? { status: 'passed', reason: null }, startedBy: ctx.user.userId, label };
+  draft.scan = {
+    status: 'queued',
+    reason: null,
+    triggeredAt: now,
+    completesAt: now + state.securityCheckMs,
+    completedAt: null,
+    outcome: failure ?? { status: 'passed', reason: null },
+    startedBy: ctx.user.userId,
+    label,
+  };
   draft.pendingPublish = { state: 'active', startedBy: ctx.user.userId, startedAt: now };
   return ok({ state: 'scanning' }, 202);
 }
@@ -122,7 +176,12 @@ function cancelPublish(branch: BranchRecord): Reply {
 }
 
 /** Routes `/agent/{id}/branches/{branchId}/draft…` (`rest` below `draft`). Returns undefined for an unknown route. */
-export function routeBranchDraft(ctx: RouteContext, agent: AgentRecord, branch: BranchRecord, rest: string[]): Reply | undefined {
+export function routeBranchDraft(
+  ctx: RouteContext,
+  agent: AgentRecord,
+  branch: BranchRecord,
+  rest: string[],
+): Reply | undefined {
   const { method } = ctx;
   if (rest.length === 0) {
     if (method === 'PUT') return putDraft(ctx, agent, branch);

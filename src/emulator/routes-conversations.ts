@@ -23,7 +23,9 @@ function renderLog(call: CallRecord): Record<string, unknown> {
     callCost: call.callCost,
     fromNumber: call.fromNumber,
     toNumber: call.toNumber,
-    dispositionMetrics: analytics ? Object.fromEntries(analytics.dispositionMetrics.map((m) => [m.identifier, m.value ?? ''])) : {},
+    dispositionMetrics: analytics
+      ? Object.fromEntries(analytics.dispositionMetrics.map((m) => [m.identifier, m.value ?? '']))
+      : {},
     agentDispositionConfig: call.agentDispositionConfig,
     postCallAnalytics: analytics,
     versionId: call.versionId,
@@ -34,7 +36,15 @@ function renderLog(call: CallRecord): Record<string, unknown> {
   };
 }
 
-const csv = (value: string | null) => (value === null || value === '' ? undefined : new Set(value.split(',').map((v) => v.trim()).filter((v) => v !== '')));
+const csv = (value: string | null) =>
+  value === null || value === ''
+    ? undefined
+    : new Set(
+        value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== ''),
+      );
 
 function listConversations(ctx: RouteContext): Reply {
   const { query } = ctx;
@@ -47,16 +57,23 @@ function listConversations(ctx: RouteContext): Reply {
   const versions = csv(query.get('versionFilter'));
   const statuses = csv(query.get('statusFilter'));
   const isTest = query.get('isTest');
-  const candidates = agents === undefined ? ctx.state.calls : [...agents].flatMap((id) => ctx.state.callsByAgent.get(id) ?? []);
+  const candidates =
+    agents === undefined ? ctx.state.calls : [...agents].flatMap((id) => ctx.state.callsByAgent.get(id) ?? []);
   const matching = candidates
     .filter((c) => versions === undefined || (c.versionId !== null && versions.has(c.versionId)))
-    .filter((c) => (statuses === undefined || statuses.has(c.status)) && (isTest === null || String(c.isTest) === isTest))
+    .filter(
+      (c) => (statuses === undefined || statuses.has(c.status)) && (isTest === null || String(c.isTest) === isTest),
+    )
     // The platform's default (and only fast) order: most recently updated first.
     .sort((a, b) => b.updatedAt - a.updatedAt);
   const logs = matching.slice((page - 1) * size, page * size).map(renderLog);
   const totalPages = Math.ceil(matching.length / size);
   const config = new Map(matching.flatMap((c) => c.agentDispositionConfig).map((m) => [m.identifier, m]));
-  return ok({ logs, pagination: { total: matching.length, page, limit: size, hasMore: page < totalPages, totalPages }, dispositionMetricsConfig: [...config.values()] });
+  return ok({
+    logs,
+    pagination: { total: matching.length, page, limit: size, hasMore: page < totalPages, totalPages },
+    dispositionMetricsConfig: [...config.values()],
+  });
 }
 
 /** Routes `/conversation…`; undefined for anything else (the server answers Express's HTML 404). */

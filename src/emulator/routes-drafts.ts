@@ -12,9 +12,12 @@ function findDraft(agent: AgentRecord, draftId: string): DraftRecord | undefined
 function createDraft(ctx: RouteContext, agent: AgentRecord): Reply {
   const body = isRecord(ctx.body) ? ctx.body : {};
   const { sourceVersionId, sourceDraftId, draftName } = body;
-  if (sourceVersionId === undefined && sourceDraftId === undefined) return fail(400, 'Either sourceVersionId or sourceDraftId is required');
-  if (sourceVersionId !== undefined && (typeof sourceVersionId !== 'string' || !OBJECT_ID.test(sourceVersionId))) return fail(400, 'Invalid sourceVersionId format');
-  if (draftName !== undefined && (typeof draftName !== 'string' || draftName.length < 1 || draftName.length > 100)) return fail(400, 'draftName: String must contain between 1 and 100 character(s)');
+  if (sourceVersionId === undefined && sourceDraftId === undefined)
+    return fail(400, 'Either sourceVersionId or sourceDraftId is required');
+  if (sourceVersionId !== undefined && (typeof sourceVersionId !== 'string' || !OBJECT_ID.test(sourceVersionId)))
+    return fail(400, 'Invalid sourceVersionId format');
+  if (draftName !== undefined && (typeof draftName !== 'string' || draftName.length < 1 || draftName.length > 100))
+    return fail(400, 'draftName: String must contain between 1 and 100 character(s)');
   let config: Config;
   let source: string | null = null;
   if (typeof sourceDraftId === 'string') {
@@ -62,15 +65,27 @@ function patchDraftConfig(ctx: RouteContext, draft: DraftRecord): Reply {
   draft.updatedAt = ctx.state.now();
   const sections = [...new Set(fields.map(sectionOf))];
   for (const section of sections) draft.blocks[section] = newObjectId();
-  draft.editHistory.push({ revision: draft.draftRevision, changedSections: sections, editorName: ctx.user.userId, editorId: ctx.user.userId, timestamp: draft.updatedAt });
+  draft.editHistory.push({
+    revision: draft.draftRevision,
+    changedSections: sections,
+    editorName: ctx.user.userId,
+    editorId: ctx.user.userId,
+    timestamp: draft.updatedAt,
+  });
   // The real API answers with the revision and rotated block ids only, never the config it stored (fact sheet §9 pitfall 4).
   return ok({ draftId: draft.draftId, draftRevision: draft.draftRevision, blocks: draft.blocks });
 }
 
 function publishDraft(ctx: RouteContext, agent: AgentRecord, draft: DraftRecord): Reply {
   const body = isRecord(ctx.body) ? ctx.body : {};
-  if (body.label !== undefined && body.label !== null && (typeof body.label !== 'string' || body.label.length > 200)) return fail(400, 'label: String must contain at most 200 character(s)');
-  if (body.description !== undefined && body.description !== null && (typeof body.description !== 'string' || body.description.length > 2000)) return fail(400, 'description: String must contain at most 2000 character(s)');
+  if (body.label !== undefined && body.label !== null && (typeof body.label !== 'string' || body.label.length > 200))
+    return fail(400, 'label: String must contain at most 200 character(s)');
+  if (
+    body.description !== undefined &&
+    body.description !== null &&
+    (typeof body.description !== 'string' || body.description.length > 2000)
+  )
+    return fail(400, 'description: String must contain at most 2000 character(s)');
   // `activate` is accepted and ignored: publish never activates (fact sheet §4.8).
   const version = ctx.state.publish(agent, draft.config, {
     publishedBy: ctx.user.userId,
@@ -86,40 +101,66 @@ function publishDraft(ctx: RouteContext, agent: AgentRecord, draft: DraftRecord)
 }
 
 function listDrafts(agent: AgentRecord): Reply {
-  return ok(agent.drafts.filter((d) => !d.discarded && !d.published).map((d) => ({ ...renderDraft(agent, d), lastEditorName: d.editHistory.at(-1)?.editorName ?? null })));
+  return ok(
+    agent.drafts
+      .filter((d) => !d.discarded && !d.published)
+      .map((d) => ({ ...renderDraft(agent, d), lastEditorName: d.editHistory.at(-1)?.editorName ?? null })),
+  );
 }
 
 function getDraft(ctx: RouteContext, agent: AgentRecord, draft: DraftRecord): Reply {
   const limit = Math.min(100, Math.max(1, Number(ctx.query.get('limit') ?? 50) || 50));
-  return ok({ latest: renderDraft(agent, draft), editHistory: draft.editHistory.slice(-limit).map((e) => ({ ...e, timestamp: new Date(e.timestamp).toISOString() })), editCount: draft.editHistory.length });
+  return ok({
+    latest: renderDraft(agent, draft),
+    editHistory: draft.editHistory.slice(-limit).map((e) => ({ ...e, timestamp: new Date(e.timestamp).toISOString() })),
+    editCount: draft.editHistory.length,
+  });
 }
 
 function renameDraft(ctx: RouteContext, draft: DraftRecord): Reply {
   const name = isRecord(ctx.body) ? ctx.body.draftName : undefined;
-  if (typeof name !== 'string' || name.length < 1 || name.length > 100) return fail(400, 'draftName: String must contain between 1 and 100 character(s)');
+  if (typeof name !== 'string' || name.length < 1 || name.length > 100)
+    return fail(400, 'draftName: String must contain between 1 and 100 character(s)');
   draft.draftName = name;
   return ok({ draftName: name });
 }
 
 function discardDraft(ctx: RouteContext, draft: DraftRecord): Reply {
-  if (draft.createdBy !== ctx.user.userId && !ctx.user.admin) return fail(403, 'Only the draft creator or an admin can discard this draft');
+  if (draft.createdBy !== ctx.user.userId && !ctx.user.admin)
+    return fail(403, 'Only the draft creator or an admin can discard this draft');
   draft.discarded = true;
   return ok(null);
 }
 
 function diffDraft(ctx: RouteContext, agent: AgentRecord, draft: DraftRecord): Reply {
   const base = agent.versions.find((v) => v._id === (ctx.query.get('compareTo') ?? draft.sourceVersionId));
-  const changed = JSON.stringify(base?.config.postCallAnalyticsConfig) !== JSON.stringify(draft.config.postCallAnalyticsConfig);
-  return ok({ sections: { analytics: { before: base?.config.postCallAnalyticsConfig ?? null, after: draft.config.postCallAnalyticsConfig ?? null, changed } }, hasChanges: changed });
+  const changed =
+    JSON.stringify(base?.config.postCallAnalyticsConfig) !== JSON.stringify(draft.config.postCallAnalyticsConfig);
+  return ok({
+    sections: {
+      analytics: {
+        before: base?.config.postCallAnalyticsConfig ?? null,
+        after: draft.config.postCallAnalyticsConfig ?? null,
+        changed,
+      },
+    },
+    hasChanges: changed,
+  });
 }
 
 /** Routes `/agent/{id}/drafts…`. Returns undefined for an unknown route. */
 export function routeDrafts(ctx: RouteContext, agent: AgentRecord, rest: string[]): Reply | undefined {
   const { method } = ctx;
-  if (rest.length === 1) return method === 'POST' ? createDraft(ctx, agent) : method === 'GET' ? listDrafts(agent) : undefined;
+  if (rest.length === 1)
+    return method === 'POST' ? createDraft(ctx, agent) : method === 'GET' ? listDrafts(agent) : undefined;
   const draft = findDraft(agent, rest[1] ?? '');
   const sub = rest[2];
-  const draftRoute = (rest.length === 2 && ['GET', 'PATCH', 'DELETE'].includes(method)) || (rest.length === 3 && ((sub === 'config' && method === 'PATCH') || (sub === 'publish' && method === 'POST') || (sub === 'diff' && method === 'GET')));
+  const draftRoute =
+    (rest.length === 2 && ['GET', 'PATCH', 'DELETE'].includes(method)) ||
+    (rest.length === 3 &&
+      ((sub === 'config' && method === 'PATCH') ||
+        (sub === 'publish' && method === 'POST') ||
+        (sub === 'diff' && method === 'GET')));
   if (!draftRoute) return undefined;
   if (!draft) return fail(404, 'Agent or draft not found');
   if (rest.length === 2 && method === 'GET') return getDraft(ctx, agent, draft);

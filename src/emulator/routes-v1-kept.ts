@@ -13,7 +13,9 @@ function analyticsDiff(ctx: RouteContext, a: Record<string, unknown>, b: Record<
 export function routeKeptV1Reads(ctx: RouteContext, agent: AgentRecord, rest: string[]): Reply | undefined {
   const reply = keptV1Read(ctx, agent, rest);
   // Whether the kept reads send `Deprecation: true` is unknown (fact sheet v2 §6.12): a switch.
-  return reply && ctx.state.switches.keptV1Deprecation ? { ...reply, headers: { ...reply.headers, deprecation: 'true' } } : reply;
+  return reply && ctx.state.switches.keptV1Deprecation
+    ? { ...reply, headers: { ...reply.headers, deprecation: 'true' } }
+    : reply;
 }
 
 function keptV1Read(ctx: RouteContext, agent: AgentRecord, rest: string[]): Reply | undefined {
@@ -28,9 +30,13 @@ function keptV1Read(ctx: RouteContext, agent: AgentRecord, rest: string[]): Repl
     if (!OBJECT_ID.test(id)) return fail(400, 'Invalid versionId format');
     const found = findRevision(agent, id);
     if (!found) return fail(404, 'Version not found');
-    return ok({ version: renderRevision(ctx.state, agent, found.branch, found.revision), resolvedConfig: renderSections(found.revision.config) });
+    return ok({
+      version: renderRevision(ctx.state, agent, found.branch, found.revision),
+      resolvedConfig: renderSections(found.revision.config),
+    });
   }
-  if (kind !== 'drafts' || rest.length < 2 || rest.length > 3 || (sub !== undefined && sub !== 'diff')) return undefined;
+  if (kind !== 'drafts' || rest.length < 2 || rest.length > 3 || (sub !== undefined && sub !== 'diff'))
+    return undefined;
   const branch = agent.branches.find((b) => b.draft?.draftId === id);
   const draft = branch?.draft;
   if (!branch || !draft) return fail(404, 'Agent or draft not found');
@@ -38,5 +44,9 @@ function keptV1Read(ctx: RouteContext, agent: AgentRecord, rest: string[]): Repl
     const base = findRevision(agent, ctx.query.get('compareTo') ?? draft.baseRevisionId ?? '');
     return ok(analyticsDiff(ctx, base?.revision.config ?? {}, draft.config));
   }
-  return ok({ latest: renderDraftRow(agent, branch, draft), editHistory: draft.editHistory.map((e) => renderEdit(agent, branch, draft, e)), editCount: draft.editHistory.length });
+  return ok({
+    latest: renderDraftRow(agent, branch, draft),
+    editHistory: draft.editHistory.map((e) => renderEdit(agent, branch, draft, e)),
+    editCount: draft.editHistory.length,
+  });
 }

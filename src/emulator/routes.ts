@@ -15,7 +15,11 @@ function createAgent(ctx: RouteContext): Reply {
   const body = isRecord(ctx.body) ? ctx.body : {};
   if (typeof body.name !== 'string' || body.name.trim() === '') return fail(400, 'name: Required');
   if (isRecord(body.language) && !isRecord(body.language.switching)) return fail(400, 'Invalid Input: Required');
-  const { agentId, versionIds } = addSeedAgent(ctx.state, { name: body.name, workflowType: body.workflowType === 'workflow_graph' ? 'workflow_graph' : 'single_prompt', versions: [{ isActive: true, label: 'V1' }] });
+  const { agentId, versionIds } = addSeedAgent(ctx.state, {
+    name: body.name,
+    workflowType: body.workflowType === 'workflow_graph' ? 'workflow_graph' : 'single_prompt',
+    versions: [{ isActive: true, label: 'V1' }],
+  });
   const agent = ctx.state.agents.get(agentId);
   const v1 = agent?.versions.find((v) => v._id === versionIds[0]);
   if (agent && v1) {
@@ -68,13 +72,22 @@ export function routeAgentRequest(ctx: RouteContext): Reply | undefined {
   const agentId = segments[1] ?? '';
   const rest = segments.slice(2);
   const v2Route = rest[0] === 'branches' || (rest[0] === 'diff' && rest.length === 1 && method === 'GET');
-  const known = (rest.length === 0 && method === 'GET') || (rest[0] === 'archive' && method === 'DELETE') || rest[0] === 'drafts' || rest[0] === 'versions' || v2Route;
+  const known =
+    (rest.length === 0 && method === 'GET') ||
+    (rest[0] === 'archive' && method === 'DELETE') ||
+    rest[0] === 'drafts' ||
+    rest[0] === 'versions' ||
+    v2Route;
   if (!known) return undefined;
   if (!OBJECT_ID.test(agentId)) return fail(400, 'Invalid agentId format');
   const agent = state.agents.get(agentId);
   if (!agent || agent.archived) {
     if (v2Route && state.switches.versioning === 'v1') return undefined;
-    return rest.length === 0 ? fail(400, 'No agent found') : v2Route ? fail(404, 'Resource not found') : fail(404, 'Agent not found');
+    return rest.length === 0
+      ? fail(400, 'No agent found')
+      : v2Route
+        ? fail(404, 'Resource not found')
+        : fail(404, 'Agent not found');
   }
   settleAgent(state, agent);
   if (rest.length === 0) return getAgent(ctx, agent);

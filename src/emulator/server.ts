@@ -24,10 +24,12 @@ export interface ServerHooks {
   acts: ActiveAct[];
 }
 
-
 function expressNotFound(method: string, path: string): Reply & { html: string } {
   const escaped = path.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  return { status: 404, html: `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${escaped}</pre>\n</body>\n</html>\n` };
+  return {
+    status: 404,
+    html: `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${escaped}</pre>\n</body>\n</html>\n`,
+  };
 }
 
 function matches(fault: ActiveFault, method: string, path: string): boolean {
@@ -54,14 +56,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Path segments, each decoded once; undefined when one is not valid percent-encoding. */
 function decodeSegments(path: string): string[] | undefined {
   try {
-    return path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+    return path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeURIComponent);
   } catch {
     return undefined;
   }
 }
 
 /** Creates the HTTP server (not yet listening). */
-export function createEmulatorServer(state: EmulatorState, options: Required<Pick<EmulatorOptions, 'keys'>> & EmulatorOptions, hooks: ServerHooks) {
+export function createEmulatorServer(
+  state: EmulatorState,
+  options: Required<Pick<EmulatorOptions, 'keys'>> & EmulatorOptions,
+  hooks: ServerHooks,
+) {
   const windows = new Map<string, number[]>();
   const sockets = new Set<Socket>();
 
@@ -86,7 +95,8 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     const rawPath = ((req.url ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/').split('?')[0] ?? '/';
     const path = rawPath.startsWith(BASE_PATH) ? rawPath.slice(BASE_PATH.length) : rawPath;
     const requestId = randomUUID();
-    const record = (status: number, faulted: boolean) => hooks.requests.push({ method, path, query: url.search, status, faulted, at: state.now() });
+    const record = (status: number, faulted: boolean) =>
+      hooks.requests.push({ method, path, query: url.search, status, faulted, at: state.now() });
     hooks.onRequest?.({ method, path });
 
     const body = await readBody(req);
@@ -104,7 +114,18 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
       const status = fault.status ?? 500;
       record(status, true);
       options.log?.(`${method} ${path}${url.search} → ${status} (injected fault)`);
-      send(res, { status, body: fault.body ?? { status: false, errors: [status === 429 ? 'Rate limit exceeded' : 'Internal server error'] }, headers: fault.headers }, requestId);
+      send(
+        res,
+        {
+          status,
+          body: fault.body ?? {
+            status: false,
+            errors: [status === 429 ? 'Rate limit exceeded' : 'Internal server error'],
+          },
+          headers: fault.headers,
+        },
+        requestId,
+      );
     };
     if (fault && !fault.afterEffect) return answerFault();
 
@@ -125,12 +146,24 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
         const segments = decodeSegments(path);
         if (segments === undefined) {
           // Express answers a malformed escape (`%ZZ`) in a route's parameter with 400; outside any route it is a 404.
-          reply = /^\/agent(\/|$)/.test(path) ? { status: 400, body: { status: false, errors: [`Failed to decode param '${path}'`] } } : expressNotFound(method, rawPath);
+          reply = /^\/agent(\/|$)/.test(path)
+            ? { status: 400, body: { status: false, errors: [`Failed to decode param '${path}'`] } }
+            : expressNotFound(method, rawPath);
         } else if (options.rateLimitPerSecond && window.length > options.rateLimitPerSecond) {
           const documented = options.rateLimitBody === 'documented';
-          reply = { status: 429, headers: { 'retry-after': '1' }, body: documented ? { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 } : { status: false, errors: ['Rate limit exceeded'] } };
+          reply = {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: documented
+              ? { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 }
+              : { status: false, errors: ['Rate limit exceeded'] },
+          };
         } else if (answersMigrationRequired(state, method, segments)) {
-          reply = { status: 409, headers: { deprecation: 'true' }, body: { status: false, error_type: 'versioning_v2_migration_required', errors: [MIGRATION_REQUIRED] } };
+          reply = {
+            status: 409,
+            headers: { deprecation: 'true' },
+            body: { status: false, error_type: 'versioning_v2_migration_required', errors: [MIGRATION_REQUIRED] },
+          };
         } else {
           let parsed: unknown = {};
           let badJson = false;
@@ -153,7 +186,10 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
                 options: {
                   normaliseLegacyType: options.normaliseLegacyType !== false,
                   validateMetrics: options.validateMetrics !== false,
-                  activationPendingError: options.activationPendingError ?? { status: 400, message: 'Security check pending for this version' },
+                  activationPendingError: options.activationPendingError ?? {
+                    status: 400,
+                    message: 'Security check pending for this version',
+                  },
                 },
               }) ?? expressNotFound(method, rawPath));
         }
@@ -179,7 +215,8 @@ export function createEmulatorServer(state: EmulatorState, options: Required<Pic
     handle(req, res).catch((error: unknown) => {
       // The emulator must never crash on any input: a bug becomes a 500 like the real API's.
       options.log?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, { status: 500, body: { status: false, errors: ['Internal server error'] } }, randomUUID());
+      if (!res.headersSent)
+        send(res, { status: 500, body: { status: false, errors: ['Internal server error'] } }, randomUUID());
     });
   });
   server.on('connection', (socket) => {

@@ -6,7 +6,21 @@ import type { AgentRecord, CallRecord, Config, ScanFailure, VersionRecord } from
 
 export type { AgentRecord, Config, DraftRecord, EditHistoryEntry, ScanFailure, VersionRecord } from './records.js';
 
-export const BLOCK_SECTIONS = ['workflow_prompt', 'workflow_tools', 'workflow_graph', 'llm', 'voice', 'language', 'call_handling', 'detection', 'analytics', 'timeouts', 'audio', 'privacy', 'widget'] as const;
+export const BLOCK_SECTIONS = [
+  'workflow_prompt',
+  'workflow_tools',
+  'workflow_graph',
+  'llm',
+  'voice',
+  'language',
+  'call_handling',
+  'detection',
+  'analytics',
+  'timeouts',
+  'audio',
+  'privacy',
+  'widget',
+] as const;
 
 export function newObjectId(): string {
   return randomBytes(12).toString('hex');
@@ -18,14 +32,37 @@ export function newBlocks(): Record<string, string> {
   return Object.fromEntries(BLOCK_SECTIONS.map((section) => [section, newObjectId()]));
 }
 
-export const DEFAULT_ANALYTICS: Config = { dispositionMetrics: [], successMetrics: [], summaryPrompt: '', useInternalAnalyticsModel: true, useReasoningModel: false };
+export const DEFAULT_ANALYTICS: Config = {
+  dispositionMetrics: [],
+  successMetrics: [],
+  summaryPrompt: '',
+  useInternalAnalyticsModel: true,
+  useReasoningModel: false,
+};
 
 export function defaultConfig(): Config {
-  return { prompt: 'You are a helpful voice agent.', tools: [], firstMessage: 'Hello!', postCallAnalyticsConfig: structuredClone(DEFAULT_ANALYTICS) };
+  return {
+    prompt: 'You are a helpful voice agent.',
+    tools: [],
+    firstMessage: 'Hello!',
+    postCallAnalyticsConfig: structuredClone(DEFAULT_ANALYTICS),
+  };
 }
 
-export function newAgentRecord(fields: Pick<AgentRecord, '_id' | 'name' | 'workflowType' | 'createdAt' | 'versioning'>): AgentRecord {
-  return { activeVersionId: null, archived: false, versions: [], drafts: [], branches: [], liveBranchId: null, migratedConfig: null, migratedRevisionId: null, ...fields };
+export function newAgentRecord(
+  fields: Pick<AgentRecord, '_id' | 'name' | 'workflowType' | 'createdAt' | 'versioning'>,
+): AgentRecord {
+  return {
+    activeVersionId: null,
+    archived: false,
+    versions: [],
+    drafts: [],
+    branches: [],
+    liveBranchId: null,
+    migratedConfig: null,
+    migratedRevisionId: null,
+    ...fields,
+  };
 }
 
 export class EmulatorState {
@@ -57,14 +94,19 @@ export class EmulatorState {
     const failure = this.pendingFailures.get(key);
     if (failure !== undefined) this.pendingFailures.delete(key);
     const { scanOutcome, scanReason } = this.switches;
-    return failure ?? (scanOutcome === 'passed' ? undefined : { status: scanOutcome, reason: scanReason === '' ? null : scanReason });
+    return (
+      failure ??
+      (scanOutcome === 'passed' ? undefined : { status: scanOutcome, reason: scanReason === '' ? null : scanReason })
+    );
   }
 
   nameOf(userId: string): string {
     return this.userNames.get(userId) ?? userId;
   }
 
-  securityCheckOf(version: VersionRecord): { status: string; reason: string | null; triggeredAt: string; completedAt: string | null } | null {
+  securityCheckOf(
+    version: VersionRecord,
+  ): { status: string; reason: string | null; triggeredAt: string; completedAt: string | null } | null {
     if (version.securityOutcome === null) return null;
     const duration = version.checkMs ?? this.securityCheckMs;
     const done = this.now() - version.publishedAt >= duration;
@@ -92,7 +134,12 @@ export class EmulatorState {
       draftRevision: null,
       sourceVersionId: null,
       blocks: newBlocks(),
-      securityOutcome: agent.workflowType === 'workflow_graph' ? null : failure !== undefined ? { status: failure.status, reason: failure.reason } : { status: 'passed', reason: null },
+      securityOutcome:
+        agent.workflowType === 'workflow_graph'
+          ? null
+          : failure !== undefined
+            ? { status: failure.status, reason: failure.reason }
+            : { status: 'passed', reason: null },
       config: structuredClone(config),
       createdAt: now,
       updatedAt: now,

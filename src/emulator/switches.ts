@@ -35,33 +35,163 @@ interface SwitchSpec {
 
 /** Every switch a seed file's `options` and `atoms-metrics emulator` flags can set. */
 export const SWITCH_SPECS: readonly SwitchSpec[] = [
-  { key: 'versioning', flag: 'versioning', kind: { enum: ['v1', 'v2'] }, help: 'Versioning model of the agents (seeds may say per agent); v2 = branch model, as in production (default v2)' },
-  { key: 'publishMode', flag: 'publish-mode', kind: { enum: ['sync', 'async'] }, help: 'v2 publish: 200 committed at once, or 202 scanning for --security-check-ms (default async)' },
-  { key: 'scanAnalyticsChanges', flag: 'scan-analytics-changes', kind: 'boolean', help: 'false: an analytics-only publish commits at once (200) even when async (default true)' },
-  { key: 'metricsLocation', flag: 'metrics-location', kind: { enum: ['analytics', 'analytics.postCallAnalyticsConfig', 'postCallAnalyticsConfig'] }, help: 'Where a revision\'s resolvedConfig holds the metrics (default analytics)' },
-  { key: 'agentReadFollowsLive', flag: 'agent-read-follows-live', kind: 'boolean', help: 'false: GET /agent/{id} keeps serving the config from the migration (default true)' },
-  { key: 'keptV1Reads', flag: 'kept-v1-reads', kind: 'boolean', help: 'v2 agents: GET /versions/{id} and /drafts/{id} and their POST …/test-call still answer (true) or 404 (default true)' },
-  { key: 'conflictBody', flag: 'conflict-body', kind: { enum: ['lean', 'rich'] }, help: '409 draft conflict body: lean errors (prod) or rich data.conflict (dev) (default lean)' },
-  { key: 'putMerge', flag: 'put-merge', kind: { enum: ['deep', 'replace'] }, help: 'PUT draft: postCallAnalyticsConfig keys merged (deep) or the object replaced (default deep)' },
-  { key: 'labelPersisted', flag: 'label-persisted', kind: 'boolean', help: 'false: publish accepts label and drops it (default true)' },
-  { key: 'freezeMs', flag: 'freeze-ms', kind: 'integer', help: 'v2 writes answer 423 config_freeze_active for this long after start (default 0)' },
-  { key: 'diffPaths', flag: 'diff-paths', kind: { enum: ['leaf', 'indexed'] }, help: 'GET /diff change paths: a list as one value (leaf) or into lists, dispositionMetrics.1.identifier (indexed) (default leaf)' },
-  { key: 'v1Branches', flag: 'v1-branches', kind: { enum: ['absent', 'empty'] }, help: 'v1 agents\' GET /branches: Express HTML 404, or 200 with no branches (default absent)' },
-  { key: 'scanOutcome', flag: 'scan-outcome', kind: { enum: ['passed', 'failed', 'errored'] }, help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)' },
-  { key: 'scanReason', flag: 'scan-reason', kind: 'text', help: 'securityCheck.reason of a scan that does not pass (default none: null)' },
-  { key: 'putDuringScan', flag: 'put-during-scan', kind: { enum: ['conflict', 'accept'] }, help: 'PUT draft during a publish or restore scan: 409 publish_in_progress, or accepted (it cancels a publish of that draft) (default conflict)' },
-  { key: 'scanningRowListed', flag: 'scanning-row-listed', kind: 'boolean', help: 'false: GET …/revisions leaves out the draft row of a publish being scanned, so revisions[0] is still the old head (default true)' },
-  { key: 'keptV1Deprecation', flag: 'kept-v1-deprecation', kind: 'boolean', help: 'v2 agents: the kept v1 reads answer with the header Deprecation: true (default false)' },
-  { key: 'rateLimitHeaders', flag: 'rate-limit-headers', kind: 'boolean', help: 'Every answer carries x-ratelimit-limit and x-ratelimit-remaining (default false)' },
-  { key: 'putEqualOpensDraft', flag: 'put-equal-opens-draft', kind: 'boolean', help: 'false: a PUT draft leaving the config equal to the head opens no draft (default true)' },
-  { key: 'securityCheckMs', flag: 'security-check-ms', kind: 'integer', help: 'How long a security scan takes (default 6000, like the platform)' },
+  {
+    key: 'versioning',
+    flag: 'versioning',
+    kind: { enum: ['v1', 'v2'] },
+    help: 'Versioning model of the agents (seeds may say per agent); v2 = branch model, as in production (default v2)',
+  },
+  {
+    key: 'publishMode',
+    flag: 'publish-mode',
+    kind: { enum: ['sync', 'async'] },
+    help: 'v2 publish: 200 committed at once, or 202 scanning for --security-check-ms (default async)',
+  },
+  {
+    key: 'scanAnalyticsChanges',
+    flag: 'scan-analytics-changes',
+    kind: 'boolean',
+    help: 'false: an analytics-only publish commits at once (200) even when async (default true)',
+  },
+  {
+    key: 'metricsLocation',
+    flag: 'metrics-location',
+    kind: { enum: ['analytics', 'analytics.postCallAnalyticsConfig', 'postCallAnalyticsConfig'] },
+    help: "Where a revision's resolvedConfig holds the metrics (default analytics)",
+  },
+  {
+    key: 'agentReadFollowsLive',
+    flag: 'agent-read-follows-live',
+    kind: 'boolean',
+    help: 'false: GET /agent/{id} keeps serving the config from the migration (default true)',
+  },
+  {
+    key: 'keptV1Reads',
+    flag: 'kept-v1-reads',
+    kind: 'boolean',
+    help: 'v2 agents: GET /versions/{id} and /drafts/{id} and their POST …/test-call still answer (true) or 404 (default true)',
+  },
+  {
+    key: 'conflictBody',
+    flag: 'conflict-body',
+    kind: { enum: ['lean', 'rich'] },
+    help: '409 draft conflict body: lean errors (prod) or rich data.conflict (dev) (default lean)',
+  },
+  {
+    key: 'putMerge',
+    flag: 'put-merge',
+    kind: { enum: ['deep', 'replace'] },
+    help: 'PUT draft: postCallAnalyticsConfig keys merged (deep) or the object replaced (default deep)',
+  },
+  {
+    key: 'labelPersisted',
+    flag: 'label-persisted',
+    kind: 'boolean',
+    help: 'false: publish accepts label and drops it (default true)',
+  },
+  {
+    key: 'freezeMs',
+    flag: 'freeze-ms',
+    kind: 'integer',
+    help: 'v2 writes answer 423 config_freeze_active for this long after start (default 0)',
+  },
+  {
+    key: 'diffPaths',
+    flag: 'diff-paths',
+    kind: { enum: ['leaf', 'indexed'] },
+    help: 'GET /diff change paths: a list as one value (leaf) or into lists, dispositionMetrics.1.identifier (indexed) (default leaf)',
+  },
+  {
+    key: 'v1Branches',
+    flag: 'v1-branches',
+    kind: { enum: ['absent', 'empty'] },
+    help: "v1 agents' GET /branches: Express HTML 404, or 200 with no branches (default absent)",
+  },
+  {
+    key: 'scanOutcome',
+    flag: 'scan-outcome',
+    kind: { enum: ['passed', 'failed', 'errored'] },
+    help: 'How every security scan ends: v1 checks, v2 publishes (which then always scan, 202) and restores (default passed)',
+  },
+  {
+    key: 'scanReason',
+    flag: 'scan-reason',
+    kind: 'text',
+    help: 'securityCheck.reason of a scan that does not pass (default none: null)',
+  },
+  {
+    key: 'putDuringScan',
+    flag: 'put-during-scan',
+    kind: { enum: ['conflict', 'accept'] },
+    help: 'PUT draft during a publish or restore scan: 409 publish_in_progress, or accepted (it cancels a publish of that draft) (default conflict)',
+  },
+  {
+    key: 'scanningRowListed',
+    flag: 'scanning-row-listed',
+    kind: 'boolean',
+    help: 'false: GET …/revisions leaves out the draft row of a publish being scanned, so revisions[0] is still the old head (default true)',
+  },
+  {
+    key: 'keptV1Deprecation',
+    flag: 'kept-v1-deprecation',
+    kind: 'boolean',
+    help: 'v2 agents: the kept v1 reads answer with the header Deprecation: true (default false)',
+  },
+  {
+    key: 'rateLimitHeaders',
+    flag: 'rate-limit-headers',
+    kind: 'boolean',
+    help: 'Every answer carries x-ratelimit-limit and x-ratelimit-remaining (default false)',
+  },
+  {
+    key: 'putEqualOpensDraft',
+    flag: 'put-equal-opens-draft',
+    kind: 'boolean',
+    help: 'false: a PUT draft leaving the config equal to the head opens no draft (default true)',
+  },
+  {
+    key: 'securityCheckMs',
+    flag: 'security-check-ms',
+    kind: 'integer',
+    help: 'How long a security scan takes (default 6000, like the platform)',
+  },
   { key: 'latencyMs', flag: 'latency-ms', kind: 'integer', help: 'Added to every response (default 0)' },
-  { key: 'rateLimitPerSecond', flag: 'rate-limit', kind: 'integer', help: 'Requests per second per key before 429 with Retry-After (default unlimited)' },
-  { key: 'rateLimitBody', flag: 'rate-limit-body', kind: { enum: ['envelope', 'documented'] }, help: '429 body shape (default envelope)' },
-  { key: 'validateMetrics', flag: 'validate-metrics', kind: 'boolean', help: 'Reject an invalid postCallAnalyticsConfig with 400 (default true)' },
-  { key: 'callsSeed', flag: 'calls-seed', kind: 'integer', help: 'Generate synthetic call logs (GET /conversation) for each agent\'s live metrics from this seed number (default: no calls)' },
-  { key: 'callsPerAgent', flag: 'calls-per-agent', kind: 'integer', help: 'How many calls per agent --calls-seed generates, over the last 20 days (default 600)' },
-  { key: 'normaliseLegacyType', flag: 'normalise-legacy-type', kind: 'boolean', help: 'Store legacy dispositionValues.type as dispositionMetricType (default true)' },
+  {
+    key: 'rateLimitPerSecond',
+    flag: 'rate-limit',
+    kind: 'integer',
+    help: 'Requests per second per key before 429 with Retry-After (default unlimited)',
+  },
+  {
+    key: 'rateLimitBody',
+    flag: 'rate-limit-body',
+    kind: { enum: ['envelope', 'documented'] },
+    help: '429 body shape (default envelope)',
+  },
+  {
+    key: 'validateMetrics',
+    flag: 'validate-metrics',
+    kind: 'boolean',
+    help: 'Reject an invalid postCallAnalyticsConfig with 400 (default true)',
+  },
+  {
+    key: 'callsSeed',
+    flag: 'calls-seed',
+    kind: 'integer',
+    help: "Generate synthetic call logs (GET /conversation) for each agent's live metrics from this seed number (default: no calls)",
+  },
+  {
+    key: 'callsPerAgent',
+    flag: 'calls-per-agent',
+    kind: 'integer',
+    help: 'How many calls per agent --calls-seed generates, over the last 20 days (default 600)',
+  },
+  {
+    key: 'normaliseLegacyType',
+    flag: 'normalise-legacy-type',
+    kind: 'boolean',
+    help: 'Store legacy dispositionValues.type as dispositionMetricType (default true)',
+  },
 ];
 
 /** The value placeholder of a switch's flag in `--help`, e.g. `<v1|v2>`. */
@@ -93,11 +223,13 @@ export function readSwitch(spec: SwitchSpec, value: unknown, where: string): str
 
 /** Checks a seed file's `options` object; throws an Error naming the first bad key. */
 export function checkSeedOptions(value: unknown): SeedOptions {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('seed: "options" must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('seed: "options" must be an object');
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(value)) {
     const spec = SWITCH_SPECS.find((s) => s.key === key);
-    if (!spec) throw new Error(`seed: options.${key} is not a switch (known: ${SWITCH_SPECS.map((s) => s.key).join(', ')})`);
+    if (!spec)
+      throw new Error(`seed: options.${key} is not a switch (known: ${SWITCH_SPECS.map((s) => s.key).join(', ')})`);
     out[key] = readSwitch(spec, raw, `seed: options.${key}`);
   }
   return out;
@@ -113,21 +245,50 @@ export function definedOnly<T extends object>(options: T): Partial<T> {
 /** The switch flags among parsed CLI values, checked against the table; throws an Error naming a bad one. */
 export function readSwitchFlags(values: Record<string, unknown>): SeedOptions {
   const switches: Record<string, unknown> = {};
-  for (const spec of SWITCH_SPECS) if (values[spec.flag] !== undefined) switches[spec.key] = readSwitch(spec, values[spec.flag], `--${spec.flag}`);
+  for (const spec of SWITCH_SPECS)
+    if (values[spec.flag] !== undefined) switches[spec.key] = readSwitch(spec, values[spec.flag], `--${spec.flag}`);
   return switches;
 }
 
-const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = ['versioning', 'publishMode', 'scanAnalyticsChanges', 'metricsLocation', 'agentReadFollowsLive', 'keptV1Reads', 'conflictBody', 'putMerge', 'labelPersisted', 'freezeMs', 'diffPaths', 'v1Branches', 'scanOutcome', 'scanReason', 'putDuringScan', 'scanningRowListed', 'keptV1Deprecation', 'rateLimitHeaders', 'putEqualOpensDraft'];
+const SWITCH_KEYS: readonly (keyof EmulatorSwitches)[] = [
+  'versioning',
+  'publishMode',
+  'scanAnalyticsChanges',
+  'metricsLocation',
+  'agentReadFollowsLive',
+  'keptV1Reads',
+  'conflictBody',
+  'putMerge',
+  'labelPersisted',
+  'freezeMs',
+  'diffPaths',
+  'v1Branches',
+  'scanOutcome',
+  'scanReason',
+  'putDuringScan',
+  'scanningRowListed',
+  'keptV1Deprecation',
+  'rateLimitHeaders',
+  'putEqualOpensDraft',
+];
 
-function copySwitch<K extends keyof EmulatorSwitches>(target: EmulatorSwitches, source: Partial<EmulatorSwitches>, key: K): void {
+function copySwitch<K extends keyof EmulatorSwitches>(
+  target: EmulatorSwitches,
+  source: Partial<EmulatorSwitches>,
+  key: K,
+): void {
   const value = source[key];
   if (value !== undefined) target[key] = value;
 }
 
 /** The v2 switches in force: defaults, then the seed's `options`, then the legacy `branchModel`, then explicit options. */
-export function resolveSwitches(explicit: Partial<EmulatorSwitches> & { branchModel?: boolean }, seed: SeedOptions | undefined): EmulatorSwitches {
+export function resolveSwitches(
+  explicit: Partial<EmulatorSwitches> & { branchModel?: boolean },
+  seed: SeedOptions | undefined,
+): EmulatorSwitches {
   const out: EmulatorSwitches = { ...DEFAULT_SWITCHES };
-  const legacy: Partial<EmulatorSwitches> = explicit.branchModel === undefined ? {} : { versioning: explicit.branchModel ? 'v2' : 'v1' };
+  const legacy: Partial<EmulatorSwitches> =
+    explicit.branchModel === undefined ? {} : { versioning: explicit.branchModel ? 'v2' : 'v1' };
   for (const source of [seed ?? {}, legacy, explicit]) for (const key of SWITCH_KEYS) copySwitch(out, source, key);
   return out;
 }

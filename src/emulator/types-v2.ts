@@ -93,5 +93,10 @@ export interface BranchSnapshot {
   isDefault: boolean;
   headRevisionId: string | null;
   revisions: RevisionSnapshot[];
-  draft: null | { draftId: string; draftRevision: number; postCallAnalyticsConfig: unknown; editHistory: { editorName: string | null; changedSections: string[] }[] };
+  draft: null | {
+    draftId: string;
+    draftRevision: number;
+    postCallAnalyticsConfig: unknown;
+    editHistory: { editorName: string | null; changedSections: string[] }[];
+  };
 }

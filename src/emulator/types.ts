@@ -182,6 +182,21 @@ export interface AgentStateSnapshot {
   /** v2 only. */
   branches?: BranchSnapshot[];
   activeVersionId: string | null;
-  versions: { _id: string; versionNumber: number; isActive: boolean; securityCheck: unknown; label: string | null; description: string | null; draftId: string | null; postCallAnalyticsConfig: unknown }[];
-  drafts: { draftId: string; draftRevision: number; discarded: boolean; published: boolean; postCallAnalyticsConfig: unknown }[];
+  versions: {
+    _id: string;
+    versionNumber: number;
+    isActive: boolean;
+    securityCheck: unknown;
+    label: string | null;
+    description: string | null;
+    draftId: string | null;
+    postCallAnalyticsConfig: unknown;
+  }[];
+  drafts: {
+    draftId: string;
+    draftRevision: number;
+    discarded: boolean;
+    published: boolean;
+    postCallAnalyticsConfig: unknown;
+  }[];
 }

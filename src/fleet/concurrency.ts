@@ -2,7 +2,11 @@
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export async function mapBounded<I, O>(items: readonly I[], limit: number, fn: (item: I, index: number) => Promise<O>): Promise<Settled<O>[]> {
+export async function mapBounded<I, O>(
+  items: readonly I[],
+  limit: number,
+  fn: (item: I, index: number) => Promise<O>,
+): Promise<Settled<O>[]> {
   const results: Settled<O>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -48,7 +52,11 @@ export class Slots {
  * Like mapBounded, but a call may step out of its slot while it only waits (`idle`): at most `limit` calls work at
  * once, however many are waiting — an apply waiting for a security check must not keep the next agent from starting.
  */
-export async function mapWithIdleSlots<I, O>(items: readonly I[], limit: number, fn: (item: I, idle: <T>(wait: () => Promise<T>) => Promise<T>) => Promise<O>): Promise<Settled<O>[]> {
+export async function mapWithIdleSlots<I, O>(
+  items: readonly I[],
+  limit: number,
+  fn: (item: I, idle: <T>(wait: () => Promise<T>) => Promise<T>) => Promise<O>,
+): Promise<Settled<O>[]> {
   const slots = new Slots(limit);
   const idle = async <T>(wait: () => Promise<T>): Promise<T> => {
     slots.release();

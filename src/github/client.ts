@@ -70,7 +70,12 @@ export class GitHubClient {
 
   private octokit(): Promise<GitHubOctokit> {
     this.octokitLoaded ??= import('./octokit.js').then(({ createOctokit }) => {
-      const octokit = createOctokit({ token: this.token, baseUrl: this.baseUrl, dispatcher: this.options.dispatcher ?? createDispatcher({ env: process.env }), onWait: this.options.onWait });
+      const octokit = createOctokit({
+        token: this.token,
+        baseUrl: this.baseUrl,
+        dispatcher: this.options.dispatcher ?? createDispatcher({ env: process.env }),
+        onWait: this.options.onWait,
+      });
       // The outermost wrap, so it sees every request before the plugins do — a pagination link included — and every
       // answer after them: the token goes only to the API's own origin, and a redirect elsewhere is refused.
       octokit.hook.wrap('request', async (request, options) => {
@@ -95,13 +100,20 @@ export class GitHubClient {
    * One call. A 5xx or a broken connection may have taken effect, so a POST is never repeated after one (a second
    * comment); a rate limit refused the request, so the throttling plugin repeats any method.
    */
-  private async call(method: Method, path: string, what: string, body?: Record<string, unknown>): Promise<{ data: unknown; link: string }> {
+  private async call(
+    method: Method,
+    path: string,
+    what: string,
+    body?: Record<string, unknown>,
+  ): Promise<{ data: unknown; link: string }> {
     try {
       const { signal } = this.options;
-      if (signal?.aborted) throw new GitHubApiError(`GitHub API: ${what} was not sent: GitHub's time for this step ran out.`, undefined);
+      if (signal?.aborted)
+        throw new GitHubApiError(`GitHub API: ${what} was not sent: GitHub's time for this step ran out.`, undefined);
       const request = { ...(method === 'POST' ? { retries: 0 } : {}), ...(signal ? { signal } : {}) };
       const response = await (await this.octokit()).request({ method, url: path, ...(body ?? {}), request });
-      if (typeof response.data === 'string' && response.data !== '') throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, response.status);
+      if (typeof response.data === 'string' && response.data !== '')
+        throw new GitHubApiError(`GitHub API: ${what} answered with a body that is not JSON.`, response.status);
       return { data: response.data ?? null, link: headerOf(response.headers, 'link') ?? '' };
     } catch (error) {
       if (error instanceof OffOriginError) {
@@ -135,11 +147,15 @@ export class GitHubClient {
       if (!(error instanceof GitHubApiError && error.status === 403 && !error.rateLimited)) throw error;
     }
     try {
-      const { data } = await this.call('POST', this.graphqlUrl, 'asking GraphQL for the token identity', { query: 'query { viewer { login } }' });
-      const login = isRecord(data) && isRecord(data.data) && isRecord(data.data.viewer) ? data.data.viewer.login : undefined;
+      const { data } = await this.call('POST', this.graphqlUrl, 'asking GraphQL for the token identity', {
+        query: 'query { viewer { login } }',
+      });
+      const login =
+        isRecord(data) && isRecord(data.data) && isRecord(data.data.viewer) ? data.data.viewer.login : undefined;
       if (typeof login === 'string' && login !== '') return login;
     } catch (error) {
-      if (!(error instanceof GitHubApiError && error.status !== undefined && error.status < 500 && !error.rateLimited)) throw error;
+      if (!(error instanceof GitHubApiError && error.status !== undefined && error.status < 500 && !error.rateLimited))
+        throw error;
     }
     return ACTIONS_TOKEN_LOGIN;
   }
@@ -149,7 +165,11 @@ export class GitHubClient {
     const out: GitHubComment[] = [];
     let next: string | undefined = `${this.repoPath}/issues/${issueNumber}/comments?per_page=100`;
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const { data, link }: { data: unknown; link: string } = await this.call('GET', next, `listing comments of #${issueNumber}`);
+      const { data, link }: { data: unknown; link: string } = await this.call(
+        'GET',
+        next,
+        `listing comments of #${issueNumber}`,
+      );
       if (Array.isArray(data)) out.push(...data.map(toComment));
       next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
     }
@@ -158,21 +178,44 @@ export class GitHubClient {
 
   async createComment(issueNumber: number, body: string): Promise<GitHubComment> {
     // The last line of defence: a PR comment is never masked by the runner.
-    return toComment((await this.call('POST', `${this.repoPath}/issues/${issueNumber}/comments`, `creating a comment on #${issueNumber}`, { body: redactSecrets(body) })).data);
+    return toComment(
+      (
+        await this.call(
+          'POST',
+          `${this.repoPath}/issues/${issueNumber}/comments`,
+          `creating a comment on #${issueNumber}`,
+          { body: redactSecrets(body) },
+        )
+      ).data,
+    );
   }
 
   /** One comment as it is now (an apply slice re-reads before writing, so other slices' outcomes survive). */
   async getComment(commentId: number): Promise<GitHubComment> {
-    return toComment((await this.call('GET', `${this.repoPath}/issues/comments/${commentId}`, `reading comment ${commentId}`)).data);
+    return toComment(
+      (await this.call('GET', `${this.repoPath}/issues/comments/${commentId}`, `reading comment ${commentId}`)).data,
+    );
   }
 
   async updateComment(commentId: number, body: string): Promise<GitHubComment> {
-    return toComment((await this.call('PATCH', `${this.repoPath}/issues/comments/${commentId}`, `updating comment ${commentId}`, { body: redactSecrets(body) })).data);
+    return toComment(
+      (
+        await this.call('PATCH', `${this.repoPath}/issues/comments/${commentId}`, `updating comment ${commentId}`, {
+          body: redactSecrets(body),
+        })
+      ).data,
+    );
   }
 
   /** Pull requests that contain a commit (for a push: the merged PR). */
-  async pullRequestsOfCommit(sha: string): Promise<{ number: number; title: string; merged: boolean; labels: string[] }[]> {
-    const { data } = await this.call('GET', `${this.repoPath}/commits/${encodeURIComponent(sha)}/pulls`, `finding the pull request of ${sha.slice(0, 7)}`);
+  async pullRequestsOfCommit(
+    sha: string,
+  ): Promise<{ number: number; title: string; merged: boolean; labels: string[] }[]> {
+    const { data } = await this.call(
+      'GET',
+      `${this.repoPath}/commits/${encodeURIComponent(sha)}/pulls`,
+      `finding the pull request of ${sha.slice(0, 7)}`,
+    );
     if (!Array.isArray(data)) return [];
     return data.filter(isRecord).map((pr) => ({
       number: typeof pr.number === 'number' ? pr.number : 0,
@@ -184,16 +227,25 @@ export class GitHubClient {
 
   /** The labels of one pull request (merge_group: the gate reads the queued pull requests' labels). */
   async pullRequestLabels(pullNumber: number): Promise<string[]> {
-    const { data } = await this.call('GET', `${this.repoPath}/pulls/${pullNumber}`, `reading pull request #${pullNumber}`);
+    const { data } = await this.call(
+      'GET',
+      `${this.repoPath}/pulls/${pullNumber}`,
+      `reading pull request #${pullNumber}`,
+    );
     return isRecord(data) ? labelsOf(data.labels) : [];
   }
 
   /** Open issues carrying a label, with their bodies (the drift issue is found among them by its marker). */
   async openIssuesWithLabel(label: string): Promise<GitHubIssue[]> {
     const out: GitHubIssue[] = [];
-    let next: string | undefined = `${this.repoPath}/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100`;
+    let next: string | undefined =
+      `${this.repoPath}/issues?state=open&labels=${encodeURIComponent(label)}&per_page=100`;
     for (let page = 0; next && page < MAX_PAGES; page++) {
-      const { data, link }: { data: unknown; link: string } = await this.call('GET', next, `listing issues labelled ${label}`);
+      const { data, link }: { data: unknown; link: string } = await this.call(
+        'GET',
+        next,
+        `listing issues labelled ${label}`,
+      );
       // The issues list holds pull requests too; they carry a `pull_request` key.
       if (Array.isArray(data)) out.push(...data.filter((i) => isRecord(i) && !('pull_request' in i)).map(toIssue));
       next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
@@ -202,20 +254,39 @@ export class GitHubClient {
   }
 
   async createIssue(title: string, body: string, labels: string[]): Promise<GitHubIssue> {
-    return toIssue((await this.call('POST', `${this.repoPath}/issues`, 'creating an issue', { title, body: redactSecrets(body), labels })).data);
+    return toIssue(
+      (
+        await this.call('POST', `${this.repoPath}/issues`, 'creating an issue', {
+          title,
+          body: redactSecrets(body),
+          labels,
+        })
+      ).data,
+    );
   }
 
   /** Updates an issue's body, or closes it (`state: closed`). */
   async updateIssue(issueNumber: number, change: { body?: string; state?: 'open' | 'closed' }): Promise<GitHubIssue> {
-    const fields = { ...(change.body === undefined ? {} : { body: redactSecrets(change.body) }), ...(change.state ? { state: change.state } : {}) };
-    return toIssue((await this.call('PATCH', `${this.repoPath}/issues/${issueNumber}`, `updating issue #${issueNumber}`, fields)).data);
+    const fields = {
+      ...(change.body === undefined ? {} : { body: redactSecrets(change.body) }),
+      ...(change.state ? { state: change.state } : {}),
+    };
+    return toIssue(
+      (await this.call('PATCH', `${this.repoPath}/issues/${issueNumber}`, `updating issue #${issueNumber}`, fields))
+        .data,
+    );
   }
 
   /** The commit at the head of a branch. */
   async branchHead(branch: string): Promise<string> {
-    const { data } = await this.call('GET', `${this.repoPath}/branches/${encodeURIComponent(branch)}`, `reading branch ${branch}`);
+    const { data } = await this.call(
+      'GET',
+      `${this.repoPath}/branches/${encodeURIComponent(branch)}`,
+      `reading branch ${branch}`,
+    );
     const commit = isRecord(data) && isRecord(data.commit) ? data.commit.sha : undefined;
-    if (typeof commit !== 'string') throw new GitHubApiError(`GitHub API: branch ${branch} has no head commit.`, undefined);
+    if (typeof commit !== 'string')
+      throw new GitHubApiError(`GitHub API: branch ${branch} has no head commit.`, undefined);
     return commit;
   }
 }

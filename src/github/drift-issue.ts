@@ -17,7 +17,9 @@ export async function syncDriftIssue(
   client: GitHubClient,
   options: { marker: string; label: string; drifted: boolean; body: string; closingComment: string; login: string },
 ): Promise<{ action: DriftIssueAction; url?: string; number?: number }> {
-  const existing = (await client.openIssuesWithLabel(options.label)).find((issue) => issue.body.includes(options.marker) && issue.authorLogin === options.login);
+  const existing = (await client.openIssuesWithLabel(options.label)).find(
+    (issue) => issue.body.includes(options.marker) && issue.authorLogin === options.login,
+  );
   const action = decideDriftIssue(existing, options.drifted, options.body);
   switch (action) {
     case 'none':
@@ -32,7 +34,10 @@ export async function syncDriftIssue(
     case 'closed': {
       if (!existing) return { action: 'none' };
       if (action === 'closed') await client.createComment(existing.number, options.closingComment);
-      const issue = await client.updateIssue(existing.number, action === 'closed' ? { body: options.body, state: 'closed' } : { body: options.body });
+      const issue = await client.updateIssue(
+        existing.number,
+        action === 'closed' ? { body: options.body, state: 'closed' } : { body: options.body },
+      );
       return { action, url: issue.htmlUrl, number: issue.number };
     }
   }

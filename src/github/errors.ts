@@ -25,10 +25,17 @@ export class GitHubApiError extends Error {
 }
 
 /** What Octokit's RequestError carries, read structurally (a network failure has no response). */
-function failureOf(error: unknown): { status: number | undefined; headers: Record<string, unknown>; data: unknown; cause: unknown } | undefined {
+function failureOf(
+  error: unknown,
+): { status: number | undefined; headers: Record<string, unknown>; data: unknown; cause: unknown } | undefined {
   if (!isRecord(error) || typeof error.status !== 'number') return undefined;
   const response = isRecord(error.response) ? error.response : undefined;
-  return { status: response ? error.status : undefined, headers: response && isRecord(response.headers) ? response.headers : {}, data: response?.data, cause: error.cause };
+  return {
+    status: response ? error.status : undefined,
+    headers: response && isRecord(response.headers) ? response.headers : {},
+    data: response?.data,
+    cause: error.cause,
+  };
 }
 
 export function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
@@ -57,12 +64,22 @@ export function toGitHubError(error: unknown, what: string): unknown {
   if (failure === undefined) return error;
   const { status, headers } = failure;
   if (status === undefined) {
-    const cause = isRecord(failure.cause) && typeof failure.cause.name === 'string' ? failure.cause.name : 'network error';
+    const cause =
+      isRecord(failure.cause) && typeof failure.cause.name === 'string' ? failure.cause.name : 'network error';
     return new GitHubApiError(`GitHub API: ${what} failed (${cause}).`, undefined);
   }
   const reason = reasonOf(failure.data);
   // A 403 is either "this token may not" or a rate limit; only the latter was worth waiting for, so say which.
-  const limited = status === 429 || (status === 403 && (headerOf(headers, 'x-ratelimit-remaining') === '0' || headerOf(headers, 'retry-after') !== undefined || /rate limit/i.test(reason)));
-  return new GitHubApiError(`GitHub API: ${what} failed (${status}${limited ? ', rate limited' : ''}${reason ? `: ${reason}` : ''}).`, status, limited, reason);
+  const limited =
+    status === 429 ||
+    (status === 403 &&
+      (headerOf(headers, 'x-ratelimit-remaining') === '0' ||
+        headerOf(headers, 'retry-after') !== undefined ||
+        /rate limit/i.test(reason)));
+  return new GitHubApiError(
+    `GitHub API: ${what} failed (${status}${limited ? ', rate limited' : ''}${reason ? `: ${reason}` : ''}).`,
+    status,
+    limited,
+    reason,
+  );
 }
-

@@ -21,21 +21,37 @@ function urlOf(input: string | URL | Request): string {
  * anywhere else comes back unfollowed, and the client refuses it with the token unsent). The body is Octokit's
  * JSON string, so it can be sent again on a 307.
  */
-export function originBoundFetch(origin: string, dispatcher: Dispatcher): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+export function originBoundFetch(
+  origin: string,
+  dispatcher: Dispatcher,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init = {}) => {
     let target = urlOf(input);
     let method = init.method ?? 'GET';
     let body = typeof init.body === 'string' ? init.body : undefined;
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
-      const answer = await undiciFetch(target, { method, headers: [...headers], body, redirect: 'manual', dispatcher, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(gitHubTiming.requestTimeoutMs)]) : AbortSignal.timeout(gitHubTiming.requestTimeoutMs) });
+      const answer = await undiciFetch(target, {
+        method,
+        headers: [...headers],
+        body,
+        redirect: 'manual',
+        dispatcher,
+        signal: init.signal
+          ? AbortSignal.any([init.signal, AbortSignal.timeout(gitHubTiming.requestTimeoutMs)])
+          : AbortSignal.timeout(gitHubTiming.requestTimeoutMs),
+      });
       const location = answer.headers.get('location');
       const next = location === null ? undefined : new URL(location, target);
       const follow = isRedirect(answer.status) && next !== undefined && next.origin === origin && hop < MAX_REDIRECTS;
       if (!follow || next === undefined) {
         // A global Response around undici's stream: Octokit reads it like any fetch answer.
         const empty = answer.status === 204 || answer.status === 205 || answer.status === 304;
-        return new Response(empty ? null : await answer.arrayBuffer(), { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
+        return new Response(empty ? null : await answer.arrayBuffer(), {
+          status: answer.status,
+          statusText: answer.statusText,
+          headers: [...answer.headers],
+        });
       }
       await answer.body?.cancel();
       target = next.href;
@@ -57,7 +73,12 @@ export interface OctokitSetup {
 
 /** Retry a refused request after GitHub's wait, unless that wait is over the cap or the retries are spent. */
 function retryAfterLimit(setup: OctokitSetup, reason: string) {
-  return (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+  return (
+    retryAfter: number,
+    options: { method?: string; url?: string },
+    _octokit: unknown,
+    retryCount: number,
+  ): boolean => {
     if (retryCount >= MAX_RETRIES || retryAfter > MAX_WAIT_S) return false;
     setup.onWait?.({ reason, seconds: retryAfter, method: options.method ?? '', url: options.url ?? '' });
     return true;

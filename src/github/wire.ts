@@ -17,12 +17,20 @@ export function toComment(value: unknown): GitHubComment {
   const c = isRecord(value) ? value : {};
   const user = isRecord(c.user) ? c.user : {};
   // A comment edited in GitHub's web editor comes back with CRLF line ends; every reader of a body expects LF.
-  return { id: typeof c.id === 'number' ? c.id : 0, body: typeof c.body === 'string' ? c.body.replace(/\r\n/g, '\n') : '', htmlUrl: typeof c.html_url === 'string' ? c.html_url : '', authorLogin: typeof user.login === 'string' ? user.login : '', authorType: typeof user.type === 'string' ? user.type : '' };
+  return {
+    id: typeof c.id === 'number' ? c.id : 0,
+    body: typeof c.body === 'string' ? c.body.replace(/\r\n/g, '\n') : '',
+    htmlUrl: typeof c.html_url === 'string' ? c.html_url : '',
+    authorLogin: typeof user.login === 'string' ? user.login : '',
+    authorType: typeof user.type === 'string' ? user.type : '',
+  };
 }
 
 /** Label names from a `labels` array of GitHub objects. */
 export function labelsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((l) => (isRecord(l) && typeof l.name === 'string' ? l.name : '')).filter((name) => name !== '') : [];
+  return Array.isArray(value)
+    ? value.map((l) => (isRecord(l) && typeof l.name === 'string' ? l.name : '')).filter((name) => name !== '')
+    : [];
 }
 
 export interface GitHubIssue {

@@ -4,7 +4,12 @@ import { execFileSync } from 'node:child_process';
 /** One line of git's answer, or undefined when git is missing, fails, or says nothing. */
 function askGit(cwd: string, args: readonly string[]): string | undefined {
   try {
-    const answer = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const answer = execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+    }).trim();
     return answer === '' ? undefined : answer;
   } catch {
     return undefined;

@@ -46,17 +46,38 @@ function planLayout(cwd: string): { layout: Layout; steps: InitStep[] } {
   const root = found === undefined ? here : realpathSync(found);
   const posix = (from: string, path: string) => relative(from, path).split(sep).join('/') || '.';
   const steps: InitStep[] = [];
-  if (found === undefined) steps.push({ ok: true, message: 'not in a git repository: this directory is taken as its root (run `git init` here)' });
-  else if (root !== here) steps.push({ ok: true, message: `the repository's root is ${posix(here, root)} (${root}): the workflow goes there, since GitHub reads workflows only from the root` });
+  if (found === undefined)
+    steps.push({
+      ok: true,
+      message: 'not in a git repository: this directory is taken as its root (run `git init` here)',
+    });
+  else if (root !== here)
+    steps.push({
+      ok: true,
+      message: `the repository's root is ${posix(here, root)} (${root}): the workflow goes there, since GitHub reads workflows only from the root`,
+    });
   return { layout: { root, shown: (path) => posix(here, path), fromRoot: (path) => posix(root, path) }, steps };
 }
 
 function chooseBranch(root: string, explicit: string | undefined): { branch: string; step?: InitStep } {
   if (explicit !== undefined) return { branch: explicit };
   const detected = detectDefaultBranch(root);
-  if (detected === undefined) return { branch: FALLBACK_BRANCH, step: { ok: true, message: `no branch detected; the workflow applies from ${FALLBACK_BRANCH} (pass --branch to choose another)` } };
-  const why = detected.source === 'remote' ? "origin's default branch" : 'the branch checked out now; pass --branch if the default is another';
-  return { branch: detected.branch, step: { ok: true, message: `the workflow applies from ${detected.branch} (${why})` } };
+  if (detected === undefined)
+    return {
+      branch: FALLBACK_BRANCH,
+      step: {
+        ok: true,
+        message: `no branch detected; the workflow applies from ${FALLBACK_BRANCH} (pass --branch to choose another)`,
+      },
+    };
+  const why =
+    detected.source === 'remote'
+      ? "origin's default branch"
+      : 'the branch checked out now; pass --branch if the default is another';
+  return {
+    branch: detected.branch,
+    step: { ok: true, message: `the workflow applies from ${detected.branch} (${why})` },
+  };
 }
 
 /** Writes the workflow unless one is there: an identical one is kept quietly, a different one only with `force`. */
@@ -67,7 +88,8 @@ async function writeWorkflow(path: string, workflow: string, force: boolean, sho
     await writeFile(path, workflow, { flag: force ? 'w' : 'wx' });
     return { ok: true, message: `wrote ${shown}` };
   } catch (error) {
-    if (errnoCode(error) !== 'EEXIST') return { ok: false, message: `cannot write ${shown}: ${describeFsError(error)}` };
+    if (errnoCode(error) !== 'EEXIST')
+      return { ok: false, message: `cannot write ${shown}: ${describeFsError(error)}` };
     let existing: string | undefined;
     try {
       existing = readFileSync(path, 'utf8');
@@ -94,12 +116,31 @@ export async function initProject(options: InitOptions): Promise<InitStep[]> {
   const { branch, step } = chooseBranch(layout.root, options.branch);
   if (step) steps.push(step);
   const workflowPath = join(layout.root, WORKFLOW_PATH);
-  steps.push(await writeWorkflow(workflowPath, renderMetricsWorkflow({ metricsDir: layout.fromRoot(metricsDir), branch }), options.force, layout.shown(workflowPath)));
+  steps.push(
+    await writeWorkflow(
+      workflowPath,
+      renderMetricsWorkflow({ metricsDir: layout.fromRoot(metricsDir), branch }),
+      options.force,
+      layout.shown(workflowPath),
+    ),
+  );
 
   if (options.agentIds.length > 0 && options.api) {
-    const pulled = await pullAgents({ api: options.api, agentIds: options.agentIds, outDir: metricsDir, format: options.format, overwrite: options.force, concurrency: 8, cwd: options.cwd });
+    const pulled = await pullAgents({
+      api: options.api,
+      agentIds: options.agentIds,
+      outDir: metricsDir,
+      format: options.format,
+      overwrite: options.force,
+      concurrency: 8,
+      cwd: options.cwd,
+    });
     for (const result of pulled) {
-      steps.push(result.file ? { ok: true, message: `pulled agent ${result.agentId} into ${result.file}` } : { ok: false, message: `agent ${result.agentId}: ${result.error ?? 'failed'}` });
+      steps.push(
+        result.file
+          ? { ok: true, message: `pulled agent ${result.agentId} into ${result.file}` }
+          : { ok: false, message: `agent ${result.agentId}: ${result.error ?? 'failed'}` },
+      );
     }
   }
   steps.push(...(await keepEmptyDirectory(metricsDir, layout.shown(metricsDir))));

@@ -89,13 +89,32 @@ function aggregateMetric(metric: DispositionMetric, analysed: readonly CallLog[]
   const withValue = analysed.length - empty;
   integers.sort((a, b) => a - b);
   const details: Record<DispositionMetric['dispositionMetricType'], () => MetricDetail> = {
-    ENUM: () => ({ type: 'ENUM', choices: [...choiceCounts].map(([value, count]) => ({ value, count })), outside: [...outside.values()].reduce((a, b) => a + b, 0), outsideTop: topShort(outside) }),
+    ENUM: () => ({
+      type: 'ENUM',
+      choices: [...choiceCounts].map(([value, count]) => ({ value, count })),
+      outside: [...outside.values()].reduce((a, b) => a + b, 0),
+      outsideTop: topShort(outside),
+    }),
     BOOLEAN: () => ({ type: 'BOOLEAN', true: booleans.true, false: booleans.false, offType: offType.count }),
-    INTEGER: () => ({ type: 'INTEGER', min: integers[0] ?? null, median: median(integers), max: integers.at(-1) ?? null, offType: offType.count }),
+    INTEGER: () => ({
+      type: 'INTEGER',
+      min: integers[0] ?? null,
+      median: median(integers),
+      max: integers.at(-1) ?? null,
+      offType: offType.count,
+    }),
     DATETIME: () => ({ type: 'DATETIME', parsed, unparsed: offType.count }),
     STRING: () => ({ type: 'STRING', distinct: strings.size, top: topShort(strings) }),
   };
-  return { identifier: metric.identifier, type: metric.dispositionMetricType, analysed: analysed.length, withValue, empty, lowConfidence, detail: details[metric.dispositionMetricType]() };
+  return {
+    identifier: metric.identifier,
+    type: metric.dispositionMetricType,
+    analysed: analysed.length,
+    withValue,
+    empty,
+    lowConfidence,
+    detail: details[metric.dispositionMetricType](),
+  };
 }
 
 /** Aggregates the logs read for one agent into its insights. */

@@ -32,29 +32,50 @@ export function blastRadius(change: MetricChange, insights: AgentInsights): stri
   const metric = insights.metrics.find((m) => m.identifier === liveId);
   if (change.kind === 'added' || metric === undefined || metric.analysed === 0) return [];
   const facts: string[] = [];
-  if (change.kind === 'removed') facts.push(`removing ${code(metric.identifier)}: it had a value on ${percent(metric.withValue, metric.analysed)} of ${window(insights, metric)}`);
-  if (change.kind === 'renamed') facts.push(`renaming ${code(metric.identifier)} breaks the field that ${callsPerDays(metric.withValue, insights.days)} wrote`);
+  if (change.kind === 'removed')
+    facts.push(
+      `removing ${code(metric.identifier)}: it had a value on ${percent(metric.withValue, metric.analysed)} of ${window(insights, metric)}`,
+    );
+  if (change.kind === 'renamed')
+    facts.push(
+      `renaming ${code(metric.identifier)} breaks the field that ${callsPerDays(metric.withValue, insights.days)} wrote`,
+    );
   for (const field of change.fields) {
-    if (field.field === 'type') facts.push(`${field.before} → ${field.after} changes the field that ${callsPerDays(metric.withValue, insights.days)} wrote`);
+    if (field.field === 'type')
+      facts.push(
+        `${field.before} → ${field.after} changes the field that ${callsPerDays(metric.withValue, insights.days)} wrote`,
+      );
     if (field.field === 'choices') {
-      for (const choice of field.removed) facts.push(`choice ${code(choice)} removed: it was the answer on ${percent(choiceCount(metric, choice), metric.analysed)} of calls`);
+      for (const choice of field.removed)
+        facts.push(
+          `choice ${code(choice)} removed: it was the answer on ${percent(choiceCount(metric, choice), metric.analysed)} of calls`,
+        );
       const outside = metric.detail.type === 'ENUM' ? metric.detail.outsideTop : [];
       for (const choice of field.added) {
         const seen = outside.find((o) => o.value === choice)?.count ?? 0;
-        if (seen > 0) facts.push(`choice ${code(choice)} added: ${percent(seen, metric.analysed)} of calls already answered it (outside \`choices\`)`);
+        if (seen > 0)
+          facts.push(
+            `choice ${code(choice)} added: ${percent(seen, metric.analysed)} of calls already answered it (outside \`choices\`)`,
+          );
       }
     }
   }
   const after = change.after;
   if (after?.dispositionMetricType === 'ENUM' && metric.detail.type === 'ENUM') {
     const choices = new Set((after.choices ?? []).map(normalise));
-    const extra = (extractListedOptions(after.dispositionMetricPrompt) ?? []).filter((option) => !choices.has(normalise(option)));
+    const extra = (extractListedOptions(after.dispositionMetricPrompt) ?? []).filter(
+      (option) => !choices.has(normalise(option)),
+    );
     if (extra.length > 0) {
-      facts.push(`ENUM prompt lists ${extra.map(code).join(', ')}, which ${extra.length === 1 ? 'is not a choice' : 'are not choices'}: ${percent(metric.detail.outside, metric.withValue)} of answers were outside \`choices\``);
+      facts.push(
+        `ENUM prompt lists ${extra.map(code).join(', ')}, which ${extra.length === 1 ? 'is not a choice' : 'are not choices'}: ${percent(metric.detail.outside, metric.withValue)} of answers were outside \`choices\``,
+      );
     }
   }
   if (facts.length === 0 && change.kind === 'changed') {
-    facts.push(`${code(metric.identifier)} had a value on ${percent(metric.withValue, metric.analysed)} of ${window(insights, metric)}${metric.lowConfidence > 0 ? `, ${percent(metric.lowConfidence, metric.withValue)} with low confidence` : ''}`);
+    facts.push(
+      `${code(metric.identifier)} had a value on ${percent(metric.withValue, metric.analysed)} of ${window(insights, metric)}${metric.lowConfidence > 0 ? `, ${percent(metric.lowConfidence, metric.withValue)} with low confidence` : ''}`,
+    );
   }
   return facts;
 }

@@ -24,7 +24,10 @@ export function describeDistribution(metric: MetricInsight, show: ShowValue): st
       break;
     case 'ENUM':
       parts.push(...d.choices.map((c) => `${show(c.value)} ${of(c.count)}`));
-      if (d.outside > 0) parts.push(`outside choices ${of(d.outside)}${d.outsideTop.length > 0 ? ` (${d.outsideTop.map((o) => `${show(o.value)} ${of(o.count)}`).join(', ')})` : ''}`);
+      if (d.outside > 0)
+        parts.push(
+          `outside choices ${of(d.outside)}${d.outsideTop.length > 0 ? ` (${d.outsideTop.map((o) => `${show(o.value)} ${of(o.count)}`).join(', ')})` : ''}`,
+        );
       break;
     case 'STRING':
       parts.push(`${d.distinct} distinct`, ...d.top.map((t) => `${show(t.value)} ${of(t.count)}`));
@@ -36,8 +39,11 @@ export function describeDistribution(metric: MetricInsight, show: ShowValue): st
 /** "412 calls on the live version over 14 days; 21 with dropped analytics (5 %)". */
 export function describeCalls(insights: AgentInsights): string {
   const talked = insights.analysed + insights.dropped;
-  const parts = [`${insights.calls} call${insights.calls === 1 ? '' : 's'} on the live version over ${insights.days} day${insights.days === 1 ? '' : 's'}`];
-  if (insights.dropped > 0) parts.push(`${insights.dropped} with dropped analytics (${percent(insights.dropped, talked)} of conversations)`);
+  const parts = [
+    `${insights.calls} call${insights.calls === 1 ? '' : 's'} on the live version over ${insights.days} day${insights.days === 1 ? '' : 's'}`,
+  ];
+  if (insights.dropped > 0)
+    parts.push(`${insights.dropped} with dropped analytics (${percent(insights.dropped, talked)} of conversations)`);
   return parts.join('; ');
 }
 
@@ -50,8 +56,15 @@ const calls = (count: number) => `${count} call${count === 1 ? '' : 's'}`;
 export function describeNoCalls(insights: AgentInsights): string {
   const { test, otherVersion, outsideWindow } = insights.excluded;
   const days = insights.window.days;
-  const head = outsideWindow > 0 ? `no calls on the live version in the last ${days === 1 ? 'day' : `${days} days`}` : 'no calls on the live version yet';
-  const left = [otherVersion > 0 ? `${calls(otherVersion)} on other versions or revisions` : '', outsideWindow > 0 ? `${calls(outsideWindow)} older than the window` : '', test > 0 ? `${test} test call${test === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const head =
+    outsideWindow > 0
+      ? `no calls on the live version in the last ${days === 1 ? 'day' : `${days} days`}`
+      : 'no calls on the live version yet';
+  const left = [
+    otherVersion > 0 ? `${calls(otherVersion)} on other versions or revisions` : '',
+    outsideWindow > 0 ? `${calls(outsideWindow)} older than the window` : '',
+    test > 0 ? `${test} test call${test === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   if (left.length === 0) return head;
   return `${head}; ${left.join(', ')} ${left.length === 1 && otherVersion + outsideWindow + test === 1 ? 'was' : 'were'} left out`;
 }

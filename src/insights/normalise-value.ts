@@ -21,14 +21,20 @@ export function normaliseValue(raw: string | null, type: MetricType, choices: re
   switch (type) {
     case 'BOOLEAN':
       // The platform's own examples answer BOOLEAN metrics "yes"/"no" (fact sheet v2 §5): the same answer as true/false.
-      return /^(true|false|yes|no)$/i.test(text) ? { kind: 'boolean', value: /^(true|yes)$/i.test(text) } : { kind: 'off-type', raw: text };
+      return /^(true|false|yes|no)$/i.test(text)
+        ? { kind: 'boolean', value: /^(true|yes)$/i.test(text) }
+        : { kind: 'off-type', raw: text };
     case 'INTEGER': {
       const value = Number(text);
-      return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(value) ? { kind: 'integer', value } : { kind: 'off-type', raw: text };
+      return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(value)
+        ? { kind: 'integer', value }
+        : { kind: 'off-type', raw: text };
     }
     case 'DATETIME': {
       const value = Date.parse(text);
-      return DATE_LIKE.test(text) && !Number.isNaN(value) ? { kind: 'datetime', value } : { kind: 'off-type', raw: text };
+      return DATE_LIKE.test(text) && !Number.isNaN(value)
+        ? { kind: 'datetime', value }
+        : { kind: 'off-type', raw: text };
     }
     case 'ENUM':
       return choices.includes(text) ? { kind: 'choice', value: text } : { kind: 'outside', raw: text };
@@ -45,7 +51,12 @@ export const SHORT_LABEL_CHARS = 24;
  * (a phone or account number) and no `@` (an e-mail address). Anything else is only counted.
  */
 export function isShortLabel(value: string): boolean {
-  return value.length <= 32 && value.split(/\s+/).length <= 4 && !/\d{5}|\d[\d\s().-]{6,}\d/.test(value) && !value.includes('@');
+  return (
+    value.length <= 32 &&
+    value.split(/\s+/).length <= 4 &&
+    !/\d{5}|\d[\d\s().-]{6,}\d/.test(value) &&
+    !value.includes('@')
+  );
 }
 
 /** A short label cut to SHORT_LABEL_CHARS. */

@@ -22,10 +22,30 @@ function errorMessage(error: unknown): string {
 export async function addPlanInsights(plan: Plan, options: PlanInsightsOptions): Promise<Plan> {
   const results = await mapBounded(plan.agents, options.concurrency, async (agent): Promise<AgentPlan> => {
     const liveVersionId = agent.liveVersionId;
-    if (liveVersionId === null || agent.liveMetrics === undefined || (agent.status !== 'changed' && agent.status !== 'unchanged')) return agent;
+    if (
+      liveVersionId === null ||
+      agent.liveMetrics === undefined ||
+      (agent.status !== 'changed' && agent.status !== 'unchanged')
+    )
+      return agent;
     try {
-      const { logs } = await readRecentCalls(options.api.conversations, { agentId: agent.agentId, liveVersionId, window: options.window, now: options.now, maxPages: options.maxPages });
-      return { ...agent, insights: aggregateCalls(logs, { agentId: agent.agentId, liveVersionId, metrics: agent.liveMetrics, window: options.window, now: options.now }) };
+      const { logs } = await readRecentCalls(options.api.conversations, {
+        agentId: agent.agentId,
+        liveVersionId,
+        window: options.window,
+        now: options.now,
+        maxPages: options.maxPages,
+      });
+      return {
+        ...agent,
+        insights: aggregateCalls(logs, {
+          agentId: agent.agentId,
+          liveVersionId,
+          metrics: agent.liveMetrics,
+          window: options.window,
+          now: options.now,
+        }),
+      };
     } catch (error) {
       return { ...agent, insightsWarning: `Could not read recent calls: ${errorMessage(error)}` };
     }
@@ -34,7 +54,9 @@ export async function addPlanInsights(plan: Plan, options: PlanInsightsOptions):
     ...plan,
     agents: plan.agents.map((agent, index) => {
       const result = results[index];
-      return result?.ok ? result.value : { ...agent, insightsWarning: `Could not read recent calls: ${errorMessage(result?.error)}` };
+      return result?.ok
+        ? result.value
+        : { ...agent, insightsWarning: `Could not read recent calls: ${errorMessage(result?.error)}` };
     }),
   };
 }

@@ -25,7 +25,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     keepAliveTimeout: KEEP_ALIVE_MS,
     factory: (origin: string | URL, poolOptions: object): Dispatcher => {
       const proxy = proxyFor(origin, options.env);
-      if (proxy === undefined) return new Pool(origin, { ...poolOptions, keepAliveTimeout: KEEP_ALIVE_MS, connect: tls });
+      if (proxy === undefined)
+        return new Pool(origin, { ...poolOptions, keepAliveTimeout: KEEP_ALIVE_MS, connect: tls });
       // proxyTunnel false: an http:// target is forwarded in plain form (as curl does); https:// always tunnels (CONNECT).
       return new ProxyAgent({ uri: proxy, proxyTunnel: false, keepAliveTimeout: KEEP_ALIVE_MS, requestTls: tls });
     },

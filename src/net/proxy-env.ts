@@ -16,7 +16,12 @@ function stripBrackets(host: string): string {
 /** Loopback is never proxied: an emulator or a fake on 127.0.0.1 must be reached directly, whatever NO_PROXY says. */
 export function isLoopback(hostname: string): boolean {
   const host = stripBrackets(hostname.toLowerCase());
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }
 
 function defaultPort(protocol: string): string {

@@ -20,7 +20,10 @@ function promptKey(prompt: string): string {
  * identifier is not taken yet: new id → old metric. One queue per prompt keeps this linear — a fleet-sized rename
  * took minutes when every added metric scanned, and re-normalised, every removed one.
  */
-function matchRenames(removed: readonly DispositionMetric[], added: readonly DispositionMetric[]): { previousOf: Map<string, DispositionMetric>; renamedAway: Set<string> } {
+function matchRenames(
+  removed: readonly DispositionMetric[],
+  added: readonly DispositionMetric[],
+): { previousOf: Map<string, DispositionMetric>; renamedAway: Set<string> } {
   const removedByPrompt = new Map<string, { queue: DispositionMetric[]; next: number }>();
   for (const old of removed) {
     const key = promptKey(old.dispositionMetricPrompt);
@@ -46,9 +49,15 @@ function matchRenames(removed: readonly DispositionMetric[], added: readonly Dis
 
 function fieldChanges(before: DispositionMetric, after: DispositionMetric): MetricFieldChange[] {
   const changes: MetricFieldChange[] = [];
-  if (before.dispositionMetricType !== after.dispositionMetricType) changes.push({ field: 'type', before: before.dispositionMetricType, after: after.dispositionMetricType });
+  if (before.dispositionMetricType !== after.dispositionMetricType)
+    changes.push({ field: 'type', before: before.dispositionMetricType, after: after.dispositionMetricType });
   if (before.dispositionMetricPrompt !== after.dispositionMetricPrompt) {
-    changes.push({ field: 'prompt', before: before.dispositionMetricPrompt, after: after.dispositionMetricPrompt, parts: diffWords(before.dispositionMetricPrompt, after.dispositionMetricPrompt) });
+    changes.push({
+      field: 'prompt',
+      before: before.dispositionMetricPrompt,
+      after: after.dispositionMetricPrompt,
+      parts: diffWords(before.dispositionMetricPrompt, after.dispositionMetricPrompt),
+    });
   }
   const oldChoices = before.choices ?? [];
   const newChoices = after.choices ?? [];
@@ -56,16 +65,22 @@ function fieldChanges(before: DispositionMetric, after: DispositionMetric): Metr
   const removed = oldChoices.filter((c) => !newChoices.includes(c));
   const common = newChoices.filter((c) => oldChoices.includes(c));
   const reordered = common.join('\u0000') !== oldChoices.filter((c) => newChoices.includes(c)).join('\u0000');
-  if (added.length > 0 || removed.length > 0 || reordered) changes.push({ field: 'choices', added, removed, reordered, before: oldChoices, after: newChoices });
+  if (added.length > 0 || removed.length > 0 || reordered)
+    changes.push({ field: 'choices', added, removed, reordered, before: oldChoices, after: newChoices });
   return changes;
 }
 
 function breakingReasons(identifier: string, fields: readonly MetricFieldChange[]): string[] {
   const reasons: string[] = [];
   for (const change of fields) {
-    if (change.field === 'type') reasons.push(`\`${identifier}\` changes type ${change.before} → ${change.after}: consumers expecting ${change.before} values will receive ${change.after}.`);
+    if (change.field === 'type')
+      reasons.push(
+        `\`${identifier}\` changes type ${change.before} → ${change.after}: consumers expecting ${change.before} values will receive ${change.after}.`,
+      );
     if (change.field === 'choices' && change.removed.length > 0) {
-      reasons.push(`\`${identifier}\` drops ENUM choice${change.removed.length > 1 ? 's' : ''} ${change.removed.map((c) => `\`${c}\``).join(', ')}: those values will no longer be produced, so filters and dashboards on them go empty.`);
+      reasons.push(
+        `\`${identifier}\` drops ENUM choice${change.removed.length > 1 ? 's' : ''} ${change.removed.map((c) => `\`${c}\``).join(', ')}: those values will no longer be produced, so filters and dashboards on them go empty.`,
+      );
     }
   }
   return reasons;
@@ -87,7 +102,15 @@ export function diffConfigs(live: PostCallAnalyticsConfig, desired: PostCallAnal
     if (before) {
       const fields = fieldChanges(before, after);
       if (fields.length === 0) unchanged.push(after.identifier);
-      else metrics.push({ kind: 'changed', identifier: after.identifier, before, after, fields, breaking: breakingReasons(after.identifier, fields) });
+      else
+        metrics.push({
+          kind: 'changed',
+          identifier: after.identifier,
+          before,
+          after,
+          fields,
+          breaking: breakingReasons(after.identifier, fields),
+        });
     } else if (previousOf.has(after.identifier)) {
       const previous = previousOf.get(after.identifier) ?? after;
       const fields = fieldChanges(previous, after);
@@ -98,7 +121,10 @@ export function diffConfigs(live: PostCallAnalyticsConfig, desired: PostCallAnal
         before: previous,
         after,
         fields,
-        breaking: [`\`${previous.identifier}\` is renamed to \`${after.identifier}\` (same prompt): consumers keyed on \`${previous.identifier}\` stop receiving values, and \`${after.identifier}\` starts empty.`, ...breakingReasons(after.identifier, fields)],
+        breaking: [
+          `\`${previous.identifier}\` is renamed to \`${after.identifier}\` (same prompt): consumers keyed on \`${previous.identifier}\` stop receiving values, and \`${after.identifier}\` starts empty.`,
+          ...breakingReasons(after.identifier, fields),
+        ],
       });
     } else {
       metrics.push({ kind: 'added', identifier: after.identifier, after, fields: [], breaking: [] });
@@ -106,14 +132,23 @@ export function diffConfigs(live: PostCallAnalyticsConfig, desired: PostCallAnal
   }
   for (const before of removed) {
     if (renamedAway.has(before.identifier)) continue;
-    metrics.push({ kind: 'removed', identifier: before.identifier, before, fields: [], breaking: [`\`${before.identifier}\` is removed: exports, webhooks and dashboards keyed on it stop receiving values.`] });
+    metrics.push({
+      kind: 'removed',
+      identifier: before.identifier,
+      before,
+      fields: [],
+      breaking: [
+        `\`${before.identifier}\` is removed: exports, webhooks and dashboards keyed on it stop receiving values.`,
+      ],
+    });
   }
 
   const flags: FlagChange[] = [];
   for (const flag of ['useInternalAnalyticsModel', 'useReasoningModel', 'summaryPrompt', 'successMetrics'] as const) {
     const before = live[flag];
     const after = desired[flag];
-    if (JSON.stringify(before) !== JSON.stringify(after)) flags.push({ flag, before: before ?? null, after: after ?? null });
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      flags.push({ flag, before: before ?? null, after: after ?? null });
   }
   const keptOrderLive = live.dispositionMetrics.map((m) => m.identifier).filter((id) => desiredById.has(id));
   const keptOrderDesired = desired.dispositionMetrics.map((m) => m.identifier).filter((id) => liveById.has(id));

@@ -19,7 +19,15 @@ export interface GateResult {
 /** Decides the gate and marks each breaking agent plan as allowed when it is. */
 export function applyBreakingGate(plan: Plan, options: GateOptions): { plan: Plan; gate: GateResult } {
   const breaking = plan.agents.some((agent) => agent.diff?.breaking === true);
-  const allowedBy = !breaking ? null : options.allowBreaking ? 'input' : options.breakingLabel !== '' && options.labels.includes(options.breakingLabel) ? 'label' : null;
-  const agents = plan.agents.map((agent) => (agent.diff?.breaking && allowedBy !== null ? { ...agent, breakingAllowed: true } : agent));
+  const allowedBy = !breaking
+    ? null
+    : options.allowBreaking
+      ? 'input'
+      : options.breakingLabel !== '' && options.labels.includes(options.breakingLabel)
+        ? 'label'
+        : null;
+  const agents = plan.agents.map((agent) =>
+    agent.diff?.breaking && allowedBy !== null ? { ...agent, breakingAllowed: true } : agent,
+  );
   return { plan: { ...plan, agents }, gate: { breaking, allowedBy, blocked: breaking && allowedBy === null } };
 }

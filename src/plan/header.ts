@@ -2,5 +2,13 @@
 import type { Plan, PlanMarkerHeader } from './types.js';
 
 export function planHeader(plan: Plan, actionVersion: string): PlanMarkerHeader {
-  return { v: 1, actionVersion, agents: plan.agents.map((a) => ({ agentId: a.agentId, liveVersionId: a.liveVersionId, desiredHash: a.desiredHash })) };
+  return {
+    v: 1,
+    actionVersion,
+    agents: plan.agents.map((a) => ({
+      agentId: a.agentId,
+      liveVersionId: a.liveVersionId,
+      desiredHash: a.desiredHash,
+    })),
+  };
 }

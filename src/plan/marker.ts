@@ -4,7 +4,8 @@ import type { PlanMarkerHeader } from './types.js';
 
 // The bundle is one file, so a static import of node:zlib would load it on every path, validate included;
 // only the plan and apply paths need it, and they reach it through here.
-const zlib = (): typeof import('node:zlib') => createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
+const zlib = (): typeof import('node:zlib') =>
+  createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 
 export interface CommentScope {
   workflow: string;
@@ -47,15 +48,25 @@ export function findHeader(body: string): PlanMarkerHeader | undefined {
   if (!match?.[1]) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(zlib().inflateRawSync(Buffer.from(match[1], 'base64url'), { maxOutputLength: 4 * 1024 * 1024 }).toString('utf8'));
+    parsed = JSON.parse(
+      zlib()
+        .inflateRawSync(Buffer.from(match[1], 'base64url'), { maxOutputLength: 4 * 1024 * 1024 })
+        .toString('utf8'),
+    );
   } catch {
     return undefined;
   }
-  if (!isRecord(parsed) || parsed.v !== 1 || typeof parsed.actionVersion !== 'string' || !Array.isArray(parsed.agents)) return undefined;
+  if (!isRecord(parsed) || parsed.v !== 1 || typeof parsed.actionVersion !== 'string' || !Array.isArray(parsed.agents))
+    return undefined;
   const agents: PlanMarkerHeader['agents'] = [];
   for (const agent of parsed.agents) {
-    if (!isRecord(agent) || typeof agent.agentId !== 'string' || typeof agent.desiredHash !== 'string') return undefined;
-    agents.push({ agentId: agent.agentId, desiredHash: agent.desiredHash, liveVersionId: typeof agent.liveVersionId === 'string' ? agent.liveVersionId : null });
+    if (!isRecord(agent) || typeof agent.agentId !== 'string' || typeof agent.desiredHash !== 'string')
+      return undefined;
+    agents.push({
+      agentId: agent.agentId,
+      desiredHash: agent.desiredHash,
+      liveVersionId: typeof agent.liveVersionId === 'string' ? agent.liveVersionId : null,
+    });
   }
   return { v: 1, actionVersion: parsed.actionVersion, agents };
 }

@@ -19,8 +19,12 @@ export function planToJson(plan: Plan) {
         ? {
             added: agent.diff.metrics.filter((m) => m.kind === 'added').map((m) => m.identifier),
             removed: agent.diff.metrics.filter((m) => m.kind === 'removed').map((m) => m.identifier),
-            changed: agent.diff.metrics.filter((m) => m.kind === 'changed').map((m) => ({ identifier: m.identifier, fields: m.fields.map((f) => f.field) })),
-            renamed: agent.diff.metrics.filter((m) => m.kind === 'renamed').map((m) => ({ from: m.previousIdentifier, to: m.identifier })),
+            changed: agent.diff.metrics
+              .filter((m) => m.kind === 'changed')
+              .map((m) => ({ identifier: m.identifier, fields: m.fields.map((f) => f.field) })),
+            renamed: agent.diff.metrics
+              .filter((m) => m.kind === 'renamed')
+              .map((m) => ({ from: m.previousIdentifier, to: m.identifier })),
             flags: agent.diff.flags,
             orderChanged: agent.diff.orderChanged,
             breaking: agent.diff.metrics.flatMap((m) => m.breaking),

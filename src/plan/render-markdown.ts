@@ -31,7 +31,8 @@ function counts(agent: AgentPlan) {
   const metrics = agent.diff?.metrics ?? [];
   return {
     added: metrics.filter((m) => m.kind === 'added').length,
-    changed: metrics.filter((m) => m.kind === 'changed' || m.kind === 'renamed').length + (agent.diff?.flags.length ?? 0),
+    changed:
+      metrics.filter((m) => m.kind === 'changed' || m.kind === 'renamed').length + (agent.diff?.flags.length ?? 0),
     removed: metrics.filter((m) => m.kind === 'removed').length,
     breaking: metrics.filter((m) => m.breaking.length > 0).length,
   };
@@ -56,16 +57,21 @@ function summaryRow(agent: AgentPlan): string {
   return `| ${inertInlineCode(agent.agentId, { inTable: true })} | ${inertInlineCode(agent.file, { inTable: true })} | ${statusCell(agent)} | ${show ? c.added : '–'} | ${show ? c.changed : '–'} | ${show ? c.removed : '–'} | ${show ? c.breaking : '–'} | ${agent.liveVersionId ? `${inertInlineCode(agent.liveVersionId, { inTable: true })}${agent.liveLabel ? ` (${inertText(agent.liveLabel.replace(/ \([a-f0-9]{24}\)/, '')).replace(/\|/g, '\\|')})` : ''}` : '–'} |`;
 }
 
-const TABLE_HEAD = '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
+const TABLE_HEAD =
+  '| agent | file | status | added | changed | removed | breaking | live version |\n|---|---|---|--:|--:|--:|--:|---|';
 
 function describeMetric(change: MetricChange, tier: Tier, agent: AgentPlan): string[] {
   const id = inertInlineCode(change.identifier);
   const lines: string[] = [];
   const metric = change.after ?? change.before;
-  const type = metric ? ` (${inertText(metric.dispositionMetricType)}${metric.choices ? `: ${metric.choices.map((c) => inertInlineCode(c)).join(', ')}` : ''})` : '';
-  if (change.kind === 'added') lines.push(`- ➕ ${id}${type}${tier === 1 && metric ? ` — ${inertText(metric.dispositionMetricPrompt)}` : ''}`);
+  const type = metric
+    ? ` (${inertText(metric.dispositionMetricType)}${metric.choices ? `: ${metric.choices.map((c) => inertInlineCode(c)).join(', ')}` : ''})`
+    : '';
+  if (change.kind === 'added')
+    lines.push(`- ➕ ${id}${type}${tier === 1 && metric ? ` — ${inertText(metric.dispositionMetricPrompt)}` : ''}`);
   if (change.kind === 'removed') lines.push(`- ➖ ${id}${type}`);
-  if (change.kind === 'renamed') lines.push(`- 🔀 ${inertInlineCode(change.previousIdentifier ?? '')} → ${id} (likely rename: same prompt)`);
+  if (change.kind === 'renamed')
+    lines.push(`- 🔀 ${inertInlineCode(change.previousIdentifier ?? '')} → ${id} (likely rename: same prompt)`);
   if (change.kind === 'changed') lines.push(`- ✏️ ${id}`);
   for (const field of change.fields) {
     if (field.field === 'type') lines.push(`  - type: ${inertText(field.before)} → **${inertText(field.after)}**`);
@@ -79,7 +85,15 @@ function describeMetric(change: MetricChange, tier: Tier, agent: AgentPlan): str
     }
     if (field.field === 'prompt') {
       if (tier === 1) {
-        const diff = field.parts.map((p) => (p.op === 'equal' ? inertText(p.text) : p.op === 'removed' ? `~~${inertText(p.text).trim()}~~ ` : `**${inertText(p.text).trim()}** `)).join('');
+        const diff = field.parts
+          .map((p) =>
+            p.op === 'equal'
+              ? inertText(p.text)
+              : p.op === 'removed'
+                ? `~~${inertText(p.text).trim()}~~ `
+                : `**${inertText(p.text).trim()}** `,
+          )
+          .join('');
         lines.push(`  - prompt: ${diff}`);
       } else lines.push('  - prompt changed');
     }
@@ -94,14 +108,22 @@ function renderAgent(agent: AgentPlan, tier: Tier): string {
   const c = counts(agent);
   const title = `${inertHtmlCode(agent.agentId)} · ${inertHtmlCode(agent.file)}`;
   if (agent.status !== 'changed' || !agent.diff) {
-    const why = agent.status === 'unchanged' ? 'no changes' : agent.status === 'skipped' ? `live diff skipped${agent.message ? `: ${inertText(agent.message)}` : ''}` : `could not read the live version: ${inertText(agent.message ?? 'unknown error')}`;
+    const why =
+      agent.status === 'unchanged'
+        ? 'no changes'
+        : agent.status === 'skipped'
+          ? `live diff skipped${agent.message ? `: ${inertText(agent.message)}` : ''}`
+          : `could not read the live version: ${inertText(agent.message ?? 'unknown error')}`;
     return `**${title}** — ${why}`;
   }
   const diff = agent.diff;
   const body: string[] = [];
   if (tier <= 2) {
     for (const change of diff.metrics) body.push(...describeMetric(change, tier, agent));
-    for (const flag of diff.flags) body.push(`- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(redactDeep(flag.before)))} → ${inertInlineCode(JSON.stringify(redactDeep(flag.after)))}`);
+    for (const flag of diff.flags)
+      body.push(
+        `- ⚙️ ${inertInlineCode(flag.flag)}: ${inertInlineCode(JSON.stringify(redactDeep(flag.before)))} → ${inertInlineCode(JSON.stringify(redactDeep(flag.after)))}`,
+      );
     if (diff.orderChanged) body.push('- ↕️ metric order changes');
   } else {
     body.push(`${c.added} added, ${c.changed} changed, ${c.removed} removed.`);
@@ -123,28 +145,56 @@ function gateLine(plan: Plan, options: PlanRenderOptions): string {
   if (options.gate.blocked) lines.push(blockedMarkdown(subject, options.breakingLabel));
   else if (options.gate.breaking) lines.push(allowedMarkdown(subject, options.gate.allowedBy, options.breakingLabel));
   const changed = plan.agents.filter((a) => a.status === 'changed').length;
-  if (errors === 0 && changed === 0 && plan.agents.every((a) => a.status === 'unchanged')) lines.push('✅ **No changes.** Live metrics already match the files.');
-  else if (changed > 0) lines.push(`Merging will publish new metrics and make them live for ${changed} agent${changed === 1 ? '' : 's'}.`);
+  if (errors === 0 && changed === 0 && plan.agents.every((a) => a.status === 'unchanged'))
+    lines.push('✅ **No changes.** Live metrics already match the files.');
+  else if (changed > 0)
+    lines.push(`Merging will publish new metrics and make them live for ${changed} agent${changed === 1 ? '' : 's'}.`);
   if (plan.liveSkippedReason) lines.push(`ℹ️ ${inertText(plan.liveSkippedReason)}`);
   return lines.join('\n\n');
 }
 
 function renderTier(plan: Plan, options: PlanRenderOptions, tier: Tier, maxRows = Infinity): string {
-  const parts = [renderMarker(options.scope), renderHeader(options.header), '### 📊 Post-call metrics plan', gateLine(plan, options)];
+  const parts = [
+    renderMarker(options.scope),
+    renderHeader(options.header),
+    '### 📊 Post-call metrics plan',
+    gateLine(plan, options),
+  ];
   if (plan.agents.length > 0) {
     const rows = plan.agents.slice(0, maxRows).map(summaryRow);
-    const more = plan.agents.length > maxRows ? `\n\n…and ${plan.agents.length - maxRows} more agent${plan.agents.length - maxRows === 1 ? '' : 's'}.` : '';
+    const more =
+      plan.agents.length > maxRows
+        ? `\n\n…and ${plan.agents.length - maxRows} more agent${plan.agents.length - maxRows === 1 ? '' : 's'}.`
+        : '';
     parts.push(`${TABLE_HEAD}\n${rows.join('\n')}${more}`);
   }
-  if (tier <= 3) parts.push(...plan.agents.filter((a) => a.status !== 'unchanged').map((agent) => renderAgent(agent, tier)));
+  if (tier <= 3)
+    parts.push(...plan.agents.filter((a) => a.status !== 'unchanged').map((agent) => renderAgent(agent, tier)));
   // Recent calls: every agent's section in full detail, changed agents' when shortened, only the warnings at tier 3.
-  const insights = tier <= 2 ? renderPlanInsights(plan.agents, tier === 1 ? 'all' : 'changed') : tier === 3 ? renderPlanInsights(plan.agents.map((a) => ({ ...a, insights: undefined })), 'changed') : '';
+  const insights =
+    tier <= 2
+      ? renderPlanInsights(plan.agents, tier === 1 ? 'all' : 'changed')
+      : tier === 3
+        ? renderPlanInsights(
+            plan.agents.map((a) => ({ ...a, insights: undefined })),
+            'changed',
+          )
+        : '';
   if (insights !== '') parts.push(insights);
   if (plan.diagnostics.length > 0) {
-    parts.push(tier <= 3 ? `#### Validation\n\n${renderDiagnosticsTable(plan.diagnostics, tier === 1 ? 200 : 50)}` : `#### Validation\n\n${plan.diagnostics.length} problem(s); see the annotations.`);
+    parts.push(
+      tier <= 3
+        ? `#### Validation\n\n${renderDiagnosticsTable(plan.diagnostics, tier === 1 ? 200 : 50)}`
+        : `#### Validation\n\n${plan.diagnostics.length} problem(s); see the annotations.`,
+    );
   }
-  if (tier > 1) parts.push(`_This comment is shortened to fit GitHub's size limit.${options.summaryUrl ? ` The full plan is in the [job summary](${options.summaryUrl}).` : ' The full plan is in the job summary.'}_`);
-  parts.push(`<sub>atoms-metrics ${inertText(options.actionVersion)} · compared with each agent's live config · nothing was written to Atoms</sub>`);
+  if (tier > 1)
+    parts.push(
+      `_This comment is shortened to fit GitHub's size limit.${options.summaryUrl ? ` The full plan is in the [job summary](${options.summaryUrl}).` : ' The full plan is in the job summary.'}_`,
+    );
+  parts.push(
+    `<sub>atoms-metrics ${inertText(options.actionVersion)} · compared with each agent's live config · nothing was written to Atoms</sub>`,
+  );
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -160,7 +210,11 @@ export function renderPlanMarkdown(plan: Plan, options: PlanRenderOptions): stri
   for (;;) {
     const text = renderTier(plan, options, 4, rows);
     if (size(text) <= options.maxChars) return text;
-    if (rows === 0) return `${renderMarker(options.scope)}\n\n### 📊 Post-call metrics plan\n\nThe plan is too large for a comment; see the job summary.\n`.slice(0, options.maxChars);
+    if (rows === 0)
+      return `${renderMarker(options.scope)}\n\n### 📊 Post-call metrics plan\n\nThe plan is too large for a comment; see the job summary.\n`.slice(
+        0,
+        options.maxChars,
+      );
     rows = Math.floor(rows * Math.min(0.9, options.maxChars / size(text)));
   }
 }
@@ -169,4 +223,3 @@ export function renderPlanMarkdown(plan: Plan, options: PlanRenderOptions): stri
 export function renderJsonBlock(value: unknown): string {
   return inertCodeBlock(JSON.stringify(value, null, 2), 'json');
 }
-

@@ -20,7 +20,11 @@ export interface PlanTarget {
 /** Expands validated files into targets; `agentIdOverride` (the `agent-id` input) replaces the file's ids. */
 export function planTargets(files: readonly MetricsFile[], agentIdOverride = ''): PlanTarget[] {
   return files.flatMap((file) =>
-    (agentIdOverride !== '' ? [agentIdOverride] : file.agentIds).map((agentId) => ({ agentId, file: file.path, desired: file.config })),
+    (agentIdOverride !== '' ? [agentIdOverride] : file.agentIds).map((agentId) => ({
+      agentId,
+      file: file.path,
+      desired: file.config,
+    })),
   );
 }
 
@@ -59,16 +63,28 @@ export async function buildPlan(options: BuildPlanOptions): Promise<Plan> {
       const liveConfig = normalizeConfig(redactDeep(live.config));
       const diff = diffConfigs(liveConfig, target.desired);
       const liveVersionId = live.liveId === null ? null : redactSecrets(live.liveId);
-      return { ...base, status: diff.hasChanges ? 'changed' : 'unchanged', liveVersionId, model: live.model, ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}), diff, liveMetrics: liveConfig.dispositionMetrics };
+      return {
+        ...base,
+        status: diff.hasChanges ? 'changed' : 'unchanged',
+        liveVersionId,
+        model: live.model,
+        ...(live.model === 'v2' ? { liveLabel: redactSecrets(live.label) } : {}),
+        diff,
+        liveMetrics: liveConfig.dispositionMetrics,
+      };
     } catch (error) {
       return { ...base, status: 'error', liveVersionId: null, diff: null, message: errorMessage(error) };
     }
   });
   return {
-    agents: agents.map((result, index) => (result.ok ? result.value : failedTarget(options.targets[index], result.error))),
+    agents: agents.map((result, index) =>
+      result.ok ? result.value : failedTarget(options.targets[index], result.error),
+    ),
     diagnostics: [...options.diagnostics],
     files: [...options.files],
-    ...(options.liveSkippedReason !== undefined && api === undefined ? { liveSkippedReason: options.liveSkippedReason } : {}),
+    ...(options.liveSkippedReason !== undefined && api === undefined
+      ? { liveSkippedReason: options.liveSkippedReason }
+      : {}),
   };
 }
 

@@ -32,6 +32,7 @@ export function diffWords(before: string, after: string): TextDiffPart[] {
     push(parts, 'added', after);
     return parts;
   }
-  for (const change of changes) push(parts, change.removed ? 'removed' : change.added ? 'added' : 'equal', change.value.join(''));
+  for (const change of changes)
+    push(parts, change.removed ? 'removed' : change.added ? 'added' : 'equal', change.value.join(''));
   return parts;
 }

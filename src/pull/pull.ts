@@ -48,7 +48,16 @@ function checkWritten(path: string, text: string, config: PostCallAnalyticsConfi
   const result = validateText(path, text);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0 && !(result.file && configsEqual(result.file.config, config))) {
-    return [{ file: path, line: 1, column: 1, severity: 'error', message: 'the file does not read back as the live config', rule: 'pull-round-trip' }];
+    return [
+      {
+        file: path,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: 'the file does not read back as the live config',
+        rule: 'pull-round-trip',
+      },
+    ];
   }
   return errors;
 }
@@ -58,13 +67,21 @@ export async function pullAgents(options: PullOptions): Promise<PullResult[]> {
   try {
     await mkdir(options.outDir, { recursive: true });
   } catch (error) {
-    return options.agentIds.map((agentId) => ({ agentId, error: `cannot create the directory ${show(options.outDir)}: ${describeFsError(error)}` }));
+    return options.agentIds.map((agentId) => ({
+      agentId,
+      error: `cannot create the directory ${show(options.outDir)}: ${describeFsError(error)}`,
+    }));
   }
   const models = createModelResolver(options.api, options.versioning ?? 'auto');
   const agents = await mapBounded(options.agentIds, options.concurrency, async (agentId) => {
     const live = await (await models.forAgent(agentId)).readLive(agentId);
     // The name only names the file. v1's read brought it; on v2 it costs one GET /agent, whose failure must not lose the pull.
-    const name = live.name ?? (await options.api.getAgent(agentId).then((agent) => agent.name, () => ''));
+    const name =
+      live.name ??
+      (await options.api.getAgent(agentId).then(
+        (agent) => agent.name,
+        () => '',
+      ));
     return { name, config: live.config, liveLabel: live.label };
   });
   const holders = await findAgentFiles(options.outDir, options.cwd);
@@ -80,7 +97,10 @@ export async function pullAgents(options: PullOptions): Promise<PullResult[]> {
     const config = normalizeConfig(redactDeep(outcome.value.config));
     const existing = holders.get(agentId) ?? [];
     if (existing.length > 1) {
-      results.push({ agentId, error: `is in ${existing.length} files (${existing.map(show).join(', ')}): keep one, then pull again` });
+      results.push({
+        agentId,
+        error: `is in ${existing.length} files (${existing.map(show).join(', ')}): keep one, then pull again`,
+      });
       continue;
     }
     const [held] = existing;
@@ -90,31 +110,69 @@ export async function pullAgents(options: PullOptions): Promise<PullResult[]> {
     try {
       if (held !== undefined) results.push(await updateHeldFile(held, agentId, config, options, show));
       else {
-        const text = renderMetricsFile(agentId, config, options.format, { name: outcome.value.name, versionId: outcome.value.liveLabel });
+        const text = renderMetricsFile(agentId, config, options.format, {
+          name: outcome.value.name,
+          versionId: outcome.value.liveLabel,
+        });
         await writeFile(path, text, { flag: options.overwrite ? 'w' : 'wx' });
-        results.push({ agentId, file: show(path), action: 'created', problems: checkWritten(show(path), text, config) });
+        results.push({
+          agentId,
+          file: show(path),
+          action: 'created',
+          problems: checkWritten(show(path), text, config),
+        });
       }
     } catch (error) {
-      results.push({ agentId, error: errnoCode(error) === 'EEXIST' ? `${show(path)} exists; use --force to overwrite it` : `cannot write ${show(path)}: ${describeFsError(error)}` });
+      results.push({
+        agentId,
+        error:
+          errnoCode(error) === 'EEXIST'
+            ? `${show(path)} exists; use --force to overwrite it`
+            : `cannot write ${show(path)}: ${describeFsError(error)}`,
+      });
     }
   }
   return results;
 }
 
 /** Updates the file that already holds the agent, wherever it was moved; comments and other keys are kept. */
-async function updateHeldFile(path: string, agentId: string, config: PostCallAnalyticsConfig, options: PullOptions, show: (path: string) => string): Promise<PullResult> {
+async function updateHeldFile(
+  path: string,
+  agentId: string,
+  config: PostCallAnalyticsConfig,
+  options: PullOptions,
+  show: (path: string) => string,
+): Promise<PullResult> {
   const text = await readFile(path, 'utf8');
   const format = detectFormat(path, text);
   if (options.formatRequired && format !== options.format) {
-    return { agentId, error: `${show(path)} holds this agent in ${format.toUpperCase()}; pull updates a file in its own format and does not convert it to ${options.format.toUpperCase()}: convert it yourself, or pull without --format` };
+    return {
+      agentId,
+      error: `${show(path)} holds this agent in ${format.toUpperCase()}; pull updates a file in its own format and does not convert it to ${options.format.toUpperCase()}: convert it yourself, or pull without --format`,
+    };
   }
   const updated = format === 'json' ? updateJsonFile(text, config) : updateYamlFile(text, config);
-  if (updated === undefined) return { agentId, error: `${show(path)} holds this agent but cannot be updated (it does not parse as a mapping): fix or remove it, then pull again` };
+  if (updated === undefined)
+    return {
+      agentId,
+      error: `${show(path)} holds this agent but cannot be updated (it does not parse as a mapping): fix or remove it, then pull again`,
+    };
   const current = validateText(show(path), text).file;
   const others = current?.agentIds.filter((id) => id !== agentId) ?? [];
   const shared = others.length > 0 ? { sharedWith: others } : {};
-  if (current && configsEqual(current.config, config)) return { agentId, file: show(path), action: 'unchanged', ...shared };
-  if (!options.overwrite) return { agentId, error: `${show(path)} holds this agent and differs from live; use --force to update it in place (its comments are kept)` };
+  if (current && configsEqual(current.config, config))
+    return { agentId, file: show(path), action: 'unchanged', ...shared };
+  if (!options.overwrite)
+    return {
+      agentId,
+      error: `${show(path)} holds this agent and differs from live; use --force to update it in place (its comments are kept)`,
+    };
   await writeFile(path, updated);
-  return { agentId, file: show(path), action: 'updated', problems: checkWritten(show(path), updated, config), ...shared };
+  return {
+    agentId,
+    file: show(path),
+    action: 'updated',
+    problems: checkWritten(show(path), updated, config),
+    ...shared,
+  };
 }

@@ -68,7 +68,9 @@ export function updateYamlFile(text: string, config: PostCallAnalyticsConfig): s
   if (next !== existing) doc.set('postCallAnalyticsConfig', next);
   const out = doc.toString(YAML_OPTIONS);
   // Editors find the schema from this first line; a file that names its own `$schema` keeps that instead.
-  return out.startsWith('# yaml-language-server:') || root.items.some((pair) => keyOf(pair.key) === '$schema') ? out : `${YAML_SCHEMA_LINE}\n${out}`;
+  return out.startsWith('# yaml-language-server:') || root.items.some((pair) => keyOf(pair.key) === '$schema')
+    ? out
+    : `${YAML_SCHEMA_LINE}\n${out}`;
 }
 
 /** The JSON text with postCallAnalyticsConfig set to `config` and a `$schema` (JSON has no comments to keep); undefined when it is not an object. */

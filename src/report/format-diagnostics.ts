@@ -4,7 +4,10 @@ import { inertForLog } from './inert.js';
 
 /** `path:line:col: error: message [rule]` — the form editors and problem matchers understand. File names and messages quote the file, so they are made inert for a log. */
 export function formatDiagnosticLine(diagnostic: Diagnostic): string {
-  return inertForLog(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`, { singleLine: true });
+  return inertForLog(
+    `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`,
+    { singleLine: true },
+  );
 }
 
 export interface ValidationCounts {

@@ -36,13 +36,15 @@ function oneLine(text: string): string {
  * `@` gets a zero-width joiner so GitHub neither pings nor links.
  */
 export function inertText(text: string): string {
-  return oneLine(text)
-    .replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch)
-    .replace(/([\\`*_[\]()#!|~])/g, '\\$1')
-    .replace(/@/g, '@\u200d')
-    // GitHub turns bare URLs into links; a zero-width space after the scheme (or `www`) keeps them text.
-    .replace(/\b(https?|ftp):\/\//gi, '$1:\u200b//')
-    .replace(/\bwww\./gi, 'www\u200b.');
+  return (
+    oneLine(text)
+      .replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch)
+      .replace(/([\\`*_[\]()#!|~])/g, '\\$1')
+      .replace(/@/g, '@\u200d')
+      // GitHub turns bare URLs into links; a zero-width space after the scheme (or `www`) keeps them text.
+      .replace(/\b(https?|ftp):\/\//gi, '$1:\u200b//')
+      .replace(/\bwww\./gi, 'www\u200b.')
+  );
 }
 
 /** For a table cell: inert, one line, pipes escaped. */
@@ -106,5 +108,7 @@ export function inertForLog(text: string, options: { singleLine?: boolean } = {}
 
 /** Code inside raw HTML (e.g. `<summary>`), where markdown code spans are not rendered. */
 export function inertHtmlCode(text: string): string {
-  return `<code>${oneLine(text).replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch).replace(/@/g, '@\u200d')}</code>`;
+  return `<code>${oneLine(text)
+    .replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch)
+    .replace(/@/g, '@\u200d')}</code>`;
 }

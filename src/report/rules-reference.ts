@@ -17,7 +17,8 @@ export function buildRulesReference(): RulesReference {
 /** Two aligned lists for a terminal. */
 export function renderRulesText(reference: RulesReference): string {
   const width = Math.max(...[...reference.lintRules, ...reference.errors].map((rule) => rule.id.length));
-  const list = (rules: readonly { id: string; description: string }[]) => rules.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.description}`).join('\n');
+  const list = (rules: readonly { id: string; description: string }[]) =>
+    rules.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.description}`).join('\n');
   return [
     'Lint rules (warnings; fail only with --strict / strict: true; switch off with --disable, disable-rules or lint.disable):',
     list(reference.lintRules),
@@ -32,7 +33,11 @@ export function renderRulesText(reference: RulesReference): string {
 export function renderRulesMarkdown(reference: RulesReference): string {
   // `|` would end a table cell early; the descriptions are ours, so escaping it is all that is needed.
   const table = (rules: readonly { id: string; description: string }[]) =>
-    ['| id | what it means |', '|---|---|', ...rules.map((rule) => `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.description.replace(/\|/g, '\\|')} |`)].join('\n');
+    [
+      '| id | what it means |',
+      '|---|---|',
+      ...rules.map((rule) => `| <a id="${rule.id}"></a>\`${rule.id}\` | ${rule.description.replace(/\|/g, '\\|')} |`),
+    ].join('\n');
   return [
     '# Rules and errors',
     '',
@@ -44,7 +49,7 @@ export function renderRulesMarkdown(reference: RulesReference): string {
     '## Lint rules',
     '',
     'Warnings: advice that fails the check only with `strict: true` (CLI: `--strict`). Switch a rule off for one file',
-    'with `lint: {disable: [rule-id]}`, or for every file with the action\'s `disable-rules` input (CLI: `--disable rule-id`).',
+    "with `lint: {disable: [rule-id]}`, or for every file with the action's `disable-rules` input (CLI: `--disable rule-id`).",
     '',
     table(reference.lintRules),
     '',

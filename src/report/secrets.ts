@@ -24,7 +24,10 @@ export function registerSecret(value: string): void {
 
 /** Replaces every occurrence of each secret with `***`: the registered ones, plus any given. Longest first, so a secret containing another goes whole. */
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
-  const secrets = extra.length === 0 ? longestFirst : [...registered, ...extra.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
+  const secrets =
+    extra.length === 0
+      ? longestFirst
+      : [...registered, ...extra.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
   let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REPLACEMENT);
   return out;
@@ -35,7 +38,9 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
  * character except for surrogates (a lone one is escaped, a paired one is not), so a secret with one counts as held.
  */
 function jsonHoldsSecret(json: string): boolean {
-  return longestFirst.some((secret) => /[\ud800-\udfff]/.test(secret) || json.includes(JSON.stringify(secret).slice(1, -1)));
+  return longestFirst.some(
+    (secret) => /[\ud800-\udfff]/.test(secret) || json.includes(JSON.stringify(secret).slice(1, -1)),
+  );
 }
 
 /**

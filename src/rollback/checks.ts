@@ -6,15 +6,19 @@ import { diffConfigs } from '../plan/diff.js';
 /** The target's metrics through the same schema and semantic rules as a metrics file; the errors, one line each. */
 export function validateTargetMetrics(agentId: string, config: PostCallAnalyticsConfig): string[] {
   const text = JSON.stringify({ agentId, postCallAnalyticsConfig: config }, null, 2);
-  return validateText('rollback-target.json', text)
-    .diagnostics.filter((d) => d.severity === 'error')
-    // Line numbers point into the text made here, which nobody sees.
-    .map((d) => `${d.message.replace(/ \((?:first )?(?:defined )?on line \d+\)/g, '').replace(/`/g, '')} (${d.rule})`);
+  return (
+    validateText('rollback-target.json', text)
+      .diagnostics.filter((d) => d.severity === 'error')
+      // Line numbers point into the text made here, which nobody sees.
+      .map((d) => `${d.message.replace(/ \((?:first )?(?:defined )?on line \d+\)/g, '').replace(/`/g, '')} (${d.rule})`)
+  );
 }
 
 /** What in going from live to the target breaks consumers of the metrics (a removed metric, a changed type, …). */
 export function breakingReasons(live: PostCallAnalyticsConfig, target: PostCallAnalyticsConfig): string[] {
-  return diffConfigs(live, target).metrics.flatMap((m) => m.breaking.map((reason) => reason.replace(/\.$/, '').replace(/`/g, '')));
+  return diffConfigs(live, target).metrics.flatMap((m) =>
+    m.breaking.map((reason) => reason.replace(/\.$/, '').replace(/`/g, '')),
+  );
 }
 
 export interface RollbackGate {
@@ -35,7 +39,8 @@ export function judgeRollback(gate: RollbackGate): GateVerdict {
   const warnings: string[] = [];
   if (gate.invalid.length > 0) {
     const what = `the target's metrics are invalid under today's rules: ${gate.invalid.join('; ')}`;
-    if (gate.allowInvalid) warnings.push(`⚠️ ${what}. Going ahead because ${gate.names.allowInvalid} is set: invalid metrics go live.`);
+    if (gate.allowInvalid)
+      warnings.push(`⚠️ ${what}. Going ahead because ${gate.names.allowInvalid} is set: invalid metrics go live.`);
     else refusals.push(`${what}. Pass ${gate.names.allowInvalid} to make them live anyway (emergencies only)`);
   }
   if (gate.breaking.length > 0) {

@@ -12,20 +12,34 @@ export function explainOtherSections(result: RollbackResult, options: ExplainOpt
   if (!result.to) return [];
   const target = result.to.name;
   if (result.otherSectionsUnknown !== undefined) {
-    return [`Other sections: unknown (${result.otherSectionsUnknown}).`, result.scope === 'whole' ? `The whole of ${target} is restored: any other section that differs is reverted too.` : 'Only the metrics change; every other section stays as live has it.'];
+    return [
+      `Other sections: unknown (${result.otherSectionsUnknown}).`,
+      result.scope === 'whole'
+        ? `The whole of ${target} is restored: any other section that differs is reverted too.`
+        : 'Only the metrics change; every other section stays as live has it.',
+    ];
   }
   const sections = result.otherSections ?? [];
   if (sections.length === 0) return [`Other sections: none differ between live and ${target}.`];
   const list = sections.map((s) => `  ${s.section}: ${s.summary}`);
-  if (result.scope === 'whole') return [`Other sections that differ (whole revision: these are reverted to ${target} too):`, ...list];
-  return [`Other sections that differ (they stay as live has them; metrics-only is the default, ${options.wholeFlag} reverts them too):`, ...list];
+  if (result.scope === 'whole')
+    return [`Other sections that differ (whole revision: these are reverted to ${target} too):`, ...list];
+  return [
+    `Other sections that differ (they stay as live has them; metrics-only is the default, ${options.wholeFlag} reverts them too):`,
+    ...list,
+  ];
 }
 
 /** Validation errors, breaking reasons (unless the metrics' diff shows them already), overrides used and the refusal, in that order. */
 export function explainChecks(result: RollbackResult, options: { listBreaking: boolean }): string[] {
   const lines: string[] = [];
-  if ((result.invalid ?? []).length > 0) lines.push(`The target's metrics are invalid under today's rules:`, ...(result.invalid ?? []).map((e) => `  - ${e}`));
-  if (options.listBreaking && (result.breaking ?? []).length > 0) lines.push(`Breaking for consumers of the metrics:`, ...(result.breaking ?? []).map((e) => `  - ${e}`));
+  if ((result.invalid ?? []).length > 0)
+    lines.push(
+      `The target's metrics are invalid under today's rules:`,
+      ...(result.invalid ?? []).map((e) => `  - ${e}`),
+    );
+  if (options.listBreaking && (result.breaking ?? []).length > 0)
+    lines.push(`Breaking for consumers of the metrics:`, ...(result.breaking ?? []).map((e) => `  - ${e}`));
   lines.push(...(result.warnings ?? []));
   if (result.refusal) lines.push(`Would be refused: ${result.refusal}`);
   return lines;

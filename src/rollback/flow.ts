@@ -43,15 +43,31 @@ export function metricsOnlyTarget(request: RollbackRequest, read: RollbackRead):
   };
 }
 
-export async function runRollback(request: RollbackRequest, deps: ApplyDeps, ports: RollbackPorts): Promise<RollbackResult> {
+export async function runRollback(
+  request: RollbackRequest,
+  deps: ApplyDeps,
+  ports: RollbackPorts,
+): Promise<RollbackResult> {
   const { steps, say } = stepLog(request.agentId, deps.log);
-  const base: RollbackResult = { agentId: request.agentId, model: ports.model, scope: request.scope, status: 'failed', steps };
+  const base: RollbackResult = {
+    agentId: request.agentId,
+    model: ports.model,
+    scope: request.scope,
+    status: 'failed',
+    steps,
+  };
   try {
     const read = await ports.read(request);
     if ('problem' in read) return { ...base, message: read.problem };
     const invalid = validateTargetMetrics(request.agentId, read.to.config);
     const breaking = breakingReasons(read.from.config, read.to.config);
-    const verdict = judgeRollback({ invalid, breaking, allowInvalid: request.allowInvalid, allowBreaking: request.allowBreaking, names: request.overrideNames });
+    const verdict = judgeRollback({
+      invalid,
+      breaking,
+      allowInvalid: request.allowInvalid,
+      allowBreaking: request.allowBreaking,
+      names: request.overrideNames,
+    });
     const shown: RollbackResult = {
       ...base,
       from: read.from,
@@ -65,13 +81,28 @@ export async function runRollback(request: RollbackRequest, deps: ApplyDeps, por
     if (!verdict.go) return { ...shown, status: 'refused', message: `${verdict.refusal} Nothing was changed.` };
     for (const warning of verdict.warnings) say(warning);
     const now = await ports.liveNow();
-    if (now.id !== read.from.id) return { ...shown, message: `live moved to ${now.name} since it was read; not rolling back over it. Run the rollback again to see the new preview.` };
+    if (now.id !== read.from.id)
+      return {
+        ...shown,
+        message: `live moved to ${now.name} since it was read; not rolling back over it. Run the rollback again to see the new preview.`,
+      };
     if (request.scope === 'whole') return { ...shown, ...(await ports.restoreWhole(read, say)), steps };
-    const applied = await ports.apply(metricsOnlyTarget(request, read), { ...deps, refuseBreaking: false, onLiveChanged: 'fail' });
+    const applied = await ports.apply(metricsOnlyTarget(request, read), {
+      ...deps,
+      refuseBreaking: false,
+      onLiveChanged: 'fail',
+    });
     steps.push(...applied.steps);
-    if (applied.status === 'unchanged') return { ...shown, status: 'unchanged', liveId: read.from.id, liveNumber: read.from.number, steps };
+    if (applied.status === 'unchanged')
+      return { ...shown, status: 'unchanged', liveId: read.from.id, liveNumber: read.from.number, steps };
     if (applied.status === 'failed') return { ...shown, message: applied.error ?? 'the publish failed', steps };
-    return { ...shown, status: 'rolled-back', liveId: applied.versionId, liveNumber: applied.versionNumber ?? null, steps };
+    return {
+      ...shown,
+      status: 'rolled-back',
+      liveId: applied.versionId,
+      liveNumber: applied.versionNumber ?? null,
+      steps,
+    };
   } catch (error) {
     if (ports.expected(error)) return { ...base, message: error.message };
     throw error;

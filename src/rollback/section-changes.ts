@@ -30,7 +30,10 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export function summariseSection(changes: readonly Change[]): string {
   const texts = changes.filter((c) => typeof c.oldValue === 'string' && typeof c.newValue === 'string');
   if (texts.length === changes.length && texts.length > 0) {
-    return `${plural(texts.reduce((sum, c) => sum + changedLines(String(c.oldValue), String(c.newValue)), 0), 'line')} changed`;
+    return `${plural(
+      texts.reduce((sum, c) => sum + changedLines(String(c.oldValue), String(c.newValue)), 0),
+      'line',
+    )} changed`;
   }
   const paths = [...new Set(changes.map((c) => c.path))];
   const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ', …' : '');
@@ -38,12 +41,21 @@ export function summariseSection(changes: readonly Change[]): string {
 }
 
 /** The keys of `postCallAnalyticsConfig`, and the wrappers a path may start with before them (as in draft-content.ts). */
-const METRICS_KEYS = new Set(['dispositionMetrics', 'useInternalAnalyticsModel', 'useReasoningModel', 'summaryPrompt', 'successMetrics']);
+const METRICS_KEYS = new Set([
+  'dispositionMetrics',
+  'useInternalAnalyticsModel',
+  'useReasoningModel',
+  'summaryPrompt',
+  'successMetrics',
+]);
 const WRAPPERS = new Set(['analytics', 'postCallAnalyticsConfig']);
 
 /** Whether a change in the analytics section is one of the metrics (shown by the metrics' diff) rather than something beside them. */
 function isMetricsPath(path: string): boolean {
-  const tokens = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((t) => t !== '');
+  const tokens = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((t) => t !== '');
   while (tokens.length > 0 && WRAPPERS.has(tokens[0] ?? '') && !METRICS_KEYS.has(tokens[0] ?? '')) tokens.shift();
   // The whole analytics object in one entry: the metrics' diff shows it.
   return tokens.length === 0 || METRICS_KEYS.has(tokens[0] ?? '');
@@ -52,7 +64,11 @@ function isMetricsPath(path: string): boolean {
 /** Every section in which `diff` (live → target) has changes besides the metrics; analytics only for what lies beside them. */
 export function otherSectionChanges(diff: DiffResult): SectionChange[] {
   return diff.diffs
-    .map((d) => (d.section === 'analytics' ? { section: 'analytics (besides the metrics)', changes: d.changes.filter((c) => !isMetricsPath(c.path)) } : d))
+    .map((d) =>
+      d.section === 'analytics'
+        ? { section: 'analytics (besides the metrics)', changes: d.changes.filter((c) => !isMetricsPath(c.path)) }
+        : d,
+    )
     .filter((d) => d.changes.length > 0)
     .map((d) => ({ section: d.section, summary: summariseSection(d.changes) }));
 }
@@ -64,9 +80,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Leaf changes between two values, as dot-paths below `prefix`. Arrays compare whole. */
 function leafChanges(a: unknown, b: unknown, prefix: string): Change[] {
   if (isRecord(a) && isRecord(b)) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key) => leafChanges(a[key], b[key], prefix === '' ? key : `${prefix}.${key}`));
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((key) =>
+      leafChanges(a[key], b[key], prefix === '' ? key : `${prefix}.${key}`),
+    );
   }
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null) ? [] : [{ path: prefix || '(whole section)', oldValue: a ?? null, newValue: b ?? null }];
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+    ? []
+    : [{ path: prefix || '(whole section)', oldValue: a ?? null, newValue: b ?? null }];
 }
 
 /** The diff of two section-keyed configs (v1 version detail `resolvedConfig`), in the v2 diff's shape. */
@@ -74,6 +94,8 @@ export function diffResolvedSections(live: unknown, target: unknown): DiffResult
   const a = isRecord(live) ? live : {};
   const b = isRecord(target) ? target : {};
   const sections = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  const diffs = sections.map((section) => ({ section, changes: leafChanges(a[section], b[section], '') })).filter((d) => d.changes.length > 0);
+  const diffs = sections
+    .map((section) => ({ section, changes: leafChanges(a[section], b[section], '') }))
+    .filter((d) => d.changes.length > 0);
   return { unchangedSections: sections.filter((s) => !diffs.some((d) => d.section === s)), diffs };
 }

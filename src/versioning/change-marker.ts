@@ -10,7 +10,10 @@ import type { PostCallAnalyticsConfig } from '../config/types.js';
  * published long ago, or a re-apply after a dashboard edit, is a new change rather than the old version.
  */
 export function changeMarker(desired: PostCallAnalyticsConfig, sourceVersionId: string): string {
-  return `atoms-metrics:${createHash('sha256').update(`${hashConfig(desired)}\n${sourceVersionId}`).digest('hex').slice(0, 16)}`;
+  return `atoms-metrics:${createHash('sha256')
+    .update(`${hashConfig(desired)}\n${sourceVersionId}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 export function draftNameFor(marker: string, commitSha: string): string {

@@ -7,7 +7,9 @@ import { isRecord } from '../atoms/wire.js';
 import { normalizeConfig } from '../config/normalize.js';
 import type { PostCallAnalyticsConfig } from '../config/types.js';
 
-export type AnalyticsRead = { found: true; config: PostCallAnalyticsConfig; at: string } | { found: false; missing: string };
+export type AnalyticsRead =
+  | { found: true; config: PostCallAnalyticsConfig; at: string }
+  | { found: false; missing: string };
 
 /** A `postCallAnalyticsConfig` object is recognised when its metric list is a list (empty is fine: that is positive). */
 function asAnalytics(value: unknown, at: string): AnalyticsRead | undefined {
@@ -23,11 +25,15 @@ export function findAnalyticsInResolvedConfig(resolved: unknown): AnalyticsRead 
   if (!isRecord(resolved)) return { found: false, missing: 'resolvedConfig (the answer had none)' };
   const analytics = resolved.analytics;
   return (
-    asAnalytics(isRecord(analytics) ? analytics.postCallAnalyticsConfig : undefined, 'resolvedConfig.analytics.postCallAnalyticsConfig') ??
+    asAnalytics(
+      isRecord(analytics) ? analytics.postCallAnalyticsConfig : undefined,
+      'resolvedConfig.analytics.postCallAnalyticsConfig',
+    ) ??
     asAnalytics(analytics, 'resolvedConfig.analytics') ??
     asAnalytics(resolved.postCallAnalyticsConfig, 'resolvedConfig.postCallAnalyticsConfig') ?? {
       found: false,
-      missing: 'a dispositionMetrics list at resolvedConfig.analytics.postCallAnalyticsConfig, resolvedConfig.analytics or resolvedConfig.postCallAnalyticsConfig',
+      missing:
+        'a dispositionMetrics list at resolvedConfig.analytics.postCallAnalyticsConfig, resolvedConfig.analytics or resolvedConfig.postCallAnalyticsConfig',
     }
   );
 }
@@ -39,13 +45,20 @@ export function findAnalyticsInResolvedConfig(resolved: unknown): AnalyticsRead 
  */
 export function findAnalyticsInAgentRead(resolved: unknown): AnalyticsRead {
   if (!isRecord(resolved)) return { found: false, missing: '_resolvedConfig (the answer had none)' };
-  return asAnalytics(resolved.postCallAnalyticsConfig, '_resolvedConfig.postCallAnalyticsConfig') ?? { found: false, missing: 'a dispositionMetrics list at _resolvedConfig.postCallAnalyticsConfig' };
+  return (
+    asAnalytics(resolved.postCallAnalyticsConfig, '_resolvedConfig.postCallAnalyticsConfig') ?? {
+      found: false,
+      missing: 'a dispositionMetrics list at _resolvedConfig.postCallAnalyticsConfig',
+    }
+  );
 }
 
 /** The error for a read that found no metrics: names the agent, what was read, and what was missing. */
 export class UnrecognisedLiveConfig extends Error {
   override name = 'UnrecognisedLiveConfig';
   constructor(agentId: string, what: string, missing: string) {
-    super(`Could not read agent ${agentId}'s live metrics from ${what}: the answer has no ${missing}. Nothing is planned or applied for this agent, because an unrecognised answer read as "no metrics" would turn every live metric into a removal.`);
+    super(
+      `Could not read agent ${agentId}'s live metrics from ${what}: the answer has no ${missing}. Nothing is planned or applied for this agent, because an unrecognised answer read as "no metrics" would turn every live metric into a removal.`,
+    );
   }
 }

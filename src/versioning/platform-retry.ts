@@ -9,7 +9,12 @@ const FREEZE_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000, 30_000];
  * Runs a write, retrying a 423 `config_freeze_active` with backoff while the run's freeze budget lasts, then
  * stops with a message that says what the platform is doing.
  */
-export async function retryThroughFreeze<T>(what: string, write: () => Promise<T>, deps: ApplyDeps, say: (line: string) => void): Promise<T> {
+export async function retryThroughFreeze<T>(
+  what: string,
+  write: () => Promise<T>,
+  deps: ApplyDeps,
+  say: (line: string) => void,
+): Promise<T> {
   const budget = deps.freezeWaitMs ?? 90_000;
   const started = deps.now();
   for (let attempt = 0; ; attempt++) {
@@ -22,9 +27,13 @@ export async function retryThroughFreeze<T>(what: string, write: () => Promise<T
       const delay = FREEZE_DELAYS_MS[Math.min(attempt, FREEZE_DELAYS_MS.length - 1)] ?? 30_000;
       const waited = deps.now() - started;
       if (waited + delay > budget) {
-        throw new ApplyStop(`the platform has frozen agent configuration for a maintenance window (423 config_freeze_active on ${what}); waited ${Math.round(waited / 1000)} s. Nothing was published; re-run when the window is over.`);
+        throw new ApplyStop(
+          `the platform has frozen agent configuration for a maintenance window (423 config_freeze_active on ${what}); waited ${Math.round(waited / 1000)} s. Nothing was published; re-run when the window is over.`,
+        );
       }
-      say(`the platform froze agent configuration for maintenance (423 on ${what}); retrying in ${Math.round(delay / 1000)} s`);
+      say(
+        `the platform froze agent configuration for maintenance (423 on ${what}); retrying in ${Math.round(delay / 1000)} s`,
+      );
       await deps.sleep(delay);
     }
   }

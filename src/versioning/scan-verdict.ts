@@ -4,7 +4,11 @@ import type { SecurityCheck } from '../atoms/types.js';
 /** Statuses that mean "still scanning"; the enum is undocumented (fact sheet §1.7), these are the ones seen. */
 const TRANSIENT = new Set(['pending', 'queued', 'scanning', 'running', 'in_progress']);
 
-export type ScanVerdict = { state: 'passed' } | { state: 'failed'; reason: string | null; status: string } | { state: 'pending'; status: string } | { state: 'unknown'; status: string };
+export type ScanVerdict =
+  | { state: 'passed' }
+  | { state: 'failed'; reason: string | null; status: string }
+  | { state: 'pending'; status: string }
+  | { state: 'unknown'; status: string };
 
 /** A scan status in words the flow can act on; an unknown status is reported, never waited out. */
 export function scanVerdict(check: SecurityCheck | null): ScanVerdict {

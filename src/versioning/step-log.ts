@@ -5,7 +5,10 @@ const FAILURE_STEP = 'failed: ';
 export const isFailureStep = (step: string): boolean => step.startsWith(FAILURE_STEP);
 
 /** The steps of one agent's apply or rollback: kept for the result and the report, and logged as they happen (but the failure itself). */
-export function stepLog(agentId: string, log: (line: string) => void): { steps: string[]; say: (line: string) => void } {
+export function stepLog(
+  agentId: string,
+  log: (line: string) => void,
+): { steps: string[]; say: (line: string) => void } {
   const steps: string[] = [];
   return {
     steps,

@@ -20,14 +20,41 @@ let ws: Workspace;
 
 function env(event: 'pull_request' | 'push', labels: string[] = [], job = 'metrics') {
   const path = join(ws.dir, `.event-${event}.json`);
-  const payload = event === 'pull_request'
-    ? { pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }
-    : { ref: 'refs/heads/main', after: SHA, repository: { default_branch: 'main' } };
+  const payload =
+    event === 'pull_request'
+      ? {
+          pull_request: {
+            number: 7,
+            labels: labels.map((name) => ({ name })),
+            head: { repo: { full_name: 'acme/voice' } },
+            base: { repo: { full_name: 'acme/voice' } },
+          },
+          repository: { default_branch: 'main' },
+        }
+      : { ref: 'refs/heads/main', after: SHA, repository: { default_branch: 'main' } };
   writeFileSync(path, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: job, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '43' };
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REF: event === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge',
+    GITHUB_SHA: SHA,
+    GITHUB_REPOSITORY: 'acme/voice',
+    GITHUB_API_URL: gh.url,
+    GITHUB_WORKFLOW: 'metrics',
+    GITHUB_JOB: job,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '43',
+  };
 }
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'api-key': KEY,
+  'api-url': emu.url,
+  'github-token': TOKEN,
+  config: 'metrics/*.yaml',
+  'max-requests-per-second': '0',
+  ...extra,
+});
 
 let restoreGitHubWaits = () => {};
 afterEach(() => {
@@ -36,7 +63,11 @@ afterEach(() => {
 beforeEach(async () => {
   restoreGitHubWaits = instantGitHubWaits();
   reportTiming.settleMs = () => 5;
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 0,
+    seed: await loadSeedFile('examples/emulator-seed.json'),
+  });
   gh = await startFakeGitHub();
   gh.branches.set('main', SHA);
   gh.pullsOfCommit.set(SHA, [{ number: 7, title: 'Track follow-ups', merged_at: '2026-11-24T10:00:00Z', labels: [] }]);
@@ -57,14 +88,26 @@ describe('apply on a push to the default branch', () => {
     const active = state?.versions.find((v) => v.isActive);
     expect(active?.versionNumber).toBe(2);
     expect(active?.label).toBe('Track follow-ups (#7)');
-    expect(normalizeConfig(active?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'follow_up_needed']);
+    expect(normalizeConfig(active?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual([
+      'call_resolved',
+      'satisfaction_score',
+      'call_outcome',
+      'follow_up_needed',
+    ]);
     expect(JSON.parse(result.outputs.versions ?? '{}')).toEqual({ [AGENT]: active?._id });
     expect(result.outputs.changed).toBe('true');
     const comment = gh.comments.get(7)?.[0]?.body ?? '';
     expect(comment).toContain('🚀 Applied on merge');
     expect(comment).toContain('✅ applied');
     expect(result.summary).toContain('✅ applied');
-    const everything = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs) + comment;
+    const everything =
+      result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n') +
+      result.summary +
+      JSON.stringify(result.outputs) +
+      comment;
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(TOKEN);
 
@@ -78,7 +121,10 @@ describe('apply on a push to the default branch', () => {
   it('on the branch model (v2): publishes on the live branch, reports the revision, and a re-run writes nothing', async () => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    emu = await startEmulator({
+      securityCheckMs: 0,
+      seed: { ...seed, options: { ...seed.options, versioning: 'v2' } },
+    });
     await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
     const result = await runAction(ws.dir, inputs(), env('push'));
     expect(result.errors).toEqual([]);
@@ -86,7 +132,12 @@ describe('apply on a push to the default branch', () => {
     const head = main?.revisions.find((r) => r._id === main.headRevisionId);
     expect(head?.revisionNumber).toBe(2);
     expect(head?.label).toMatch(/^Track follow-ups \(#7\) \[atoms-metrics:[a-f0-9]{16}\]$/);
-    expect(normalizeConfig(head?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'follow_up_needed']);
+    expect(normalizeConfig(head?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual([
+      'call_resolved',
+      'satisfaction_score',
+      'call_outcome',
+      'follow_up_needed',
+    ]);
     expect(JSON.parse(result.outputs.versions ?? '{}')).toEqual({ [AGENT]: head?._id });
     expect(emu.requests.some((r) => r.path.includes('/versions') && r.method !== 'GET')).toBe(false);
     const comment = gh.comments.get(7)?.[0]?.body ?? '';
@@ -101,7 +152,10 @@ describe('apply on a push to the default branch', () => {
   it('on v2 a failed scan leaves no draft, and a re-run of the same change refuses, saying it failed before (force publishes again)', async () => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    emu = await startEmulator({
+      securityCheckMs: 0,
+      seed: { ...seed, options: { ...seed.options, versioning: 'v2' } },
+    });
     await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
     emu.failNextSecurityCheck('prompt asks for card numbers', AGENT);
     const failed = await runAction(ws.dir, inputs(), env('push'));
@@ -123,54 +177,73 @@ describe('apply on a push to the default branch', () => {
   });
 
   it.each([
-    { model: 'v1' as const, at: /\/drafts\/[a-f0-9]{24}\/config$/, said: 'was abandoned: the run was cancelled. Our draft' },
-    { model: 'v2' as const, at: /\/branches\/[a-f0-9]{24}\/draft$/, said: 'was abandoned: the run was cancelled. Our draft may still be open' },
-  ])('a cancel (SIGINT) on $model after our draft was written writes nothing more, reports where the agent stands and fails; the next run finishes the change once', async ({ model, at, said }) => {
-    await emu.close();
-    const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
-    let sent = false;
-    emu.onRequest(({ method, path }) => {
-      if (!sent && (method === 'PATCH' || method === 'PUT') && at.test(path)) {
-        sent = true;
-        setImmediate(() => process.emit('SIGINT'));
+    {
+      model: 'v1' as const,
+      at: /\/drafts\/[a-f0-9]{24}\/config$/,
+      said: 'was abandoned: the run was cancelled. Our draft',
+    },
+    {
+      model: 'v2' as const,
+      at: /\/branches\/[a-f0-9]{24}\/draft$/,
+      said: 'was abandoned: the run was cancelled. Our draft may still be open',
+    },
+  ])(
+    'a cancel (SIGINT) on $model after our draft was written writes nothing more, reports where the agent stands and fails; the next run finishes the change once',
+    async ({ model, at, said }) => {
+      await emu.close();
+      const seed = await loadSeedFile('examples/emulator-seed.json');
+      emu = await startEmulator({
+        securityCheckMs: 0,
+        seed: { ...seed, options: { ...seed.options, versioning: model } },
+      });
+      let sent = false;
+      emu.onRequest(({ method, path }) => {
+        if (!sent && (method === 'PATCH' || method === 'PUT') && at.test(path)) {
+          sent = true;
+          setImmediate(() => process.emit('SIGINT'));
+        }
+      });
+      const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+      expect(sent).toBe(true);
+      expect(result.failed).toBe(true);
+      expect(result.stdout).toContain('SIGINT received: no new request starts');
+      expect(result.errors.join('\n')).toContain('Cancelled (SIGINT)');
+      expect(result.errors.join('\n')).toContain(said);
+      const cancelledAt = emu.requests.findIndex(
+        (r) => (r.method === 'PATCH' || r.method === 'PUT') && at.test(r.path),
+      );
+      expect(emu.requests.slice(cancelledAt + 1).filter((r) => r.method !== 'GET')).toEqual([]);
+      const state = emu.getAgentState(AGENT);
+      if (model === 'v1') {
+        expect(state?.drafts.filter((d) => !d.discarded && !d.published)).toHaveLength(1);
+        expect(state?.versions).toHaveLength(1);
+      } else {
+        expect(state?.branches?.[0]?.draft).not.toBeNull();
+        expect(state?.branches?.[0]?.revisions).toHaveLength(1);
       }
-    });
-    const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
-    expect(sent).toBe(true);
-    expect(result.failed).toBe(true);
-    expect(result.stdout).toContain('SIGINT received: no new request starts');
-    expect(result.errors.join('\n')).toContain('Cancelled (SIGINT)');
-    expect(result.errors.join('\n')).toContain(said);
-    const cancelledAt = emu.requests.findIndex((r) => (r.method === 'PATCH' || r.method === 'PUT') && at.test(r.path));
-    expect(emu.requests.slice(cancelledAt + 1).filter((r) => r.method !== 'GET')).toEqual([]);
-    const state = emu.getAgentState(AGENT);
-    if (model === 'v1') {
-      expect(state?.drafts.filter((d) => !d.discarded && !d.published)).toHaveLength(1);
-      expect(state?.versions).toHaveLength(1);
-    } else {
-      expect(state?.branches?.[0]?.draft).not.toBeNull();
-      expect(state?.branches?.[0]?.revisions).toHaveLength(1);
-    }
-    expect(process.listenerCount('SIGINT')).toBeLessThanOrEqual(1);
+      expect(process.listenerCount('SIGINT')).toBeLessThanOrEqual(1);
 
-    const rerun = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
-    expect(rerun.errors).toEqual([]);
-    const after = emu.getAgentState(AGENT);
-    if (model === 'v1') {
-      expect(after?.versions).toHaveLength(2);
-      expect(after?.drafts.filter((d) => !d.discarded && !d.published)).toEqual([]);
-    } else {
-      expect(after?.branches?.[0]?.revisions).toHaveLength(2);
-      expect(after?.branches?.[0]?.draft).toBeNull();
-      expect(rerun.stdout).toContain('resumed the draft an earlier run left');
-    }
-  });
+      const rerun = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+      expect(rerun.errors).toEqual([]);
+      const after = emu.getAgentState(AGENT);
+      if (model === 'v1') {
+        expect(after?.versions).toHaveLength(2);
+        expect(after?.drafts.filter((d) => !d.discarded && !d.published)).toEqual([]);
+      } else {
+        expect(after?.branches?.[0]?.revisions).toHaveLength(2);
+        expect(after?.branches?.[0]?.draft).toBeNull();
+        expect(rerun.stdout).toContain('resumed the draft an earlier run left');
+      }
+    },
+  );
 
   it('a cancel while the v2 scan runs stops waiting and says the publish goes live by itself; a re-run waits for it and publishes nothing', async () => {
     await emu.close();
     const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 400, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+    emu = await startEmulator({
+      securityCheckMs: 400,
+      seed: { ...seed, options: { ...seed.options, versioning: 'v2' } },
+    });
     let sent = false;
     emu.onRequest(({ method, path }) => {
       if (!sent && method === 'POST' && path.endsWith('/draft/publish')) {
@@ -188,19 +261,33 @@ describe('apply on a push to the default branch', () => {
     expect(emu.getAgentState(AGENT)?.branches?.[0]?.revisions).toHaveLength(2);
   });
 
-  it.each(['v1', 'v2'] as const)('mode rollback on %s puts the previous metrics live again (a breaking rollback, allowed)', async (model) => {
-    await emu.close();
-    const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
-    await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
-    const rolled = await runAction(ws.dir, inputs({ mode: 'rollback', 'allow-breaking': 'true' }), env('push'));
-    expect(rolled.errors).toEqual([]);
-    const state = emu.getAgentState(AGENT);
-    const live = model === 'v1' ? state?.versions.find((v) => v.isActive) : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
-    expect(normalizeConfig(live?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'satisfaction_score', 'call_outcome', 'summary']);
-    expect(rolled.summary).toContain(model === 'v1' ? 'v1 version 2' : 'v2 revision 2');
-    expect(JSON.parse(rolled.outputs['rolled-back'] ?? '{}')[AGENT]).toBe(live?._id);
-  });
+  it.each(['v1', 'v2'] as const)(
+    'mode rollback on %s puts the previous metrics live again (a breaking rollback, allowed)',
+    async (model) => {
+      await emu.close();
+      const seed = await loadSeedFile('examples/emulator-seed.json');
+      emu = await startEmulator({
+        securityCheckMs: 0,
+        seed: { ...seed, options: { ...seed.options, versioning: model } },
+      });
+      await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), env('push'));
+      const rolled = await runAction(ws.dir, inputs({ mode: 'rollback', 'allow-breaking': 'true' }), env('push'));
+      expect(rolled.errors).toEqual([]);
+      const state = emu.getAgentState(AGENT);
+      const live =
+        model === 'v1'
+          ? state?.versions.find((v) => v.isActive)
+          : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
+      expect(normalizeConfig(live?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual([
+        'call_resolved',
+        'satisfaction_score',
+        'call_outcome',
+        'summary',
+      ]);
+      expect(rolled.summary).toContain(model === 'v1' ? 'v1 version 2' : 'v2 revision 2');
+      expect(JSON.parse(rolled.outputs['rolled-back'] ?? '{}')[AGENT]).toBe(live?._id);
+    },
+  );
 
   it('a GitHub 502 on the branch-head check is retried, not a failed apply', async () => {
     gh.failNext({ method: 'GET', path: /\/branches\/main$/, status: 502 });
@@ -216,25 +303,40 @@ describe('apply on a push to the default branch', () => {
     expect(emu.requests).toEqual([]);
   });
 
-  it.each(['v1', 'v2'] as const)('on %s: fails when live changed after the plan was reviewed, names both, and writes nothing', async (model) => {
-    await emu.close();
-    const seed = await loadSeedFile('examples/emulator-seed.json');
-    emu = await startEmulator({ securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
-    const liveId = () => (model === 'v1' ? emu.getAgentState(AGENT)?.activeVersionId : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId);
-    await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
-    const planned = liveId();
-    const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
-    emu.requests.length = 0;
-    const result = await runAction(ws.dir, inputs(), env('push'));
-    expect(result.failed).toBe(true);
-    expect(result.stdout).toContain(`it was made against ${model === 'v1' ? 'version' : 'revision'} ${planned}, live is now ${dashboard}`);
-    expect(liveId()).toBe(dashboard);
-    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
-  });
+  it.each(['v1', 'v2'] as const)(
+    'on %s: fails when live changed after the plan was reviewed, names both, and writes nothing',
+    async (model) => {
+      await emu.close();
+      const seed = await loadSeedFile('examples/emulator-seed.json');
+      emu = await startEmulator({
+        securityCheckMs: 0,
+        seed: { ...seed, options: { ...seed.options, versioning: model } },
+      });
+      const liveId = () =>
+        model === 'v1'
+          ? emu.getAgentState(AGENT)?.activeVersionId
+          : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId;
+      await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics']));
+      const planned = liveId();
+      const dashboard = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+      emu.requests.length = 0;
+      const result = await runAction(ws.dir, inputs(), env('push'));
+      expect(result.failed).toBe(true);
+      expect(result.stdout).toContain(
+        `it was made against ${model === 'v1' ? 'version' : 'revision'} ${planned}, live is now ${dashboard}`,
+      );
+      expect(liveId()).toBe(dashboard);
+      expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    },
+  );
 
   it("another bot's comment carrying our marker is not the reviewed plan, and is left alone", async () => {
     // A GitHub App's token wrote this plan; the apply runs with the Actions token, whose comments are github-actions[bot]'s.
-    await runAction(ws.dir, inputs({ 'github-token': 'ghs_app_installation_token' }), env('pull_request', ['allow-breaking-metrics']));
+    await runAction(
+      ws.dir,
+      inputs({ 'github-token': 'ghs_app_installation_token' }),
+      env('pull_request', ['allow-breaking-metrics']),
+    );
     const foreign = gh.comments.get(7)?.[0];
     expect(foreign?.user.login).toBe('metrics-app[bot]');
     const before = foreign?.body;
@@ -246,27 +348,45 @@ describe('apply on a push to the default branch', () => {
   });
 
   it('applies nothing when a file is invalid, and leaks no secret', async () => {
-    ws.write('metrics/broken.yaml', 'agentId: "65f1a2b3c4d5e6f708192a3c"\npostCallAnalyticsConfig:\n  dispositionMetrics: nope\n');
+    ws.write(
+      'metrics/broken.yaml',
+      'agentId: "65f1a2b3c4d5e6f708192a3c"\npostCallAnalyticsConfig:\n  dispositionMetrics: nope\n',
+    );
     const result = await runAction(ws.dir, inputs(), env('push'));
     expect(result.errors.at(-1)).toContain('Nothing was applied.');
     expect(emu.requests).toEqual([]);
-    const visible = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary;
+    const visible =
+      result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n') + result.summary;
     expect(visible).not.toContain(KEY);
     expect(visible).not.toContain(TOKEN);
   });
 
   it('mode list writes a matrix of the files', async () => {
-    ws.write('metrics/b.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, '65f1a2b3c4d5e6f708192a3c'));
+    ws.write(
+      'metrics/b.yaml',
+      readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, '65f1a2b3c4d5e6f708192a3c'),
+    );
     const result = await runAction(ws.dir, { mode: 'list', config: 'metrics/*.yaml' }, {});
-    expect(JSON.parse(result.outputs.matrix ?? '{}').include.map((s: { files: string[] }) => s.files)).toEqual([['metrics/b.yaml'], ['metrics/support-agent.yaml']]);
+    expect(JSON.parse(result.outputs.matrix ?? '{}').include.map((s: { files: string[] }) => s.files)).toEqual([
+      ['metrics/b.yaml'],
+      ['metrics/support-agent.yaml'],
+    ]);
   });
 
   describe('fanned out over a matrix (one plan job on the PR, apply slices in another job)', () => {
     const OTHER = '65f1a2b3c4d5e6f708192a3c';
     beforeEach(async () => {
       const seed = await loadSeedFile('examples/emulator-seed.json');
-      emu.load({ agents: [...seed.agents, ...seed.agents.map((agent) => ({ ...agent, _id: OTHER, name: 'Sales agent' }))] });
-      ws.write('metrics/sales-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, OTHER));
+      emu.load({
+        agents: [...seed.agents, ...seed.agents.map((agent) => ({ ...agent, _id: OTHER, name: 'Sales agent' }))],
+      });
+      ws.write(
+        'metrics/sales-agent.yaml',
+        readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, OTHER),
+      );
     });
     const slice = (file: string) => inputs({ config: file });
 
@@ -293,7 +413,10 @@ describe('apply on a push to the default branch', () => {
     it('two slices finishing at the same moment both keep their section', async () => {
       await runAction(ws.dir, inputs(), env('pull_request', ['allow-breaking-metrics'], 'plan'));
       reportTiming.settleMs = () => 150;
-      await Promise.all([runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply')), runAction(ws.dir, slice('metrics/sales-agent.yaml'), env('push', [], 'apply'))]);
+      await Promise.all([
+        runAction(ws.dir, slice('metrics/support-agent.yaml'), env('push', [], 'apply')),
+        runAction(ws.dir, slice('metrics/sales-agent.yaml'), env('push', [], 'apply')),
+      ]);
       expect(gh.comments.get(7)?.[0]?.body.match(/<!-- atoms-metrics:outcome key=/g)).toHaveLength(2);
     });
 

@@ -4,12 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/action/contract.js';
 import { LINT_RULES } from '../../src/config/lint-rules.js';
 
-const action = parse(readFileSync('action.yml', 'utf8')) as { name: string; description: string; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: Record<string, string> };
+const action = parse(readFileSync('action.yml', 'utf8')) as {
+  name: string;
+  description: string;
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: Record<string, string>;
+};
 const readme = readFileSync('README.md', 'utf8');
 
 describe('action.yml and the code agree', () => {
   it('declares exactly the inputs the code reads, with the same defaults', () => {
-    expect(Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']))).toEqual(INPUT_DEFAULTS);
+    expect(
+      Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
+    ).toEqual(INPUT_DEFAULTS);
   });
   it('declares exactly the outputs the code sets', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUT_NAMES).sort());

@@ -33,12 +33,34 @@ afterEach(async () => {
 function eventEnv(eventName: string, payload: unknown, ref: string) {
   const path = join(ws.dir, '.event.json');
   writeFileSync(path, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: path, GITHUB_REF: ref, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'plan' };
+  return {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REF: ref,
+    GITHUB_REPOSITORY: 'acme/voice',
+    GITHUB_API_URL: gh.url,
+    GITHUB_WORKFLOW: 'metrics',
+    GITHUB_JOB: 'plan',
+  };
 }
 
 const queueRef = `refs/heads/gh-readonly-queue/main/pr-12-${SHA}`;
-const mergeGroup = () => eventEnv('merge_group', { merge_group: { head_ref: queueRef, base_ref: 'refs/heads/main', head_sha: SHA }, repository: { default_branch: 'main' } }, queueRef);
-const inputs = { 'api-key': 'sk_emulator_key', 'api-url': '', 'github-token': 'ghs_actions_token', config: 'metrics/*.yaml', 'max-requests-per-second': '0' };
+const mergeGroup = () =>
+  eventEnv(
+    'merge_group',
+    {
+      merge_group: { head_ref: queueRef, base_ref: 'refs/heads/main', head_sha: SHA },
+      repository: { default_branch: 'main' },
+    },
+    queueRef,
+  );
+const inputs = {
+  'api-key': 'sk_emulator_key',
+  'api-url': '',
+  'github-token': 'ghs_actions_token',
+  config: 'metrics/*.yaml',
+  'max-requests-per-second': '0',
+};
 
 describe('merge_group', () => {
   it('reads the pull-request numbers from the queue head ref', () => {
@@ -52,7 +74,9 @@ describe('merge_group', () => {
     const result = await runAction(ws.dir, { ...inputs, 'api-url': emu.url }, mergeGroup());
     expect(result.failed).toBe(false);
     expect(result.outputs.breaking).toBe('true');
-    expect(result.summary).toContain('Breaking changes are allowed by the label `allow-breaking-metrics` on pull request #12.');
+    expect(result.summary).toContain(
+      'Breaking changes are allowed by the label `allow-breaking-metrics` on pull request #12.',
+    );
     expect(gh.comments.size).toBe(0);
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
@@ -62,7 +86,9 @@ describe('merge_group', () => {
     gh.pulls.set(12, { labels: [{ name: 'documentation' }] });
     const result = await runAction(ws.dir, { ...inputs, 'api-url': emu.url }, mergeGroup());
     expect(result.failed).toBe(true);
-    expect(result.errors.at(-1)).toBe("::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to pull request #12 and queue it again, or set allow-breaking: true.");
+    expect(result.errors.at(-1)).toBe(
+      "::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to pull request #12 and queue it again, or set allow-breaking: true.",
+    );
     expect(result.summary).toContain('Breaking changes block this merge group.');
     expect(result.summary).not.toContain('this pull request');
   });
@@ -80,9 +106,15 @@ describe('runs without a pull request', () => {
     ['push', { ref: 'refs/heads/feature', after: SHA, repository: { default_branch: 'main' } }, 'refs/heads/feature'],
     ['workflow_dispatch', { inputs: {}, repository: { default_branch: 'main' } }, 'refs/heads/main'],
   ])('%s: the gate does not speak of "this pull request"', async (eventName, payload, ref) => {
-    const result = await runAction(ws.dir, { ...inputs, 'api-url': emu.url, mode: 'plan' }, eventEnv(eventName, payload, ref));
+    const result = await runAction(
+      ws.dir,
+      { ...inputs, 'api-url': emu.url, mode: 'plan' },
+      eventEnv(eventName, payload, ref),
+    );
     expect(result.failed).toBe(true);
-    expect(result.errors.at(-1)).toBe(`::error::Breaking changes fail this ${eventName} run: no pull request carries the label 'allow-breaking-metrics' here; set allow-breaking: true to let them pass.`);
+    expect(result.errors.at(-1)).toBe(
+      `::error::Breaking changes fail this ${eventName} run: no pull request carries the label 'allow-breaking-metrics' here; set allow-breaking: true to let them pass.`,
+    );
     expect(result.summary).not.toMatch(/this pull request/i);
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { decideMode, type EventFacts } from '../../src/action/mode.js';
 import type { ModeInput } from '../../src/action/contract.js';
 
-const event = (eventName: string, ref = 'refs/heads/main'): EventFacts => ({ eventName, ref, defaultBranch: 'main', pullRequest: null, mergeGroup: null });
+const event = (eventName: string, ref = 'refs/heads/main'): EventFacts => ({
+  eventName,
+  ref,
+  defaultBranch: 'main',
+  pullRequest: null,
+  mergeGroup: null,
+});
 
 describe('decideMode', () => {
   it.each<[ModeInput, string, ReturnType<typeof decideMode>]>([

@@ -19,11 +19,39 @@ let ws: Workspace;
 
 function prEvent(labels: string[] = [], fork = false) {
   const path = join(ws.dir, '.event.json');
-  writeFileSync(path, JSON.stringify({ pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: fork ? 'someone/voice' : 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }));
-  return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'plan', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_REF: 'refs/pull/7/merge' };
+  writeFileSync(
+    path,
+    JSON.stringify({
+      pull_request: {
+        number: 7,
+        labels: labels.map((name) => ({ name })),
+        head: { repo: { full_name: fork ? 'someone/voice' : 'acme/voice' } },
+        base: { repo: { full_name: 'acme/voice' } },
+      },
+      repository: { default_branch: 'main' },
+    }),
+  );
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: 'acme/voice',
+    GITHUB_API_URL: gh.url,
+    GITHUB_WORKFLOW: 'metrics',
+    GITHUB_JOB: 'plan',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    GITHUB_REF: 'refs/pull/7/merge',
+  };
 }
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'api-key': KEY,
+  'api-url': emu.url,
+  'github-token': TOKEN,
+  config: 'metrics/*.yaml',
+  'max-requests-per-second': '0',
+  ...extra,
+});
 
 let restoreGitHubWaits = () => {};
 /** The versioning model the emulator's agents are on; a suite below runs every scenario on both. */
@@ -31,7 +59,11 @@ let model: 'v1' | 'v2' = 'v1';
 beforeEach(async () => {
   restoreGitHubWaits = instantGitHubWaits();
   const seed = await loadSeedFile('examples/emulator-seed.json');
-  emu = await startEmulator({ versioning: model, securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: model } } });
+  emu = await startEmulator({
+    versioning: model,
+    securityCheckMs: 0,
+    seed: { ...seed, options: { ...seed.options, versioning: model } },
+  });
   gh = await startFakeGitHub();
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
@@ -52,12 +84,21 @@ describe.each([
     if (model === 'v2') {
       await emu.close();
       const seed = await loadSeedFile('examples/emulator-seed.json');
-      emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, seed: { ...seed, options: { ...seed.options, versioning: 'v2' } } });
+      emu = await startEmulator({
+        versioning: 'v2',
+        securityCheckMs: 0,
+        seed: { ...seed, options: { ...seed.options, versioning: 'v2' } },
+      });
     }
-    const live = model === 'v1' ? emu.getAgentState(AGENT)?.activeVersionId : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId;
+    const live =
+      model === 'v1'
+        ? emu.getAgentState(AGENT)?.activeVersionId
+        : emu.getAgentState(AGENT)?.branches?.[0]?.headRevisionId;
     const result = await runAction(ws.dir, inputs({ versioning }), prEvent());
     expect(result.failed).toBe(true);
-    expect(result.errors.at(-1)).toBe("::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to the pull request, or set allow-breaking: true.");
+    expect(result.errors.at(-1)).toBe(
+      "::error::Breaking changes need approval: add the label 'allow-breaking-metrics' to the pull request, or set allow-breaking: true.",
+    );
     const comments = gh.comments.get(7) ?? [];
     expect(comments).toHaveLength(1);
     const body = comments[0]?.body ?? '';
@@ -67,7 +108,11 @@ describe.each([
     expect(body).toContain('added `transferred`');
     expect(findHeader(body)?.agents[0]).toMatchObject({ agentId: AGENT, liveVersionId: live });
     if (model === 'v2') expect(body).toMatch(/\(v2 revision 1 of branch Main\)/);
-    expect(result.outputs).toMatchObject({ changed: 'true', breaking: 'true', 'comment-url': `https://github.com/acme/voice/pull/7#issuecomment-${comments[0]?.id}` });
+    expect(result.outputs).toMatchObject({
+      changed: 'true',
+      breaking: 'true',
+      'comment-url': `https://github.com/acme/voice/pull/7#issuecomment-${comments[0]?.id}`,
+    });
     expect(JSON.parse(result.outputs.plan ?? '{}').agents[0].removed).toEqual(['summary']);
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
     // The live reads, then one page of recent calls (input `insights`, on by default; this seed has no calls).
@@ -116,13 +161,21 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
 
   it('a GitHub outage while commenting is retried, and once it lasts, a warning; the plan still decides the check', async () => {
     gh.failNext({ method: 'GET', path: /\/user$/, status: 502, times: 2 });
-    const recovered = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
+    const recovered = await runAction(
+      ws.dir,
+      inputs({ 'github-token': 'personal_token' }),
+      prEvent(['allow-breaking-metrics']),
+    );
     expect(recovered.stdout).not.toContain('::warning::');
     expect(gh.comments.get(7) ?? []).toHaveLength(1);
     expect(gh.requests.filter((r) => r.path === '/user').map((r) => r.status)).toEqual([502, 502, 200]);
     gh.comments.clear();
     gh.failNext({ method: 'GET', path: /\/user$/, status: 502, times: 4 });
-    const result = await runAction(ws.dir, inputs({ 'github-token': 'personal_token' }), prEvent(['allow-breaking-metrics']));
+    const result = await runAction(
+      ws.dir,
+      inputs({ 'github-token': 'personal_token' }),
+      prEvent(['allow-breaking-metrics']),
+    );
     expect(result.failed).toBe(false);
     expect(result.stdout).toContain('::warning::Could not write the pull-request comment');
     expect(gh.comments.get(7) ?? []).toHaveLength(0);
@@ -160,12 +213,39 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
     const list = gh.comments.get(7) ?? [];
     expect(list.filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
     expect(list.find((c) => c.user.login === 'a-human')?.body).toBe(ourFirstBody);
-    expect(list.find((c) => c.user.login === 'github-actions[bot]')?.body).toContain('allowed by the `allow-breaking` input');
+    expect(list.find((c) => c.user.login === 'github-actions[bot]')?.body).toContain(
+      'allowed by the `allow-breaking` input',
+    );
   });
 
   it('says "no changes" plainly when the files match live', async () => {
     ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8'));
-    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: "Was the customer's issue resolved during the call?" }, { identifier: 'satisfaction_score', dispositionMetricType: 'INTEGER', dispositionMetricPrompt: 'On a scale of 1 to 5, how satisfied was the customer by the end of the call? Answer with a single integer.' }, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome of the call?', choices: ['resolved', 'escalated', 'callback_scheduled', 'transferred', 'no_action'] }, { identifier: 'follow_up_needed', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Did the agent promise the customer a follow-up after the call?' }] });
+    emu.simulateDashboardChange(AGENT, {
+      dispositionMetrics: [
+        {
+          identifier: 'call_resolved',
+          dispositionMetricType: 'BOOLEAN',
+          dispositionMetricPrompt: "Was the customer's issue resolved during the call?",
+        },
+        {
+          identifier: 'satisfaction_score',
+          dispositionMetricType: 'INTEGER',
+          dispositionMetricPrompt:
+            'On a scale of 1 to 5, how satisfied was the customer by the end of the call? Answer with a single integer.',
+        },
+        {
+          identifier: 'call_outcome',
+          dispositionMetricType: 'ENUM',
+          dispositionMetricPrompt: 'What was the outcome of the call?',
+          choices: ['resolved', 'escalated', 'callback_scheduled', 'transferred', 'no_action'],
+        },
+        {
+          identifier: 'follow_up_needed',
+          dispositionMetricType: 'BOOLEAN',
+          dispositionMetricPrompt: 'Did the agent promise the customer a follow-up after the call?',
+        },
+      ],
+    });
     const result = await runAction(ws.dir, inputs(), prEvent());
     expect(result.failed).toBe(false);
     expect(result.outputs.changed).toBe('false');
@@ -183,15 +263,24 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
     gh.failNext({ method: 'POST', path: /comments$/, status: 403 });
     const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
     expect(result.failed).toBe(false);
-    expect(result.stdout).toContain("::warning::Could not write the pull-request comment (403: Resource not accessible by integration): the token needs 'pull-requests: write'. The plan is in the job summary.");
+    expect(result.stdout).toContain(
+      "::warning::Could not write the pull-request comment (403: Resource not accessible by integration): the token needs 'pull-requests: write'. The plan is in the job summary.",
+    );
     expect(result.summary).toContain('➕ `follow_up_needed`');
   });
 
   it("a locked conversation is reported with GitHub's reason, not as a missing permission", async () => {
-    gh.failNext({ method: 'POST', path: /comments$/, status: 403, message: 'Unable to create comment because issue is locked.' });
+    gh.failNext({
+      method: 'POST',
+      path: /comments$/,
+      status: 403,
+      message: 'Unable to create comment because issue is locked.',
+    });
     const result = await runAction(ws.dir, inputs({ 'allow-breaking': 'true' }), prEvent());
     expect(result.failed).toBe(false);
-    expect(result.stdout).toContain('::warning::Could not write the pull-request comment: GitHub says "Unable to create comment because issue is locked." The plan is in the job summary.');
+    expect(result.stdout).toContain(
+      '::warning::Could not write the pull-request comment: GitHub says "Unable to create comment because issue is locked." The plan is in the job summary.',
+    );
     expect(result.stdout).not.toContain('pull-requests: write');
   });
 
@@ -203,11 +292,21 @@ describe.each(['v1', 'v2'] as const)('plan on a pull request (%s agents)', (agen
   });
 
   it('an unknown agent fails with a clear message and no secret anywhere', async () => {
-    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, 'aaaaaaaaaaaaaaaaaaaaaaaa'));
+    ws.write(
+      'metrics/support-agent.yaml',
+      readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(AGENT, 'aaaaaaaaaaaaaaaaaaaaaaaa'),
+    );
     const result = await runAction(ws.dir, inputs(), prEvent());
     expect(result.failed).toBe(true);
     expect(result.stdout).toContain('Agent aaaaaaaaaaaaaaaaaaaaaaaa was not found');
-    const everything = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + result.summary + JSON.stringify(result.outputs) + JSON.stringify([...gh.comments.values()]);
+    const everything =
+      result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n') +
+      result.summary +
+      JSON.stringify(result.outputs) +
+      JSON.stringify([...gh.comments.values()]);
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(TOKEN);
   });

@@ -12,9 +12,26 @@ import { runAction } from '../support/run-action.js';
 import { makeWorkspace, type Workspace } from '../support/workspace.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
-const OLD = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was the issue resolved?' }] };
-const NEW = { dispositionMetrics: [...OLD.dispositionMetrics, { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' }] };
-const INVALID = { dispositionMetrics: [{ identifier: 'outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome?' }] };
+const OLD = {
+  dispositionMetrics: [
+    {
+      identifier: 'call_resolved',
+      dispositionMetricType: 'BOOLEAN',
+      dispositionMetricPrompt: 'Was the issue resolved?',
+    },
+  ],
+};
+const NEW = {
+  dispositionMetrics: [
+    ...OLD.dispositionMetrics,
+    { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' },
+  ],
+};
+const INVALID = {
+  dispositionMetrics: [
+    { identifier: 'outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome?' },
+  ],
+};
 let emu: RunningEmulator;
 let ws: Workspace;
 
@@ -24,25 +41,65 @@ afterEach(async () => {
 });
 
 async function start(model: 'v1' | 'v2', versions: SeedVersion[], validateMetrics = true) {
-  emu = await startEmulator({ versioning: model, securityCheckMs: 0, validateMetrics, seed: { agents: [{ _id: AGENT, versions }] } });
+  emu = await startEmulator({
+    versioning: model,
+    securityCheckMs: 0,
+    validateMetrics,
+    seed: { agents: [{ _id: AGENT, versions }] },
+  });
   ws = makeWorkspace({ 'metrics/a.yaml': `agentId: "${AGENT}"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n` });
 }
 function dispatchEnv(event: 'workflow_dispatch' | 'pull_request' = 'workflow_dispatch', labels: string[] = []) {
   const path = join(ws.dir, '.event.json');
-  const payload = event === 'pull_request' ? { pull_request: { number: 7, labels: labels.map((name) => ({ name })), head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } } : { inputs: { mode: 'rollback' }, repository: { default_branch: 'main' } };
+  const payload =
+    event === 'pull_request'
+      ? {
+          pull_request: {
+            number: 7,
+            labels: labels.map((name) => ({ name })),
+            head: { repo: { full_name: 'acme/voice' } },
+            base: { repo: { full_name: 'acme/voice' } },
+          },
+          repository: { default_branch: 'main' },
+        }
+      : { inputs: { mode: 'rollback' }, repository: { default_branch: 'main' } };
   writeFileSync(path, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'acme/voice', GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'drift' };
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: 'acme/voice',
+    GITHUB_WORKFLOW: 'metrics',
+    GITHUB_JOB: 'drift',
+  };
 }
-const rollback = (extra: Record<string, string> = {}, env = dispatchEnv()) => runAction(ws.dir, { mode: 'rollback', 'api-key': emu.apiKey, 'api-url': emu.url, 'github-token': '', config: 'metrics/*.yaml', 'max-requests-per-second': '0', ...extra }, env);
+const rollback = (extra: Record<string, string> = {}, env = dispatchEnv()) =>
+  runAction(
+    ws.dir,
+    {
+      mode: 'rollback',
+      'api-key': emu.apiKey,
+      'api-url': emu.url,
+      'github-token': '',
+      config: 'metrics/*.yaml',
+      'max-requests-per-second': '0',
+      ...extra,
+    },
+    env,
+  );
 const liveMetrics = (model: 'v1' | 'v2') => {
   const state = emu.getAgentState(AGENT);
-  const live = model === 'v1' ? state?.versions.find((v) => v.isActive) : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
+  const live =
+    model === 'v1'
+      ? state?.versions.find((v) => v.isActive)
+      : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
   return normalizeConfig(live?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier);
 };
 /** The summary without markdown's escapes, to read as text. */
 const plain = (summary: string) => summary.replace(/\\/g, '');
 const writes = () => emu.requests.filter((r) => r.method !== 'GET');
-const otherSection = (model: 'v1' | 'v2') => (model === 'v1' ? 'call_handling: 1 line changed' : 'workflow_prompt: 1 line changed');
+const otherSection = (model: 'v1' | 'v2') =>
+  model === 'v1' ? 'call_handling: 1 line changed' : 'workflow_prompt: 1 line changed';
 
 describe.each(['v1', 'v2'] as const)('mode rollback on %s', (model) => {
   it('a breaking removal is refused without allow-breaking, and goes with the input or the label', async () => {
@@ -50,7 +107,9 @@ describe.each(['v1', 'v2'] as const)('mode rollback on %s', (model) => {
     const refused = await rollback();
     expect(refused.failed).toBe(true);
     expect(refused.errors.join('\n')).toContain('this rollback breaks consumers of the metrics: follow_up is removed');
-    expect(refused.errors.join('\n')).toContain("Pass the input 'allow-breaking: true' (or the 'allow-breaking-metrics' label)");
+    expect(refused.errors.join('\n')).toContain(
+      "Pass the input 'allow-breaking: true' (or the 'allow-breaking-metrics' label)",
+    );
     expect(writes()).toEqual([]);
 
     const labelled = await rollback({}, dispatchEnv('pull_request', ['allow-breaking-metrics']));
@@ -69,7 +128,9 @@ describe.each(['v1', 'v2'] as const)('mode rollback on %s', (model) => {
     const nothing = await rollback();
     expect(nothing.errors).toEqual([]);
     expect(plain(nothing.summary)).toContain('Live already holds these metrics; nothing was published');
-    expect(plain(nothing.summary)).toContain('Other sections that differ (they stay as live has them; metrics-only is the default, rollback-scope: whole reverts them too):');
+    expect(plain(nothing.summary)).toContain(
+      'Other sections that differ (they stay as live has them; metrics-only is the default, rollback-scope: whole reverts them too):',
+    );
     expect(plain(nothing.summary)).toContain(otherSection(model));
     expect(writes()).toHaveLength(before);
 

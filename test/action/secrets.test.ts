@@ -38,24 +38,78 @@ afterEach(async () => {
 describe('a key the API echoes back', () => {
   it('is redacted before escaping or encoding, in the log, annotations, summary, comment, outputs and plan header', async () => {
     // The answer quotes the caller's key in an id, a prompt, an identifier, a choice and an error message.
-    atoms.answers.set(AGENT, (key) => [200, { status: true, data: { _id: AGENT, name: `Agent of ${key}`, activeVersionId: key, _resolvedConfig: { postCallAnalyticsConfig: { dispositionMetrics: [
-      { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: `Was the customer's issue resolved during the call? (${key})` },
-      { identifier: key, dispositionMetricType: 'ENUM', dispositionMetricPrompt: `Which key? ${key}`, choices: [key, 'other'] },
-    ] } } } }]);
+    atoms.answers.set(AGENT, (key) => [
+      200,
+      {
+        status: true,
+        data: {
+          _id: AGENT,
+          name: `Agent of ${key}`,
+          activeVersionId: key,
+          _resolvedConfig: {
+            postCallAnalyticsConfig: {
+              dispositionMetrics: [
+                {
+                  identifier: 'call_resolved',
+                  dispositionMetricType: 'BOOLEAN',
+                  dispositionMetricPrompt: `Was the customer's issue resolved during the call? (${key})`,
+                },
+                {
+                  identifier: key,
+                  dispositionMetricType: 'ENUM',
+                  dispositionMetricPrompt: `Which key? ${key}`,
+                  choices: [key, 'other'],
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]);
     atoms.answers.set(BROKEN, (key) => [400, { status: false, errors: [`invalid request from ${key}`] }]);
     const event = join(ws.dir, '.event.json');
-    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, labels: [], head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } }, repository: { default_branch: 'main' } }));
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 7,
+          labels: [],
+          head: { repo: { full_name: 'acme/voice' } },
+          base: { repo: { full_name: 'acme/voice' } },
+        },
+        repository: { default_branch: 'main' },
+      }),
+    );
     const result = await runAction(
       ws.dir,
-      { 'api-key': KEY, 'api-url': atoms.url, 'github-token': TOKEN, config: 'metrics/*.yaml', 'max-requests-per-second': '0', versioning: 'v1' },
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'plan' },
+      {
+        'api-key': KEY,
+        'api-url': atoms.url,
+        'github-token': TOKEN,
+        config: 'metrics/*.yaml',
+        'max-requests-per-second': '0',
+        versioning: 'v1',
+      },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/voice',
+        GITHUB_API_URL: gh.url,
+        GITHUB_WORKFLOW: 'metrics',
+        GITHUB_JOB: 'plan',
+      },
     );
     const comment = gh.comments.get(7)?.[0]?.body ?? '';
     expect(comment).toContain('➖ `***`');
     const header = findHeader(comment);
     expect(header?.agents.find((a) => a.agentId === AGENT)?.liveVersionId).toBe('***');
-    const log = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
-    const everything = [log, result.summary, JSON.stringify(result.outputs), comment, JSON.stringify(header)].join('\n');
+    const log = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    const everything = [log, result.summary, JSON.stringify(result.outputs), comment, JSON.stringify(header)].join(
+      '\n',
+    );
     // Any spelling: verbatim, markdown-escaped (sk\_live\_…), or with zero-width characters between its parts.
     expect(everything).not.toMatch(/Echo[^A-Za-z0-9]{0,4}(Secret|Token)/);
     expect(everything).toContain('***');
@@ -63,11 +117,34 @@ describe('a key the API echoes back', () => {
   });
 
   it('is redacted in every CLI output format: text, markdown and JSON', async () => {
-    atoms.answers.set(AGENT, (key) => [200, { status: true, data: { _id: AGENT, name: 'x', activeVersionId: key, _resolvedConfig: { postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: key, dispositionMetricType: 'STRING', dispositionMetricPrompt: `Echo ${key}` }] } } } }]);
+    atoms.answers.set(AGENT, (key) => [
+      200,
+      {
+        status: true,
+        data: {
+          _id: AGENT,
+          name: 'x',
+          activeVersionId: key,
+          _resolvedConfig: {
+            postCallAnalyticsConfig: {
+              dispositionMetrics: [
+                { identifier: key, dispositionMetricType: 'STRING', dispositionMetricPrompt: `Echo ${key}` },
+              ],
+            },
+          },
+        },
+      },
+    ]);
     atoms.answers.set(BROKEN, (key) => [400, { status: false, errors: [`invalid request from ${key}`] }]);
     for (const format of ['text', 'markdown', 'json']) {
       const state = { out: '', err: '' };
-      await runCli(['plan', '--format', format], { cwd: ws.dir, env: { SMALLEST_API_KEY: KEY, ATOMS_API_URL: atoms.url, ATOMS_VERSIONING: 'v1' }, isTTY: false, stdout: (t) => void (state.out += t), stderr: (t) => void (state.err += t) });
+      await runCli(['plan', '--format', format], {
+        cwd: ws.dir,
+        env: { SMALLEST_API_KEY: KEY, ATOMS_API_URL: atoms.url, ATOMS_VERSIONING: 'v1' },
+        isTTY: false,
+        stdout: (t) => void (state.out += t),
+        stderr: (t) => void (state.err += t),
+      });
       expect(state.out).toContain('***');
       expect(state.out + state.err).not.toMatch(/Echo[^A-Za-z0-9]{0,4}Secret/);
     }

@@ -47,20 +47,33 @@ describe('action, mode validate', () => {
   it('rejects a bad input with one clear line', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const result = await runAction(ws.dir, { mode: 'publish' });
-    expect(result.errors).toEqual(["::error::Input 'mode' must be one of auto, validate, plan, apply, list, rollback, drift, got 'publish'."]);
+    expect(result.errors).toEqual([
+      "::error::Input 'mode' must be one of auto, validate, plan, apply, list, rollback, drift, got 'publish'.",
+    ]);
   });
 
   it('never prints the API key or token', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('BOOLEAN', 'NUMBER') });
-    const result = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_supersecret123', 'github-token': 'ghs_tokensecret456' });
+    const result = await runAction(ws.dir, {
+      mode: 'validate',
+      'api-key': 'sk_live_supersecret123',
+      'github-token': 'ghs_tokensecret456',
+    });
     expect(result.stdout).toContain('::add-mask::sk_live_supersecret123');
-    const withoutMasks = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const withoutMasks = result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
     expect(withoutMasks + result.summary + JSON.stringify(result.outputs)).not.toMatch(/supersecret|tokensecret/);
   });
 
   it('masks the secrets before it reads any other input, so an input error cannot be the first line to print one', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
-    const result = await runAction(ws.dir, { mode: 'publish', 'api-key': 'sk_live_supersecret123', 'github-token': 'ghs_tokensecret456' });
+    const result = await runAction(ws.dir, {
+      mode: 'publish',
+      'api-key': 'sk_live_supersecret123',
+      'github-token': 'ghs_tokensecret456',
+    });
     const lines = result.stdout.split('\n');
     const firstMask = lines.findIndex((l) => l === '::add-mask::sk_live_supersecret123');
     const tokenMask = lines.findIndex((l) => l === '::add-mask::ghs_tokensecret456');
@@ -73,7 +86,9 @@ describe('action, mode validate', () => {
   it('refuses unknown rule ids in disable-rules, a key with a line break, and a URL with credentials, echoing no secret', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
     const rules = await runAction(ws.dir, { mode: 'validate', 'disable-rules': 'vague-prompt\nstring-fixed-option' });
-    expect(rules.errors).toEqual(["::error::Input 'disable-rules': 'string-fixed-option' is not a lint rule — did you mean \"string-fixed-options\"? ('atoms-metrics rules' lists them)."]);
+    expect(rules.errors).toEqual([
+      "::error::Input 'disable-rules': 'string-fixed-option' is not a lint rule — did you mean \"string-fixed-options\"? ('atoms-metrics rules' lists them).",
+    ]);
     const key = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_abc\ndef' });
     expect(key.errors[0]).toContain("Input 'api-key' contains a space, line break or control character");
     const url = await runAction(ws.dir, { mode: 'validate', 'api-url': 'https://me:hunter2@api.example/atoms/v1' });
@@ -87,20 +102,25 @@ describe('action, mode validate', () => {
     symlinkSync(outside.dir, join(ws.dir, 'metrics', 'linked'));
     const result = await runAction(ws.dir, { mode: 'validate', config: 'metrics/**/*.yaml\n!metrics/old/**' });
     outside.remove();
-    expect(result.errors.filter((line) => line.includes('file='))).toEqual(["::error title=atoms-metrics%3A outside-workspace,file=metrics/linked,line=1,col=1::'metrics/linked' is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)"]);
+    expect(result.errors.filter((line) => line.includes('file='))).toEqual([
+      "::error title=atoms-metrics%3A outside-workspace,file=metrics/linked,line=1,col=1::'metrics/linked' is a symbolic link to a directory outside the workspace; not entered (only files inside the workspace are read)",
+    ]);
     expect(result.stdout).not.toContain('host-');
     expect(result.summary).toContain('1 file: 1 error');
   });
 
   it('caps annotations per file and per run with one closing line; the summary still counts them all', async () => {
     const files: Record<string, string> = {};
-    for (let f = 0; f < 6; f++) files[`metrics/f${f}.yaml`] = VALID_YAML + Array.from({ length: 12 }, (_, k) => `extra_${k}: 1\n`).join('');
+    for (let f = 0; f < 6; f++)
+      files[`metrics/f${f}.yaml`] = VALID_YAML + Array.from({ length: 12 }, (_, k) => `extra_${k}: 1\n`).join('');
     ws = makeWorkspace(files);
     const result = await runAction(ws.dir, { mode: 'validate' });
     const annotations = result.stdout.split('\n').filter((line) => /^::error (title|file)=/.test(line));
     expect(annotations).toHaveLength(50);
     expect(annotations.filter((line) => line.includes('file=metrics/f0.yaml'))).toHaveLength(10);
-    expect(result.stdout).toContain('::warning::22 more problems were not annotated (at most 10 per file and 50 per run); the job summary counts all 72.');
+    expect(result.stdout).toContain(
+      '::warning::22 more problems were not annotated (at most 10 per file and 50 per run); the job summary counts all 72.',
+    );
     expect(result.summary).toContain('6 files: 72 errors');
   });
 
@@ -113,11 +133,17 @@ describe('action, mode validate', () => {
     expect(result.summary).toContain('col\\\\u001b\\[31mour');
   });
 
-  it("refuses an api-url over plain http to a host that is not loopback, before any request carries the key", async () => {
+  it('refuses an api-url over plain http to a host that is not loopback, before any request carries the key', async () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML });
-    const plain = await runAction(ws.dir, { mode: 'validate', 'api-key': 'sk_live_plaintext_1234', 'api-url': 'http://api.smallest.ai/atoms/v1' });
+    const plain = await runAction(ws.dir, {
+      mode: 'validate',
+      'api-key': 'sk_live_plaintext_1234',
+      'api-url': 'http://api.smallest.ai/atoms/v1',
+    });
     expect(plain.failed).toBe(true);
-    expect(plain.errors[0]).toBe("::error::Input 'api-url' uses plain http to api.smallest.ai, which would send the API key unencrypted: use https (plain http is allowed only for loopback addresses such as 127.0.0.1 and localhost, e.g. the emulator).");
+    expect(plain.errors[0]).toBe(
+      "::error::Input 'api-url' uses plain http to api.smallest.ai, which would send the API key unencrypted: use https (plain http is allowed only for loopback addresses such as 127.0.0.1 and localhost, e.g. the emulator).",
+    );
     const loopback = await runAction(ws.dir, { mode: 'validate', 'api-url': 'http://127.0.0.1:4010/atoms/v1' });
     expect(loopback.failed).toBe(false);
   });

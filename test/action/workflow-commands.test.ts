@@ -46,7 +46,15 @@ describe('workflow commands', () => {
     commands.setFailed('Metrics files are invalid:\n2 errors');
     expect(process.exitCode).toBe(1);
     process.exitCode = undefined;
-    expect(ours).toBe(coreWrites(() => (core.info('Validated 1 file — ok.'), core.setSecret('sk_secret%value'), core.setFailed('Metrics files are invalid:\n2 errors'))));
+    expect(ours).toBe(
+      coreWrites(
+        () => (
+          core.info('Validated 1 file — ok.'),
+          core.setSecret('sk_secret%value'),
+          core.setFailed('Metrics files are invalid:\n2 errors')
+        ),
+      ),
+    );
     expect(process.exitCode).toBe(1);
   });
 });
@@ -67,8 +75,12 @@ describe('step outputs', () => {
         return readFileSync(join(dir, file), 'utf8').replace(/ghadelimiter_[0-9a-f-]+/g, 'DELIMITER');
       };
       const value = '{"changed":true,\n"note":"100%: a::b"}';
-      expect(written('ours', () => setOutput('plan', value))).toBe(written('core', () => core.setOutput('plan', value)));
-      expect(() => formatOutputEntry('plan', 'x ghadelimiter_1 y', 'ghadelimiter_1')).toThrow('should not contain the delimiter');
+      expect(written('ours', () => setOutput('plan', value))).toBe(
+        written('core', () => core.setOutput('plan', value)),
+      );
+      expect(() => formatOutputEntry('plan', 'x ghadelimiter_1 y', 'ghadelimiter_1')).toThrow(
+        'should not contain the delimiter',
+      );
     } finally {
       if (saved === undefined) delete process.env.GITHUB_OUTPUT;
       else process.env.GITHUB_OUTPUT = saved;

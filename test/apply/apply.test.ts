@@ -10,8 +10,22 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const OTHER = '65f1a2b3c4d5e6f708192a3c';
-const LIVE = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }] };
-const DESIRED = normalizeConfig({ dispositionMetrics: [...LIVE.dispositionMetrics, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome?', choices: ['resolved', 'escalated'] }] });
+const LIVE = {
+  dispositionMetrics: [
+    { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' },
+  ],
+};
+const DESIRED = normalizeConfig({
+  dispositionMetrics: [
+    ...LIVE.dispositionMetrics,
+    {
+      identifier: 'call_outcome',
+      dispositionMetricType: 'ENUM',
+      dispositionMetricPrompt: 'What was the outcome?',
+      choices: ['resolved', 'escalated'],
+    },
+  ],
+});
 
 let clock: number;
 let emu: RunningEmulator;
@@ -23,15 +37,32 @@ const sleep = async (ms: number) => {
 
 function deps(overrides: Partial<ApplyDeps> = {}): ApplyDeps {
   const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, sleep, now: () => clock, random: () => 0.5 });
-  return { api, sleep, now: () => clock, log: (line) => log.push(line), securityCheckTimeoutMs: 180_000, onLiveChanged: 'fail', ...overrides };
+  return {
+    api,
+    sleep,
+    now: () => clock,
+    log: (line) => log.push(line),
+    securityCheckTimeoutMs: 180_000,
+    onLiveChanged: 'fail',
+    ...overrides,
+  };
 }
 
-const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({ agentId: AGENT, file: 'metrics/a.yaml', desired: DESIRED, commitSha: 'abcdef1234567890', label: 'Add call_outcome (#7)', description: 'Merged from #7', ...overrides });
+const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({
+  agentId: AGENT,
+  file: 'metrics/a.yaml',
+  desired: DESIRED,
+  commitSha: 'abcdef1234567890',
+  label: 'Add call_outcome (#7)',
+  description: 'Merged from #7',
+  ...overrides,
+});
 /** Someone activates a dashboard edit while the apply polls its security check (the first GET of a version). */
 function editInDashboardOnFirstPoll(): { versionId: string } {
   const edit = { versionId: '' };
   emu.onRequest(({ method, path }) => {
-    if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !edit.versionId) edit.versionId = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
+    if (method === 'GET' && /\/versions\/[a-f0-9]{24}$/.test(path) && !edit.versionId)
+      edit.versionId = emu.simulateDashboardChange(AGENT, { dispositionMetrics: [] });
   });
   return edit;
 }
@@ -42,7 +73,12 @@ const state = () => emu.getAgentState(AGENT);
 beforeEach(async () => {
   clock = 1_000_000;
   log = [];
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: OTHER }] } });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 6000,
+    now: () => clock,
+    seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: OTHER }] },
+  });
 });
 afterEach(() => emu.close());
 
@@ -58,7 +94,9 @@ describe('applyAgent', () => {
     expect(activations.map((r) => r.status)).toEqual([200]);
     // The reads while waiting: every version read after the publish (the last one is also the compare-and-swap read).
     const published = emu.requests.findIndex((r) => r.path.endsWith('/publish'));
-    const polls = emu.requests.slice(published + 1).filter((r) => r.method === 'GET' && /\/versions(\/[a-f0-9]{24})?$/.test(r.path)).length;
+    const polls = emu.requests
+      .slice(published + 1)
+      .filter((r) => r.method === 'GET' && /\/versions(\/[a-f0-9]{24})?$/.test(r.path)).length;
     expect(emu.requests.length - polls).toBe(7);
     expect(polls).toBeLessThanOrEqual(7);
     expect(s?.versions[1]?.description).toContain('atoms-metrics:');
@@ -89,7 +127,15 @@ describe('applyAgent', () => {
   });
 
   it('rides out 503, 429 and resets on every call', async () => {
-    for (const path of [/^\/agent\/[a-f0-9]{24}$/, /\/versions$/, /\/drafts$/, /\/config$/, /\/publish$/, /\/activate$/, /\/versions\/[a-f0-9]{24}$/]) {
+    for (const path of [
+      /^\/agent\/[a-f0-9]{24}$/,
+      /\/versions$/,
+      /\/drafts$/,
+      /\/config$/,
+      /\/publish$/,
+      /\/activate$/,
+      /\/versions\/[a-f0-9]{24}$/,
+    ]) {
       emu.injectFault({ path, status: 503 });
       emu.injectFault({ path, status: 429, headers: { 'retry-after': '1' } });
     }
@@ -137,16 +183,28 @@ describe('applyAgent', () => {
     // Both runs may send the earliest draft's publish; the draft publishes once and the other answer is a refusal.
     expect(emu.requests.filter((r) => r.path.endsWith('/publish') && r.status < 300)).toHaveLength(1);
     expect(state()?.drafts.filter((d) => !d.discarded && !d.published)).toEqual([]);
-    const activated = new Set(emu.requests.filter((r) => r.path.endsWith('/activate') && r.status === 200).map((r) => r.path));
+    const activated = new Set(
+      emu.requests.filter((r) => r.path.endsWith('/activate') && r.status === 200).map((r) => r.path),
+    );
     expect(activated.size).toBe(1);
     // Both report the version that is live, not one that was published and left inactive.
     expect([a.versionId, b.versionId]).toEqual([state()?.activeVersionId, state()?.activeVersionId]);
-    expect(normalizeConfig(emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+    expect(
+      normalizeConfig(emu.getAgentState(AGENT)?.versions.find((v) => v.isActive)?.postCallAnalyticsConfig),
+    ).toEqual(DESIRED);
   });
 
   it('a runner lost right after creating its draft: the next run publishes that draft at once, without waiting for the lost run', async () => {
     const active = state()?.activeVersionId ?? '';
-    const lost = emu.load({ agents: [{ _id: AGENT, versions: [{ _id: active, isActive: true, postCallAnalyticsConfig: LIVE }], drafts: [{ draftName: `${changeMarker(DESIRED, active)} abcdef1`, postCallAnalyticsConfig: LIVE }] }] }).agents[0]?.draftIds[0];
+    const lost = emu.load({
+      agents: [
+        {
+          _id: AGENT,
+          versions: [{ _id: active, isActive: true, postCallAnalyticsConfig: LIVE }],
+          drafts: [{ draftName: `${changeMarker(DESIRED, active)} abcdef1`, postCallAnalyticsConfig: LIVE }],
+        },
+      ],
+    }).agents[0]?.draftIds[0];
     clock += 5_000;
     const started = clock;
     const result = await applyAgent(target(), deps());
@@ -161,7 +219,15 @@ describe('applyAgent', () => {
 
   it('removes a draft of this change left by an earlier run that did not finish', async () => {
     const active = state()?.activeVersionId ?? '';
-    const leftover = emu.load({ agents: [{ _id: AGENT, versions: [{ _id: active, isActive: true, postCallAnalyticsConfig: LIVE }], drafts: [{ draftName: `${changeMarker(DESIRED, active)} abcdef1`, postCallAnalyticsConfig: LIVE }] }] }).agents[0]?.draftIds[0];
+    const leftover = emu.load({
+      agents: [
+        {
+          _id: AGENT,
+          versions: [{ _id: active, isActive: true, postCallAnalyticsConfig: LIVE }],
+          drafts: [{ draftName: `${changeMarker(DESIRED, active)} abcdef1`, postCallAnalyticsConfig: LIVE }],
+        },
+      ],
+    }).agents[0]?.draftIds[0];
     clock += 60 * 60_000;
     const result = await applyAgent(target(), deps());
     expect(result.status).toBe('applied');
@@ -201,7 +267,7 @@ describe('applyAgent', () => {
     emu.requests.length = 0;
     const rerun = await applyAgent(target(), deps());
     expect(rerun.status).toBe('failed');
-    expect(rerun.error).toContain('failed the platform\'s security check: prompt contains a jailbreak');
+    expect(rerun.error).toContain("failed the platform's security check: prompt contains a jailbreak");
     expect(writes()).toEqual([]);
     expect(state()?.versions).toHaveLength(2);
   });
@@ -218,7 +284,12 @@ describe('applyAgent', () => {
   });
 
   it('discards its own draft when a step before publish fails', async () => {
-    emu.injectFault({ method: 'PATCH', path: /\/config$/, status: 400, body: { status: false, errors: ['postCallAnalyticsConfig: Invalid'] } });
+    emu.injectFault({
+      method: 'PATCH',
+      path: /\/config$/,
+      status: 400,
+      body: { status: false, errors: ['postCallAnalyticsConfig: Invalid'] },
+    });
     const result = await applyAgent(target(), deps());
     expect(result.status).toBe('failed');
     expect(state()?.drafts.map((d) => d.discarded)).toEqual([true]);
@@ -228,7 +299,10 @@ describe('applyAgent', () => {
 
 describe('applyAll', () => {
   it("one agent's failure does not stop the others", async () => {
-    const results = await applyAll([target({ agentId: 'b'.repeat(24) }), target({ agentId: OTHER })], { ...deps(), concurrency: 2 });
+    const results = await applyAll([target({ agentId: 'b'.repeat(24) }), target({ agentId: OTHER })], {
+      ...deps(),
+      concurrency: 2,
+    });
     expect(results.map((r) => r.status)).toEqual(['failed', 'applied']);
     expect(results[0]?.error).toContain('was not found');
   });

@@ -23,7 +23,7 @@ describe('outcome blocks in the plan comment', () => {
     expect(rerun.match(/atoms-metrics:outcome key=/g)).toHaveLength(2);
   });
 
-  it('stays under the cap: drops its step details, then everyone\'s, then points to the job summary', () => {
+  it("stays under the cap: drops its step details, then everyone's, then points to the job summary", () => {
     const others = withOutcome(PLAN, `### slice two${details(400)}`, 'k2', 65_000);
     const ownFits = withOutcome(others, `### slice one${details(400)}`, 'k1', others.length + 200);
     expect(ownFits.length).toBeLessThanOrEqual(others.length + 200);
@@ -43,7 +43,11 @@ describe('outcome blocks in the plan comment', () => {
   it('replaces its block in a comment that came back with CRLF line ends, and never leaves a stale one when nothing fits', async () => {
     // The comment as GitHub hands it back after an edit in the web editor, read through our client.
     const gh = await startFakeGitHub();
-    const crlf = gh.addComment(7, withOutcome(PLAN, '### slice one: applied', 'k1', 65_000).replace(/\n/g, '\r\n'), 'github-actions[bot]');
+    const crlf = gh.addComment(
+      7,
+      withOutcome(PLAN, '### slice one: applied', 'k1', 65_000).replace(/\n/g, '\r\n'),
+      'github-actions[bot]',
+    );
     const read = await new GitHubClient('ghs_token', 'acme', 'voice', gh.url).getComment(crlf.id);
     await gh.close();
     const rerun = withOutcome(read.body, '### slice one: no changes', 'k1', 65_000);

@@ -14,7 +14,13 @@ let emu: RunningEmulator;
 let sleeps: number[];
 
 function client(overrides: Partial<ConstructorParameters<typeof AtomsClient>[0]> = {}) {
-  return new AtomsClient({ apiKey: KEY, baseUrl: emu.url, sleep: async (ms) => void sleeps.push(ms), random: () => 1, ...overrides });
+  return new AtomsClient({
+    apiKey: KEY,
+    baseUrl: emu.url,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 1,
+    ...overrides,
+  });
 }
 
 async function caught(promise: Promise<unknown>): Promise<AtomsApiError> {
@@ -29,7 +35,28 @@ async function caught(promise: Promise<unknown>): Promise<AtomsApiError> {
 
 beforeEach(async () => {
   sleeps = [];
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, keys: { [KEY]: { userId: 'u', admin: true } }, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: 'a', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it?' }] } }] }] } });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 0,
+    keys: { [KEY]: { userId: 'u', admin: true } },
+    seed: {
+      agents: [
+        {
+          _id: AGENT,
+          versions: [
+            {
+              isActive: true,
+              postCallAnalyticsConfig: {
+                dispositionMetrics: [
+                  { identifier: 'a', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it?' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  });
 });
 afterEach(() => emu.close());
 
@@ -39,7 +66,13 @@ describe('flow', () => {
     const agent = await api.getAgent(AGENT);
     expect(agent.activeVersionId).toMatch(/^[a-f0-9]{24}$/);
     const draft = await api.createDraft(AGENT, { sourceVersionId: agent.activeVersionId ?? '', draftName: 'test' });
-    const config = { dispositionMetrics: [{ identifier: 'b', dispositionMetricType: 'INTEGER' as const, dispositionMetricPrompt: 'How many?' }], useInternalAnalyticsModel: true, useReasoningModel: false };
+    const config = {
+      dispositionMetrics: [
+        { identifier: 'b', dispositionMetricType: 'INTEGER' as const, dispositionMetricPrompt: 'How many?' },
+      ],
+      useInternalAnalyticsModel: true,
+      useReasoningModel: false,
+    };
     await api.patchDraftConfig(AGENT, draft.draftId ?? '', { postCallAnalyticsConfig: config });
     expect((await api.getAgent(AGENT, { draftId: draft.draftId ?? '' })).configSource).toBe('draft');
     const version = await api.publishDraft(AGENT, draft.draftId ?? '', { label: 'L', description: 'D' });
@@ -48,7 +81,10 @@ describe('flow', () => {
     expect((await api.activateVersion(AGENT, version._id)).isActive).toBe(true);
     const live = await api.getAgent(AGENT);
     expect(live.activeVersionId).toBe(version._id);
-    expect(findAnalyticsInAgentRead(live.resolvedConfig)).toMatchObject({ found: true, config: { dispositionMetrics: config.dispositionMetrics } });
+    expect(findAnalyticsInAgentRead(live.resolvedConfig)).toMatchObject({
+      found: true,
+      config: { dispositionMetrics: config.dispositionMetrics },
+    });
     expect((await api.listVersions(AGENT)).versions.map((v) => v._id)[0]).toBe(version._id);
   });
 });
@@ -57,7 +93,9 @@ describe('errors', () => {
   it('agent not found (400 "No agent found") names the agent and asks about the key', async () => {
     const error = await caught(client().getAgent('aaaaaaaaaaaaaaaaaaaaaaaa'));
     expect(error.kind).toBe('agent-not-found');
-    expect(error.message).toBe('Agent aaaaaaaaaaaaaaaaaaaaaaaa was not found (the API answered "No agent found"). Is agentId right, and does the API key belong to the agent\'s organisation?');
+    expect(error.message).toBe(
+      'Agent aaaaaaaaaaaaaaaaaaaaaaaa was not found (the API answered "No agent found"). Is agentId right, and does the API key belong to the agent\'s organisation?',
+    );
   });
 
   it('401 names the input, never the key', async () => {
@@ -92,7 +130,9 @@ describe('errors', () => {
   });
 
   it('an unknown route (HTML 404) is a clear error, not a parse crash', async () => {
-    const error = await caught(new AtomsClient({ apiKey: KEY, baseUrl: emu.url.replace('/atoms/v1', '/wrong') }).getAgent(AGENT));
+    const error = await caught(
+      new AtomsClient({ apiKey: KEY, baseUrl: emu.url.replace('/atoms/v1', '/wrong') }).getAgent(AGENT),
+    );
     expect(error.kind).toBe('no-route');
     expect(error.message).toContain('Is api-url right');
   });
@@ -134,7 +174,11 @@ describe('riding out faults', () => {
   it('a Retry-After over the cap does not park the other requests for that long', async () => {
     let clock = 0;
     const limiterSleeps: number[] = [];
-    const limiter = createRateLimiter({ requestsPerSecond: 8, now: () => clock, sleep: async (ms) => void limiterSleeps.push(ms) });
+    const limiter = createRateLimiter({
+      requestsPerSecond: 8,
+      now: () => clock,
+      sleep: async (ms) => void limiterSleeps.push(ms),
+    });
     const api = client({ limiter, now: () => clock });
     emu.injectFault({ path: `/agent/${AGENT}`, status: 429, headers: { 'retry-after': '7200' } });
     expect((await caught(api.getAgent(AGENT))).kind).toBe('rate-limited');
@@ -157,7 +201,13 @@ describe('riding out faults', () => {
   it('times out a hanging request and stops at the overall deadline', async () => {
     emu.injectFault({ path: `/agent/${AGENT}`, delayMs: 300, times: 10 });
     const started = Date.now();
-    const error = await caught(client({ requestTimeoutMs: 50, deadlineMs: 400, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) }).getAgent(AGENT));
+    const error = await caught(
+      client({
+        requestTimeoutMs: 50,
+        deadlineMs: 400,
+        sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))),
+      }).getAgent(AGENT),
+    );
     expect(error.kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -177,14 +227,24 @@ describe('raw servers', () => {
     const url = await serve((_req, res) => {
       calls++;
       if (calls === 1) {
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': new Date(Date.now() + 2000).toUTCString() });
-        res.end(JSON.stringify({ status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 2 }));
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': new Date(Date.now() + 2000).toUTCString(),
+        });
+        res.end(
+          JSON.stringify({ status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 2 }),
+        );
       } else {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ status: true, data: { _id: AGENT, name: 'x', activeVersionId: null } }));
       }
     });
-    await new AtomsClient({ apiKey: KEY, baseUrl: url, sleep: async (ms) => void sleeps.push(ms), random: () => 0 }).getAgent(AGENT);
+    await new AtomsClient({
+      apiKey: KEY,
+      baseUrl: url,
+      sleep: async (ms) => void sleeps.push(ms),
+      random: () => 0,
+    }).getAgent(AGENT);
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeGreaterThan(500);
     expect(sleeps[0]).toBeLessThanOrEqual(2000);
@@ -214,7 +274,9 @@ describe('raw servers', () => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: false, errors: [`echo ${req.headers.authorization}`] }));
     });
-    const error = await caught(new AtomsClient({ apiKey: KEY, baseUrl: url, sleep: async () => {}, maxAttempts: 2 }).getAgent(AGENT));
+    const error = await caught(
+      new AtomsClient({ apiKey: KEY, baseUrl: url, sleep: async () => {}, maxAttempts: 2 }).getAgent(AGENT),
+    );
     const everything = [error.message, error.stack, String(error.cause), ...error.serverMessages].join('\n');
     expect(everything).not.toContain(KEY);
     expect(everything).not.toMatch(/Bearer sk_/);

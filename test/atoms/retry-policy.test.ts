@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { decideRetry, parseRetryAfter, type RetryInput } from '../../src/atoms/retry-policy.js';
 
-const base: RetryInput = { attempt: 1, maxAttempts: 5, idempotent: true, elapsedMs: 0, deadlineMs: 60_000, maxRetryAfterMs: 30_000, backoffBaseMs: 500, backoffCapMs: 8_000, random: 1 };
+const base: RetryInput = {
+  attempt: 1,
+  maxAttempts: 5,
+  idempotent: true,
+  elapsedMs: 0,
+  deadlineMs: 60_000,
+  maxRetryAfterMs: 30_000,
+  backoffBaseMs: 500,
+  backoffCapMs: 8_000,
+  random: 1,
+};
 
 describe('decideRetry', () => {
   it.each([
@@ -10,7 +20,11 @@ describe('decideRetry', () => {
     ['backoff capped', { status: 502, attempt: 10, maxAttempts: 20 }, { retry: true, delayMs: 8000 }],
     ['full jitter', { status: 504, random: 0.25 }, { retry: true, delayMs: 125 }],
     ['network reset on a read', { errorCode: 'ECONNRESET' }, { retry: true, delayMs: 500 }],
-    ['429 on POST waits Retry-After', { status: 429, idempotent: false, retryAfterMs: 2000 }, { retry: true, delayMs: 2000 }],
+    [
+      '429 on POST waits Retry-After',
+      { status: 429, idempotent: false, retryAfterMs: 2000 },
+      { retry: true, delayMs: 2000 },
+    ],
   ] as const)('%s', (_, change, expected) => expect(decideRetry({ ...base, ...change })).toEqual(expected));
 
   it.each([
@@ -28,7 +42,10 @@ describe('decideRetry', () => {
   ] as const)('stops on %s', (_, change) => expect(decideRetry({ ...base, ...change }).retry).toBe(false));
 
   it('says why it stops on a long Retry-After', () => {
-    expect(decideRetry({ ...base, status: 429, retryAfterMs: 3_600_000 })).toEqual({ retry: false, reason: 'the server asked to wait 3600 s, more than the 30 s this step waits' });
+    expect(decideRetry({ ...base, status: 429, retryAfterMs: 3_600_000 })).toEqual({
+      retry: false,
+      reason: 'the server asked to wait 3600 s, more than the 30 s this step waits',
+    });
   });
 });
 

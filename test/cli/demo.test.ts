@@ -11,7 +11,9 @@ describe('atoms-metrics demo', () => {
       const io = recordingIo(ws.dir);
       expect(await runCli(['demo', '--versioning', 'v1'], io), io.err).toBe(0);
       expect(io.out).toContain('examples/metrics/support-agent.yaml');
-      expect(io.out).toContain('Demo finished: one new version, activated after its security check passed; nothing left to change.');
+      expect(io.out).toContain(
+        'Demo finished: one new version, activated after its security check passed; nothing left to change.',
+      );
     } finally {
       ws.remove();
     }

@@ -19,7 +19,10 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('doctor --write and %s', (signal) 
     try {
       emu.simulateDashboardChange(AGENT, EDITED);
       const live = liveOf(emu);
-      const child = spawn(process.execPath, [cli.path, 'doctor', AGENT, '--write'], { env: { PATH: process.env.PATH, SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli.path, 'doctor', AGENT, '--write'], {
+        env: { PATH: process.env.PATH, SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -30,7 +33,9 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('doctor --write and %s', (signal) 
       expect(publishedAt()).toBeGreaterThan(0);
       child.kill(signal);
       expect(await exit).toBe(130);
-      expect(err).toContain('atoms-metrics: interrupted: finishing the request in flight, then archiving the scratch branch');
+      expect(err).toContain(
+        'atoms-metrics: interrupted: finishing the request in flight, then archiving the scratch branch',
+      );
       expect(err).toMatch(/archived scratch branch atoms-metrics-doctor-/);
       expect(out).toMatch(/the step "wait for the scan" was interrupted/);
       expect(out).toMatch(/scratch branch atoms-metrics-doctor-\S+ \([a-f0-9]{24}\) is archived/);

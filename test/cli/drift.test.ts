@@ -6,12 +6,19 @@ import { makeWorkspace, VALID_YAML, type Workspace } from '../support/workspace.
 import { recordingIo as io } from '../support/cli-io.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
-const METRIC = { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN' as const, dispositionMetricPrompt: "Was the customer's issue resolved during the call?" };
+const METRIC = {
+  identifier: 'call_resolved',
+  dispositionMetricType: 'BOOLEAN' as const,
+  dispositionMetricPrompt: "Was the customer's issue resolved during the call?",
+};
 let emu: RunningEmulator;
 let ws: Workspace;
 
 beforeEach(async () => {
-  emu = await startEmulator({ securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: { dispositionMetrics: [METRIC] } }] }] } });
+  emu = await startEmulator({
+    securityCheckMs: 0,
+    seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: { dispositionMetrics: [METRIC] } }] }] },
+  });
   ws = makeWorkspace({ 'metrics/support.yaml': VALID_YAML });
 });
 afterEach(async () => {
@@ -26,16 +33,30 @@ describe('atoms-metrics drift', () => {
     expect(await runCli(['drift'], clean)).toBe(0);
     expect(clean.out).toContain('No drift.');
 
-    emu.simulateDashboardChange(AGENT, { dispositionMetrics: [{ ...METRIC, dispositionMetricPrompt: 'Was it resolved?' }] });
+    emu.simulateDashboardChange(AGENT, {
+      dispositionMetrics: [{ ...METRIC, dispositionMetricPrompt: 'Was it resolved?' }],
+    });
     const text = io(ws.dir, env);
     expect(await runCli(['drift'], text)).toBe(1);
-    expect(text.out).toContain(`✗ ${AGENT} (metrics/support.yaml): drifted — v2 revision 2 of branch Main, published by Dashboard User at`);
+    expect(text.out).toContain(
+      `✗ ${AGENT} (metrics/support.yaml): drifted — v2 revision 2 of branch Main, published by Dashboard User at`,
+    );
     expect(text.out).toContain('call_resolved differs: prompt');
     expect(text.out).toContain(`adopt: atoms-metrics pull ${AGENT} --force`);
 
     const json = io(ws.dir, env);
     expect(await runCli(['drift', '--format', 'json'], json)).toBe(1);
-    expect(JSON.parse(json.out)).toMatchObject({ drifted: true, agents: [{ agentId: AGENT, status: 'drifted', breaking: false, live: { name: 'v2 revision 2 of branch Main', by: 'Dashboard User' } }] });
+    expect(JSON.parse(json.out)).toMatchObject({
+      drifted: true,
+      agents: [
+        {
+          agentId: AGENT,
+          status: 'drifted',
+          breaking: false,
+          live: { name: 'v2 revision 2 of branch Main', by: 'Dashboard User' },
+        },
+      ],
+    });
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
   });
 });

@@ -18,19 +18,25 @@ async function startCommand(args: string[], cwd: string) {
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const exit = runEmulatorCommand(command, io, () => stopped);
-  for (let i = 0; i < 500 && !io.out.includes('Press Ctrl+C'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 500 && !io.out.includes('Press Ctrl+C'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   return { io, exit, stop };
 }
 
 describe('atoms-metrics emulator', () => {
-  it("without --seed holds the example agent, and the commands it suggests work from an empty directory", async () => {
+  it('without --seed holds the example agent, and the commands it suggests work from an empty directory', async () => {
     ws = makeWorkspace({});
     const { io, exit, stop } = await startCommand(['--port', '0', '--security-check-ms', '0'], ws.dir);
     try {
       expect(io.out).toContain('  seeded agent 65f1a2b3c4d5e6f708192a3b\n');
       const env = /export ATOMS_API_URL=(\S+) SMALLEST_API_KEY=(\S+)/.exec(io.out);
-      const suggested = [...io.out.matchAll(/^ {2}atoms-metrics (.+?)(?:\s+#.*)?$/gm)].map((m) => (m[1] ?? '').split(' '));
-      expect(suggested).toEqual([['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], ['plan', 'metrics']]);
+      const suggested = [...io.out.matchAll(/^ {2}atoms-metrics (.+?)(?:\s+#.*)?$/gm)].map((m) =>
+        (m[1] ?? '').split(' '),
+      );
+      expect(suggested).toEqual([
+        ['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'],
+        ['plan', 'metrics'],
+      ]);
       const cli = recordingIo(ws.dir, { ATOMS_API_URL: env?.[1], SMALLEST_API_KEY: env?.[2] });
       for (const args of suggested) expect(await runCli(args, cli), `${args.join(' ')}: ${cli.err}`).toBe(0);
       expect(cli.out).toContain('No changes.');

@@ -10,7 +10,11 @@ let emu: RunningEmulator;
 let ws: Workspace;
 
 beforeEach(async () => {
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: await loadSeedFile('examples/emulator-seed.json') });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 0,
+    seed: await loadSeedFile('examples/emulator-seed.json'),
+  });
   ws = makeWorkspace({ 'metrics/support-agent.yaml': readFileSync('examples/metrics/support-agent.yaml', 'utf8') });
 });
 afterEach(async () => {
@@ -23,7 +27,9 @@ describe('CLI against the emulator', () => {
     const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
     const plan = io(ws.dir, env);
     expect(await runCli(['plan'], plan)).toBe(0);
-    expect(plan.out).toContain('+ follow_up_needed BOOLEAN\n      prompt: Did the agent promise the customer a follow-up after the call?');
+    expect(plan.out).toContain(
+      '+ follow_up_needed BOOLEAN\n      prompt: Did the agent promise the customer a follow-up after the call?',
+    );
     expect(plan.out).toContain('- summary STRING');
     expect(plan.out).toContain('1 agent to change, 1 with breaking changes.');
     const json = io(ws.dir, env);
@@ -63,15 +69,25 @@ describe('CLI against the emulator', () => {
   it('list prints a matrix', async () => {
     const cli = io(ws.dir);
     expect(await runCli(['list'], cli)).toBe(0);
-    expect(JSON.parse(cli.out)).toEqual({ include: [{ slice: '1', files: ['metrics/support-agent.yaml'], agents: ['65f1a2b3c4d5e6f708192a3b'] }] });
+    expect(JSON.parse(cli.out)).toEqual({
+      include: [{ slice: '1', files: ['metrics/support-agent.yaml'], agents: ['65f1a2b3c4d5e6f708192a3b'] }],
+    });
   });
 
   it('--strict holds back files with warnings in plan and apply; exit codes match validate', async () => {
     const env = { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url };
-    ws.write('metrics/support-agent.yaml', readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(/dispositionMetricPrompt: .*follow.*$/m, 'dispositionMetricPrompt: Follow up?'));
+    ws.write(
+      'metrics/support-agent.yaml',
+      readFileSync('examples/metrics/support-agent.yaml', 'utf8').replace(
+        /dispositionMetricPrompt: .*follow.*$/m,
+        'dispositionMetricPrompt: Follow up?',
+      ),
+    );
     const apply = io(ws.dir, env);
     expect(await runCli(['apply', '--strict', '--allow-breaking'], apply)).toBe(1);
-    expect(apply.err).toContain('Metrics files are invalid (lint warnings count as errors under --strict); nothing was applied.');
+    expect(apply.err).toContain(
+      'Metrics files are invalid (lint warnings count as errors under --strict); nothing was applied.',
+    );
     expect(emu.requests).toEqual([]);
     const plan = io(ws.dir, env);
     expect(await runCli(['plan', '--strict'], plan)).toBe(1);
@@ -87,7 +103,10 @@ describe('CLI against the emulator', () => {
     ws.write('bad-seed.json', '{\n  "agents": [\n    {"_id": "65f1a2b3c4d5e6f708192a3b",}\n  ]\n}\n');
     const cases: [string[], string][] = [
       [['emulator', '--seed', 'missing.json'], 'cannot read the seed file missing.json: no such file'],
-      [['emulator', '--seed', 'bad-seed.json'], "bad-seed.json:3:39: JSON syntax error: trailing comma: remove this ',' (JSON allows no comma before '}')"],
+      [
+        ['emulator', '--seed', 'bad-seed.json'],
+        "bad-seed.json:3:39: JSON syntax error: trailing comma: remove this ',' (JSON allows no comma before '}')",
+      ],
       [['emulator', '--port', String(emu.port)], `cannot listen on 127.0.0.1:${emu.port}: the port is in use`],
     ];
     for (const [argv, message] of cases) {

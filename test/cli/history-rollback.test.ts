@@ -9,8 +9,21 @@ import { recordingIo as io } from '../support/cli-io.js';
 import { publishNonMetricsEdit } from '../support/person-edit.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
-const OLD = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was the issue resolved?' }] };
-const NEW = { dispositionMetrics: [...OLD.dispositionMetrics, { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' }] };
+const OLD = {
+  dispositionMetrics: [
+    {
+      identifier: 'call_resolved',
+      dispositionMetricType: 'BOOLEAN',
+      dispositionMetricPrompt: 'Was the issue resolved?',
+    },
+  ],
+};
+const NEW = {
+  dispositionMetrics: [
+    ...OLD.dispositionMetrics,
+    { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' },
+  ],
+};
 /** Metrics that break today's rules four ways; an older revision may hold them. */
 const INVALID = {
   dispositionMetrics: [
@@ -31,13 +44,21 @@ afterEach(async () => {
 
 const liveMetrics = (model: 'v1' | 'v2') => {
   const state = emu.getAgentState(AGENT);
-  const live = model === 'v1' ? state?.versions.find((v) => v.isActive) : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
+  const live =
+    model === 'v1'
+      ? state?.versions.find((v) => v.isActive)
+      : state?.branches?.[0]?.revisions.find((r) => r._id === state?.branches?.[0]?.headRevisionId);
   return normalizeConfig(live?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier);
 };
 const writes = () => emu.requests.filter((r) => r.method !== 'GET');
 
 async function start(model: 'v1' | 'v2', versions: SeedVersion[], options: Partial<EmulatorOptions> = {}) {
-  emu = await startEmulator({ versioning: model, securityCheckMs: 0, ...options, seed: { agents: [{ _id: AGENT, versions }] } });
+  emu = await startEmulator({
+    versioning: model,
+    securityCheckMs: 0,
+    ...options,
+    seed: { agents: [{ _id: AGENT, versions }] },
+  });
   ws = makeWorkspace({ 'metrics/a.yaml': `agentId: "${AGENT}"\npostCallAnalyticsConfig:\n  dispositionMetrics: []\n` });
 }
 async function cli(...args: string[]) {
@@ -45,15 +66,23 @@ async function cli(...args: string[]) {
   const code = await runCli(args, run);
   return { code, out: run.out, err: run.err };
 }
-const otherSection = (model: 'v1' | 'v2') => (model === 'v1' ? 'call_handling: 1 line changed' : 'workflow_prompt: 1 line changed');
+const otherSection = (model: 'v1' | 'v2') =>
+  model === 'v1' ? 'call_handling: 1 line changed' : 'workflow_prompt: 1 line changed';
 
 describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
   it('history names the model and marks live; rollback previews, refuses a breaking removal without --allow-breaking, and publishes the metrics with it', async () => {
-    await start(model, [{ label: 'first', postCallAnalyticsConfig: OLD }, { label: 'second', isActive: true, postCallAnalyticsConfig: NEW }]);
+    await start(model, [
+      { label: 'first', postCallAnalyticsConfig: OLD },
+      { label: 'second', isActive: true, postCallAnalyticsConfig: NEW },
+    ]);
 
     const history = await cli('history', 'metrics/a.yaml');
     expect(history.code).toBe(0);
-    expect(history.out).toContain(model === 'v1' ? `${AGENT}: v1 versions, newest first` : `${AGENT}: v2 revisions of live branch Main, newest first`);
+    expect(history.out).toContain(
+      model === 'v1'
+        ? `${AGENT}: v1 versions, newest first`
+        : `${AGENT}: v2 revisions of live branch Main, newest first`,
+    );
     expect(history.out).toMatch(/^\*\s+2\s/m);
     expect(history.out).toContain('"first"');
 
@@ -61,13 +90,17 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
     expect(planned.code).toBe(0);
     expect(planned.out).toContain('- follow_up');
     expect(planned.out).toContain('Scope: metrics only (the default)');
-    expect(planned.out).toContain('Would be refused: this rollback breaks consumers of the metrics: follow_up is removed');
+    expect(planned.out).toContain(
+      'Would be refused: this rollback breaks consumers of the metrics: follow_up is removed',
+    );
     expect(planned.out).toContain('Nothing was changed; as it stands, --yes would be refused');
     expect(writes()).toEqual([]);
 
     const refused = await cli('rollback', AGENT, '--yes');
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain('Rollback refused: this rollback breaks consumers of the metrics: follow_up is removed');
+    expect(refused.out).toContain(
+      'Rollback refused: this rollback breaks consumers of the metrics: follow_up is removed',
+    );
     expect(refused.out).toContain('Pass --allow-breaking to roll back anyway');
     expect(writes()).toEqual([]);
     expect(liveMetrics(model)).toEqual(['call_resolved', 'follow_up']);
@@ -92,14 +125,19 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
   });
 
   it('a rollback over a non-metrics fix: the preview names the other section; the default keeps it, --whole-revision reverts it', async () => {
-    await start(model, [{ label: 'first', postCallAnalyticsConfig: OLD }, { label: 'second', isActive: true, postCallAnalyticsConfig: NEW }]);
+    await start(model, [
+      { label: 'first', postCallAnalyticsConfig: OLD },
+      { label: 'second', isActive: true, postCallAnalyticsConfig: NEW },
+    ]);
     await publishNonMetricsEdit(emu, AGENT, model);
 
     // Live (3) is a legal fix outside the metrics, on top of 2: going back to 2 changes no metric, but not nothing.
     const preview = await cli('rollback', AGENT);
     expect(preview.code).toBe(0);
     expect(preview.out).toContain("Metrics: no change (live already holds the target's metrics).");
-    expect(preview.out).toContain('Other sections that differ (they stay as live has them; metrics-only is the default, --whole-revision reverts them too):');
+    expect(preview.out).toContain(
+      'Other sections that differ (they stay as live has them; metrics-only is the default, --whole-revision reverts them too):',
+    );
     expect(preview.out).toContain(otherSection(model));
 
     const writesBefore = writes().length;
@@ -125,23 +163,40 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
   });
 
   it('refuses a target whose metrics are invalid today, naming each error; --allow-invalid goes ahead and says so loudly', async () => {
-    await start(model, [{ postCallAnalyticsConfig: INVALID }, { isActive: true, postCallAnalyticsConfig: OLD }], { validateMetrics: false });
+    await start(model, [{ postCallAnalyticsConfig: INVALID }, { isActive: true, postCallAnalyticsConfig: OLD }], {
+      validateMetrics: false,
+    });
     const refused = await cli('rollback', AGENT, '--yes', '--allow-breaking');
     expect(refused.code).toBe(1);
     expect(refused.out).toContain("the target's metrics are invalid under today's rules");
-    for (const rule of ['enum', 'identifier', 'duplicate-identifier', 'prompt']) expect(refused.out).toMatch(new RegExp(`\\([a-z-]*${rule}[a-z-]*\\)`));
+    for (const rule of ['enum', 'identifier', 'duplicate-identifier', 'prompt'])
+      expect(refused.out).toMatch(new RegExp(`\\([a-z-]*${rule}[a-z-]*\\)`));
     expect(refused.out).toContain('Pass --allow-invalid');
     expect(writes()).toEqual([]);
 
     const forced = await cli('rollback', AGENT, '--yes', '--allow-breaking', '--allow-invalid');
     expect(forced.code).toBe(0);
-    expect(forced.err).toContain('warning: ⚠️ the target\'s metrics are invalid');
+    expect(forced.err).toContain("warning: ⚠️ the target's metrics are invalid");
     expect(forced.out).toContain('Going ahead because --allow-invalid is set: invalid metrics go live.');
     expect(liveMetrics(model)).toContain('Bad-Id');
   });
 
   it('refuses a target whose security scan failed', async () => {
-    emu = await startEmulator({ versioning: model, securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: OLD, securityCheck: { status: 'failed', reason: 'flagged' } }, { isActive: true, postCallAnalyticsConfig: NEW }] }] } });
+    emu = await startEmulator({
+      versioning: model,
+      securityCheckMs: 0,
+      seed: {
+        agents: [
+          {
+            _id: AGENT,
+            versions: [
+              { postCallAnalyticsConfig: OLD, securityCheck: { status: 'failed', reason: 'flagged' } },
+              { isActive: true, postCallAnalyticsConfig: NEW },
+            ],
+          },
+        ],
+      },
+    });
     ws = makeWorkspace({});
     const run = await cli('rollback', AGENT, '--to', '1', '--yes');
     expect(run.code).toBe(1);
@@ -152,9 +207,27 @@ describe.each(['v1', 'v2'] as const)('history and rollback on %s', (model) => {
 });
 
 it('a v2 whole-revision restore whose scan fails does not go live, and the rollback says so', async () => {
-  emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, scanOutcome: 'failed', scanReason: 'flagged', seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: OLD }, { isActive: true, postCallAnalyticsConfig: NEW }] }] } });
+  emu = await startEmulator({
+    versioning: 'v2',
+    securityCheckMs: 0,
+    scanOutcome: 'failed',
+    scanReason: 'flagged',
+    seed: {
+      agents: [
+        { _id: AGENT, versions: [{ postCallAnalyticsConfig: OLD }, { isActive: true, postCallAnalyticsConfig: NEW }] },
+      ],
+    },
+  });
   ws = makeWorkspace({});
-  const run = await cli('rollback', AGENT, '--yes', '--whole-revision', '--allow-breaking', '--security-check-timeout', '1');
+  const run = await cli(
+    'rollback',
+    AGENT,
+    '--yes',
+    '--whole-revision',
+    '--allow-breaking',
+    '--security-check-timeout',
+    '1',
+  );
   expect(run.code).toBe(1);
   expect(run.out).toContain('the restore did not go live within 1 s');
   expect(liveMetrics('v2')).toEqual(['call_resolved', 'follow_up']);

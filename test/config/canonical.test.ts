@@ -6,7 +6,12 @@ import type { PostCallAnalyticsConfig } from '../../src/config/types.js';
 const config = {
   useReasoningModel: true,
   dispositionMetrics: [
-    { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'How did the call end?', choices: ['resolved', 'escalated'] },
+    {
+      identifier: 'call_outcome',
+      dispositionMetricType: 'ENUM',
+      dispositionMetricPrompt: 'How did the call end?',
+      choices: ['resolved', 'escalated'],
+    },
     { identifier: 'z', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Ünïcode and "quotes"?' },
   ],
   useInternalAnalyticsModel: false,
@@ -22,8 +27,19 @@ describe('canonical config text', () => {
   });
 
   it('treats key order as meaningless and a "__proto__" key as data', () => {
-    const reordered = JSON.parse('{"useInternalAnalyticsModel":false,"dispositionMetrics":[],"__proto__":{"x":1}}') as PostCallAnalyticsConfig;
-    expect(canonicalConfigJson(reordered)).toBe('{"__proto__":{"x":1},"dispositionMetrics":[],"useInternalAnalyticsModel":false}');
-    expect(configsEqual(reordered, JSON.parse('{"__proto__":{"x":1},"dispositionMetrics":[],"useInternalAnalyticsModel":false}') as PostCallAnalyticsConfig)).toBe(true);
+    const reordered = JSON.parse(
+      '{"useInternalAnalyticsModel":false,"dispositionMetrics":[],"__proto__":{"x":1}}',
+    ) as PostCallAnalyticsConfig;
+    expect(canonicalConfigJson(reordered)).toBe(
+      '{"__proto__":{"x":1},"dispositionMetrics":[],"useInternalAnalyticsModel":false}',
+    );
+    expect(
+      configsEqual(
+        reordered,
+        JSON.parse(
+          '{"__proto__":{"x":1},"dispositionMetrics":[],"useInternalAnalyticsModel":false}',
+        ) as PostCallAnalyticsConfig,
+      ),
+    ).toBe(true);
   });
 });

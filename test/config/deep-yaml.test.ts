@@ -20,7 +20,9 @@ describe('very deep YAML block structure', () => {
     ['one key per line, each indented one more', keys, 66, 67],
   ])('%s: one error, too deeply nested at its line', (_name, text, line, column) => {
     const result = validateText('deep.yaml', text);
-    expect(result.diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([[line, column, 'too-deep', 'too deeply nested (more than 64 levels)']]);
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([
+      [line, column, 'too-deep', 'too deeply nested (more than 64 levels)'],
+    ]);
   });
 
   it('leaves ordinary files, block scalars and sequences at their key’s indentation alone', () => {
@@ -34,8 +36,16 @@ describe('very deep YAML block structure', () => {
   it('the CLI reports it as a positioned error, not an unreadable file', async () => {
     ws = makeWorkspace({ 'metrics/deep.yaml': staircase });
     const state = { out: '', err: '' };
-    const code = await runCli(['validate'], { cwd: ws.dir, env: {}, isTTY: false, stdout: (t) => void (state.out += t), stderr: (t) => void (state.err += t) });
+    const code = await runCli(['validate'], {
+      cwd: ws.dir,
+      env: {},
+      isTTY: false,
+      stdout: (t) => void (state.out += t),
+      stderr: (t) => void (state.err += t),
+    });
     expect(code).toBe(1);
-    expect(state.out + state.err).toContain('metrics/deep.yaml:66:67: error: too deeply nested (more than 64 levels) [too-deep]');
+    expect(state.out + state.err).toContain(
+      'metrics/deep.yaml:66:67: error: too deeply nested (more than 64 levels) [too-deep]',
+    );
   });
 });

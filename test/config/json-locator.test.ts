@@ -7,13 +7,23 @@ import { pointerSegment } from '../../src/config/source-map.js';
 function pointers(value: unknown, base = ''): string[] {
   const own = [base, `${base}/missing`, `${base}/9`];
   if (Array.isArray(value)) return [...own, ...value.flatMap((item, i) => pointers(item, `${base}/${i}`))];
-  if (typeof value === 'object' && value !== null) return [...own, ...Object.entries(value).flatMap(([k, v]) => pointers(v, `${base}/${pointerSegment(k)}`))];
+  if (typeof value === 'object' && value !== null)
+    return [...own, ...Object.entries(value).flatMap(([k, v]) => pointers(v, `${base}/${pointerSegment(k)}`))];
   return own;
 }
 
 const key = fc.string({ unit: fc.constantFrom('a', 'b', '/', '~', ' ', 'é', '1'), minLength: 0, maxLength: 4 });
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string({ maxLength: 6 }),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
 })).value;

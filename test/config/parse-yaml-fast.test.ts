@@ -17,21 +17,136 @@ function random(seed: number): () => number {
   };
 }
 
-const KEYS = ['agentId', 'postCallAnalyticsConfig', 'dispositionMetrics', 'identifier', 'dispositionMetricType', 'dispositionMetricPrompt', 'choices', 'useReasoningModel', 'a', 'b', 'a', '_x9', '__proto__', 'true', 'null', 'a-b', '"quoted"', "'single'", 'k y', '1', '<<'];
-const PLAIN = [
-  'Was the customer issue resolved during the call?', "it's fine", 'a: b', 'a:b', 'x #y', 'x#y', '-x', '- x', '--x', '~', 'null', 'Null', 'True', 'FALSE', 'yes',
-  '12', '-7', '0x1F', '0o17', '1e3', '.5', '+1', '.inf', '.NaN', '65f1a2b3c4d5e6f708192a3b', '[x]', '{a: b}', '&a x', '*b', '!t x', '|', '>-', '%d', '@x', '`x`', '?x', ':x',
-  'a,b', 'ünï 中文 ✓', '...', '---', 'trailing:', 'http://x.y:8/z?q#f', 'BOOLEAN', 'ENUM', 'call_resolved', 'a  b', 'a\u00a0b', 'zero\u200bwidth',
+const KEYS = [
+  'agentId',
+  'postCallAnalyticsConfig',
+  'dispositionMetrics',
+  'identifier',
+  'dispositionMetricType',
+  'dispositionMetricPrompt',
+  'choices',
+  'useReasoningModel',
+  'a',
+  'b',
+  'a',
+  '_x9',
+  '__proto__',
+  'true',
+  'null',
+  'a-b',
+  '"quoted"',
+  "'single'",
+  'k y',
+  '1',
+  '<<',
 ];
-const QUOTED = ['"plain"', '"q\\"x"', '"tab\\tnew\\nline"', '"slash\\/ back\\\\"', '"\\u0041"', '"\\x41"', '"\\e"', '"unterminated', "'it''s'", "'x'", "''", '""', '"a" b', "'a'#c", '"a"  # c'];
-const FLOW = ['[]', '[a, b]', '[ a , "b" ]', "['x', y]", '[a,b,]', '[a, [b]]', '[a: b]', '[1, 2]', '[a b, c]', '[a,, b]', '[a] x', '[a]  # c', '[a#b]', '[ ]'];
+const PLAIN = [
+  'Was the customer issue resolved during the call?',
+  "it's fine",
+  'a: b',
+  'a:b',
+  'x #y',
+  'x#y',
+  '-x',
+  '- x',
+  '--x',
+  '~',
+  'null',
+  'Null',
+  'True',
+  'FALSE',
+  'yes',
+  '12',
+  '-7',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.5',
+  '+1',
+  '.inf',
+  '.NaN',
+  '65f1a2b3c4d5e6f708192a3b',
+  '[x]',
+  '{a: b}',
+  '&a x',
+  '*b',
+  '!t x',
+  '|',
+  '>-',
+  '%d',
+  '@x',
+  '`x`',
+  '?x',
+  ':x',
+  'a,b',
+  'ünï 中文 ✓',
+  '...',
+  '---',
+  'trailing:',
+  'http://x.y:8/z?q#f',
+  'BOOLEAN',
+  'ENUM',
+  'call_resolved',
+  'a  b',
+  'a\u00a0b',
+  'zero\u200bwidth',
+];
+const QUOTED = [
+  '"plain"',
+  '"q\\"x"',
+  '"tab\\tnew\\nline"',
+  '"slash\\/ back\\\\"',
+  '"\\u0041"',
+  '"\\x41"',
+  '"\\e"',
+  '"unterminated',
+  "'it''s'",
+  "'x'",
+  "''",
+  '""',
+  '"a" b',
+  "'a'#c",
+  '"a"  # c',
+];
+const FLOW = [
+  '[]',
+  '[a, b]',
+  '[ a , "b" ]',
+  "['x', y]",
+  '[a,b,]',
+  '[a, [b]]',
+  '[a: b]',
+  '[1, 2]',
+  '[a b, c]',
+  '[a,, b]',
+  '[a] x',
+  '[a]  # c',
+  '[a#b]',
+  '[ ]',
+];
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)] as T;
 }
 
 /** Values inside the subset, so that many documents are answered by the shortcut and compared. */
-const SAFE = ['Was the customer issue resolved during the call?', "it's fine", 'a:b', 'x #y', 'call_resolved', 'ENUM', 'true', '~', '"q\\"x"', "'it''s'", '[a, "b"]', '[]', '65f1a2b3c4d5e6f708192a3b', 'ünï 中文 ✓', ''];
+const SAFE = [
+  'Was the customer issue resolved during the call?',
+  "it's fine",
+  'a:b',
+  'x #y',
+  'call_resolved',
+  'ENUM',
+  'true',
+  '~',
+  '"q\\"x"',
+  "'it''s'",
+  '[a, "b"]',
+  '[]',
+  '65f1a2b3c4d5e6f708192a3b',
+  'ünï 中文 ✓',
+  '',
+];
 /** How often a document draws from everything rather than from SAFE (set per document). */
 let weirdness = 1;
 
@@ -85,7 +200,9 @@ function block(rnd: () => number, indent: number, depth: number, out: string[], 
         block(rnd, indent + step, depth + 1, out);
       } else {
         const value = scalar(rnd);
-        out.push(`${pad}-${value === '' ? '' : spaces + value}${rnd() < 0.1 ? comment(rnd) : ''}${rnd() < 0.05 ? '  ' : ''}`);
+        out.push(
+          `${pad}-${value === '' ? '' : spaces + value}${rnd() < 0.1 ? comment(rnd) : ''}${rnd() < 0.05 ? '  ' : ''}`,
+        );
       }
     } else {
       const key = rnd() > weirdness ? pick(rnd, KEYS.slice(0, 11)) : rnd() < 0.1 ? randomText(rnd) : pick(rnd, KEYS);
@@ -95,7 +212,9 @@ function block(rnd: () => number, indent: number, depth: number, out: string[], 
         block(rnd, same ? indent : indent + step, depth + 1, out, same);
       } else {
         const value = scalar(rnd);
-        out.push(`${pad}${key}:${value === '' ? '' : ' '.repeat(1 + Math.floor(rnd() * 2)) + value}${rnd() < 0.1 ? comment(rnd) : ''}${rnd() < 0.05 ? '  ' : ''}`);
+        out.push(
+          `${pad}${key}:${value === '' ? '' : ' '.repeat(1 + Math.floor(rnd() * 2)) + value}${rnd() < 0.1 ? comment(rnd) : ''}${rnd() < 0.05 ? '  ' : ''}`,
+        );
       }
     }
   }
@@ -121,7 +240,11 @@ function mutate(rnd: () => number, text: string): string {
 }
 
 function comparable(parsed: ParsedDocument): unknown {
-  return { value: parsed.value, problems: parsed.problems, map: Object.fromEntries(parsed.map as Map<string, unknown>) };
+  return {
+    value: parsed.value,
+    problems: parsed.problems,
+    map: Object.fromEntries(parsed.map as Map<string, unknown>),
+  };
 }
 
 /** Answers whether the shortcut took the text, and fails the test if it answered differently from the package's path. */
@@ -176,11 +299,26 @@ describe('the YAML shortcut', () => {
       '',
     ].join('\n');
     expect(agrees(text)).toBe(true);
-    expect(parseYamlFast(text)?.value).toMatchObject({ agentId: '65f1a2b3c4d5e6f708192a3b', postCallAnalyticsConfig: { dispositionMetrics: [{ choices: ['resolved', 'escalated', 'call back'] }, { choices: ['a', null] }] } });
+    expect(parseYamlFast(text)?.value).toMatchObject({
+      agentId: '65f1a2b3c4d5e6f708192a3b',
+      postCallAnalyticsConfig: {
+        dispositionMetrics: [{ choices: ['resolved', 'escalated', 'call back'] }, { choices: ['a', null] }],
+      },
+    });
   });
 
   it('leaves block scalars, anchors, tags, numbers, tabs and multi-line scalars to the package', () => {
-    for (const text of ['a: |\n  text\n', 'a: &x b\nc: *x\n', 'a: !!str b\n', 'a: 12\n', 'a:\tb\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a: b\r\n', '']) {
+    for (const text of [
+      'a: |\n  text\n',
+      'a: &x b\nc: *x\n',
+      'a: !!str b\n',
+      'a: 12\n',
+      'a:\tb\n',
+      'a: b\n  c\n',
+      'a: "b\n  c"\n',
+      'a: b\r\n',
+      '',
+    ]) {
       expect(parseYamlFast(text), JSON.stringify(text)).toBeUndefined();
     }
   });

@@ -11,12 +11,14 @@ const identifier = fc.stringMatching(/^[a-z0-9_]{1,30}$/);
 const prompt = fc.string({ minLength: 1, maxLength: 120 }).filter((s) => s.trim() !== '');
 const choice = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '');
 
-const metricArb = fc.record({
-  identifier,
-  dispositionMetricPrompt: prompt,
-  dispositionMetricType: fc.constantFrom(...METRIC_TYPES),
-  choices: fc.uniqueArray(choice, { minLength: 1, maxLength: 6 }),
-}).map(({ choices, ...metric }) => (metric.dispositionMetricType === 'ENUM' ? { ...metric, choices } : metric));
+const metricArb = fc
+  .record({
+    identifier,
+    dispositionMetricPrompt: prompt,
+    dispositionMetricType: fc.constantFrom(...METRIC_TYPES),
+    choices: fc.uniqueArray(choice, { minLength: 1, maxLength: 6 }),
+  })
+  .map(({ choices, ...metric }) => (metric.dispositionMetricType === 'ENUM' ? { ...metric, choices } : metric));
 
 const fileArb = fc.record({
   agentId: fc.stringMatching(/^[a-f0-9]{24}$/),
@@ -34,10 +36,15 @@ describe('properties', () => {
   it('random valid files validate without errors and round-trip (JSON and YAML)', () => {
     fc.assert(
       fc.property(fileArb, (file) => {
-        for (const [path, text] of [['f.json', JSON.stringify(file, null, 2)], ['f.yaml', stringify(file)]] as const) {
+        for (const [path, text] of [
+          ['f.json', JSON.stringify(file, null, 2)],
+          ['f.yaml', stringify(file)],
+        ] as const) {
           const result = validateText(path, text);
           expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-          expect(result.file && configsEqual(result.file.config, normalizeConfig(file.postCallAnalyticsConfig))).toBe(true);
+          expect(result.file && configsEqual(result.file.config, normalizeConfig(file.postCallAnalyticsConfig))).toBe(
+            true,
+          );
         }
       }),
       { numRuns: 150 },
@@ -45,7 +52,11 @@ describe('properties', () => {
   });
 
   it('damaged files never throw, always answer quickly, and errors are positioned inside the file', () => {
-    const damage = fc.tuple(fileArb, fc.constantFrom('json', 'yaml'), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 4 }));
+    const damage = fc.tuple(
+      fileArb,
+      fc.constantFrom('json', 'yaml'),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 4 }),
+    );
     fc.assert(
       fc.property(damage, ([file, format, edits]) => {
         let text = format === 'json' ? JSON.stringify(file, null, 2) : stringify(file);

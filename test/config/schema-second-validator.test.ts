@@ -44,7 +44,10 @@ function readmeMetricsSnippets(): { index: number; value: unknown }[] {
 describe('schema/metrics.schema.json, read by a second validator', () => {
   it('has the $id of its released raw file, which editors and SchemaStore fetch', () => {
     expect(schema.$id).toBe(SCHEMA_URL);
-    const entry = JSON.parse(readFileSync('schema/schemastore-catalog-entry.json', 'utf8')) as { url: string; fileMatch: string[] };
+    const entry = JSON.parse(readFileSync('schema/schemastore-catalog-entry.json', 'utf8')) as {
+      url: string;
+      fileMatch: string[];
+    };
     expect(entry.url).toBe(SCHEMA_URL);
     expect(entry.fileMatch.length).toBeGreaterThan(0);
   });

@@ -4,10 +4,51 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { simpleGlob } from '../../src/config/simple-glob.js';
 
-const word = fc.constantFrom('metrics', 'agents', 'a', 'b', 'support', 'x.y', 'v1-2', 'my dir', '_', '.hidden', 'a.yaml', 'b.yml', 'c.json');
+const word = fc.constantFrom(
+  'metrics',
+  'agents',
+  'a',
+  'b',
+  'support',
+  'x.y',
+  'v1-2',
+  'my dir',
+  '_',
+  '.hidden',
+  'a.yaml',
+  'b.yml',
+  'c.json',
+);
 const pathArb = fc.array(word, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
 const segmentArb = fc.constantFrom(
-  'metrics', 'agents', '*', '*.yaml', '*.{json,yaml,yml}', 'a*', '*a*', '?.yaml', 'a.?aml', '{a,b}.yaml', '{a,support}', 'x.y', '.hidden', '*.json', 'v1-2', 'my dir', '**', '.*', '..', '.', '{a}', '[ab].yaml', '!(a)', '@(a|b)', 'a+', '{a,{b,c}}', 'a\\b', '',
+  'metrics',
+  'agents',
+  '*',
+  '*.yaml',
+  '*.{json,yaml,yml}',
+  'a*',
+  '*a*',
+  '?.yaml',
+  'a.?aml',
+  '{a,b}.yaml',
+  '{a,support}',
+  'x.y',
+  '.hidden',
+  '*.json',
+  'v1-2',
+  'my dir',
+  '**',
+  '.*',
+  '..',
+  '.',
+  '{a}',
+  '[ab].yaml',
+  '!(a)',
+  '@(a|b)',
+  'a+',
+  '{a,{b,c}}',
+  'a\\b',
+  '',
 );
 const patternArb = fc.array(segmentArb, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
 
@@ -31,14 +72,31 @@ describe('simple globs', () => {
   });
 
   it('takes the patterns people write, and the default', () => {
-    for (const pattern of ['metrics/**/*.{json,yaml,yml}', 'metrics/*.yaml', 'agents/support.yml', '**/*.json', 'metrics/team a/*.y?ml']) expect(simpleGlob(pattern), pattern).toBeDefined();
+    for (const pattern of [
+      'metrics/**/*.{json,yaml,yml}',
+      'metrics/*.yaml',
+      'agents/support.yml',
+      '**/*.json',
+      'metrics/team a/*.y?ml',
+    ])
+      expect(simpleGlob(pattern), pattern).toBeDefined();
     expect(simpleGlob('metrics/**/*.{json,yaml,yml}')?.regex.test('metrics/support/agent.yaml')).toBe(true);
     expect(simpleGlob('metrics/**/*.{json,yaml,yml}')?.regex.test('metrics/agent.yml')).toBe(true);
     expect(simpleGlob('metrics/**/*.{json,yaml,yml}')?.regex.test('other/agent.yml')).toBe(false);
   });
 
   it('leaves classes, extglobs, escapes, nested braces and trailing ** to picomatch', () => {
-    for (const pattern of ['metrics/[ab].yaml', 'metrics/!(x).yaml', 'metrics/@(a|b).yaml', 'a\\*b', '{a,{b,c}}', 'metrics/**', '/abs/*.yaml', 'a//b', '../x/*.yaml']) {
+    for (const pattern of [
+      'metrics/[ab].yaml',
+      'metrics/!(x).yaml',
+      'metrics/@(a|b).yaml',
+      'a\\*b',
+      '{a,{b,c}}',
+      'metrics/**',
+      '/abs/*.yaml',
+      'a//b',
+      '../x/*.yaml',
+    ]) {
       expect(simpleGlob(pattern), pattern).toBeUndefined();
     }
   });

@@ -3,7 +3,8 @@ import { validateText } from '../../src/config/validate-text.js';
 import type { FileResult } from '../../src/config/types.js';
 import { INVALID_CASES, WARNING_CASES } from './cases.js';
 
-const lines = (result: FileResult) => result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} [${d.rule}] ${d.message}`);
+const lines = (result: FileResult) =>
+  result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} [${d.rule}] ${d.message}`);
 
 describe('invalid files', () => {
   it('has at least 30 cases', () => expect(INVALID_CASES.length).toBeGreaterThanOrEqual(30));
@@ -49,14 +50,27 @@ describe('valid files', () => {
       config: {
         useInternalAnalyticsModel: true,
         useReasoningModel: false,
-        dispositionMetrics: [{ identifier: 'x', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'Which plan did the customer choose?', choices: ['basic', 'pro'] }],
+        dispositionMetrics: [
+          {
+            identifier: 'x',
+            dispositionMetricType: 'ENUM',
+            dispositionMetricPrompt: 'Which plan did the customer choose?',
+            choices: ['basic', 'pro'],
+          },
+        ],
       },
     });
   });
 
   it('reads JSON and YAML of the same config to the same result', () => {
-    const json = validateText('a.json', '{"agentIds": ["65f1a2b3c4d5e6f708192a3b", "65f1a2b3c4d5e6f708192a3c"], "postCallAnalyticsConfig": {"useReasoningModel": true, "dispositionMetrics": []}}');
-    const yaml = validateText('a.yaml', 'agentIds: [65f1a2b3c4d5e6f708192a3b, 65f1a2b3c4d5e6f708192a3c]\npostCallAnalyticsConfig: {useReasoningModel: true, dispositionMetrics: []}\n');
+    const json = validateText(
+      'a.json',
+      '{"agentIds": ["65f1a2b3c4d5e6f708192a3b", "65f1a2b3c4d5e6f708192a3c"], "postCallAnalyticsConfig": {"useReasoningModel": true, "dispositionMetrics": []}}',
+    );
+    const yaml = validateText(
+      'a.yaml',
+      'agentIds: [65f1a2b3c4d5e6f708192a3b, 65f1a2b3c4d5e6f708192a3c]\npostCallAnalyticsConfig: {useReasoningModel: true, dispositionMetrics: []}\n',
+    );
     expect(json.diagnostics).toEqual([]);
     expect(yaml.file?.config).toEqual(json.file?.config);
     expect(yaml.file?.agentIds).toEqual(['65f1a2b3c4d5e6f708192a3b', '65f1a2b3c4d5e6f708192a3c']);
@@ -70,7 +84,12 @@ describe('valid files', () => {
 
   it('fails an alias bomb quickly', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const start = performance.now();
     const result = validateText('bomb.yaml', `${levels.join('\n')}\n`);
     expect(performance.now() - start).toBeLessThan(1000);

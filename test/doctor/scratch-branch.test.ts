@@ -13,7 +13,9 @@ afterEach(async () => {
   emu = undefined;
 });
 
-async function created(account: RunningEmulator): Promise<{ scratch: ScratchBranch; probe: ReturnType<typeof createProbeClient> }> {
+async function created(
+  account: RunningEmulator,
+): Promise<{ scratch: ScratchBranch; probe: ReturnType<typeof createProbeClient> }> {
   const probe = createProbeClient({ baseUrl: account.url, apiKey: account.apiKey, sleep: async () => undefined });
   const scratch: ScratchBranch = { name: scratchName(Date.UTC(2026, 11, 7, 3, 15, 0)), id: null, archived: false };
   await createScratch(probe, AGENT, liveOf(account).branchId, scratch);

@@ -9,7 +9,9 @@ describe('doctor switches', () => {
   it('--kept-v1-deprecation: the kept by-id reads say Deprecation: true only when on', async () => {
     h = await startV2();
     const head = (await h.live()).branch.headRevisionId;
-    expect((await h.call('GET', `/agent/65f1a2b3c4d5e6f708192a3b/versions/${head}`)).headers.get('deprecation')).toBeNull();
+    expect(
+      (await h.call('GET', `/agent/65f1a2b3c4d5e6f708192a3b/versions/${head}`)).headers.get('deprecation'),
+    ).toBeNull();
     h.emu.setSwitches({ keptV1Deprecation: true });
     const read = await h.call('GET', `/agent/65f1a2b3c4d5e6f708192a3b/versions/${head}`);
     expect([read.status, read.headers.get('deprecation')]).toEqual([200, 'true']);
@@ -22,13 +24,26 @@ describe('doctor switches', () => {
     const first = await h.call('GET', '/agent/65f1a2b3c4d5e6f708192a3b/branches');
     expect([first.headers.get('x-ratelimit-limit'), first.headers.get('x-ratelimit-remaining')]).toEqual(['50', '49']);
     h.emu.setSwitches({ rateLimitHeaders: false });
-    expect((await h.call('GET', '/agent/65f1a2b3c4d5e6f708192a3b/branches')).headers.get('x-ratelimit-limit')).toBeNull();
+    expect(
+      (await h.call('GET', '/agent/65f1a2b3c4d5e6f708192a3b/branches')).headers.get('x-ratelimit-limit'),
+    ).toBeNull();
   });
 
   it('--put-equal-opens-draft false: a PUT that changes nothing opens no draft; one that changes something does', async () => {
     h = await startV2({ putEqualOpensDraft: false });
     const base = await h.base();
-    const equal = await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: { ...METRICS, dispositionMetrics: [{ dispositionMetricPrompt: 'Was it resolved?', identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN' }] } });
+    const equal = await h.call('PUT', `${base}/draft`, {
+      postCallAnalyticsConfig: {
+        ...METRICS,
+        dispositionMetrics: [
+          {
+            dispositionMetricPrompt: 'Was it resolved?',
+            identifier: 'call_resolved',
+            dispositionMetricType: 'BOOLEAN',
+          },
+        ],
+      },
+    });
     expect([equal.status, equal.json.data.status]).toEqual([200, 'published']);
     expect((await h.call('GET', `${base}/draft`)).status).toBe(404);
     await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: { useReasoningModel: true } });

@@ -8,18 +8,31 @@ let emu: RunningEmulator;
 
 function raw(method: string, path: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: emu.port, method, path: path.startsWith('http') ? path : `/atoms/v1${path}`, headers: { authorization: `Bearer ${emu.apiKey}` } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: emu.port,
+        method,
+        path: path.startsWith('http') ? path : `/atoms/v1${path}`,
+        headers: { authorization: `Bearer ${emu.apiKey}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 beforeEach(async () => {
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true }] }] } });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 0,
+    seed: { agents: [{ _id: AGENT, versions: [{ isActive: true }] }] },
+  });
 });
 afterEach(() => emu.close());
 

@@ -10,7 +10,10 @@ let emu: RunningEmulator;
 async function call(method: string, path: string, body?: unknown, key: string | null = emu.apiKey) {
   const res = await fetch(`${emu.url}${path}`, {
     method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -21,8 +24,23 @@ async function call(method: string, path: string, body?: unknown, key: string | 
   return { status: res.status, headers: res.headers, text, json };
 }
 
-const METRICS = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }], useInternalAnalyticsModel: true, useReasoningModel: false };
-const NEW_METRICS = { dispositionMetrics: [{ identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'Outcome?', choices: ['a', 'b'] }] };
+const METRICS = {
+  dispositionMetrics: [
+    { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' },
+  ],
+  useInternalAnalyticsModel: true,
+  useReasoningModel: false,
+};
+const NEW_METRICS = {
+  dispositionMetrics: [
+    {
+      identifier: 'call_outcome',
+      dispositionMetricType: 'ENUM',
+      dispositionMetricPrompt: 'Outcome?',
+      choices: ['a', 'b'],
+    },
+  ],
+};
 
 async function publishedVersion(): Promise<{ versionId: string; draftId: string }> {
   const agent = await call('GET', `/agent/${AGENT}`);
@@ -35,7 +53,12 @@ async function publishedVersion(): Promise<{ versionId: string; draftId: string 
 
 beforeEach(async () => {
   clock = 1_000_000;
-  emu = await startEmulator({ versioning: 'v1', securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: METRICS }] }] } });
+  emu = await startEmulator({
+    versioning: 'v1',
+    securityCheckMs: 6000,
+    now: () => clock,
+    seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: METRICS }] }] },
+  });
 });
 afterEach(() => emu.close());
 
@@ -55,13 +78,19 @@ describe('§12.7 pitfalls', () => {
     const early = await call('PATCH', `/agent/${AGENT}/versions/${versionId}/activate`);
     expect(early.status).toBe(400);
     expect(early.json).toEqual({ status: false, errors: ['Security check pending for this version'] });
-    expect((await call('GET', `/agent/${AGENT}/versions/${versionId}`)).json.data.version.securityCheck.status).toBe('pending');
+    expect((await call('GET', `/agent/${AGENT}/versions/${versionId}`)).json.data.version.securityCheck.status).toBe(
+      'pending',
+    );
     clock += 6000;
-    expect((await call('GET', `/agent/${AGENT}/versions/${versionId}`)).json.data.version.securityCheck.status).toBe('passed');
+    expect((await call('GET', `/agent/${AGENT}/versions/${versionId}`)).json.data.version.securityCheck.status).toBe(
+      'passed',
+    );
     const late = await call('PATCH', `/agent/${AGENT}/versions/${versionId}/activate`);
     expect(late.status).toBe(200);
     expect(late.json.data.isActive).toBe(true);
-    expect((await call('GET', `/agent/${AGENT}`)).json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics).toEqual(NEW_METRICS.dispositionMetrics);
+    expect(
+      (await call('GET', `/agent/${AGENT}`)).json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics,
+    ).toEqual(NEW_METRICS.dispositionMetrics);
   });
 
   it('2b. a failed security check blocks activation and carries the reason', async () => {
@@ -80,21 +109,30 @@ describe('§12.7 pitfalls', () => {
 
   it('4. the config PATCH does not echo config; the draft read-back shows it', async () => {
     const agent = await call('GET', `/agent/${AGENT}`);
-    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId })).json.data.draftId;
-    const patched = await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, { postCallAnalyticsConfig: NEW_METRICS });
+    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId }))
+      .json.data.draftId;
+    const patched = await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, {
+      postCallAnalyticsConfig: NEW_METRICS,
+    });
     expect(patched.status).toBe(200);
     expect(patched.text).not.toContain('call_outcome');
     expect(patched.json.data.draftRevision).toBe(1);
     const readBack = await call('GET', `/agent/${AGENT}?draftId=${draftId}`);
     expect(readBack.json.data._configSource).toBe('draft');
-    expect(readBack.json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics).toEqual(NEW_METRICS.dispositionMetrics);
+    expect(readBack.json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics).toEqual(
+      NEW_METRICS.dispositionMetrics,
+    );
   });
 
   it('5. dispositionMetrics is replaced wholesale, other keys merged', async () => {
     const agent = await call('GET', `/agent/${AGENT}`);
-    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId })).json.data.draftId;
-    await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, { postCallAnalyticsConfig: { useReasoningModel: true, dispositionMetrics: NEW_METRICS.dispositionMetrics } });
-    const config = (await call('GET', `/agent/${AGENT}?draftId=${draftId}`)).json.data._resolvedConfig.postCallAnalyticsConfig;
+    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId }))
+      .json.data.draftId;
+    await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, {
+      postCallAnalyticsConfig: { useReasoningModel: true, dispositionMetrics: NEW_METRICS.dispositionMetrics },
+    });
+    const config = (await call('GET', `/agent/${AGENT}?draftId=${draftId}`)).json.data._resolvedConfig
+      .postCallAnalyticsConfig;
     expect(config.dispositionMetrics).toEqual(NEW_METRICS.dispositionMetrics);
     expect(config.useReasoningModel).toBe(true);
     expect(config.useInternalAnalyticsModel).toBe(true);
@@ -124,10 +162,18 @@ describe('§12.7 pitfalls', () => {
 
   it('9. legacy nested dispositionValues.type is accepted and stored flat', async () => {
     const agent = await call('GET', `/agent/${AGENT}`);
-    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId })).json.data.draftId;
-    const res = await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, { postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: 'x', dispositionMetricPrompt: 'Was it?', dispositionValues: { type: 'BOOLEAN' } }] } });
+    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: agent.json.data.activeVersionId }))
+      .json.data.draftId;
+    const res = await call('PATCH', `/agent/${AGENT}/drafts/${draftId}/config`, {
+      postCallAnalyticsConfig: {
+        dispositionMetrics: [
+          { identifier: 'x', dispositionMetricPrompt: 'Was it?', dispositionValues: { type: 'BOOLEAN' } },
+        ],
+      },
+    });
     expect(res.status).toBe(200);
-    const stored = (await call('GET', `/agent/${AGENT}?draftId=${draftId}`)).json.data._resolvedConfig.postCallAnalyticsConfig.dispositionMetrics;
+    const stored = (await call('GET', `/agent/${AGENT}?draftId=${draftId}`)).json.data._resolvedConfig
+      .postCallAnalyticsConfig.dispositionMetrics;
     expect(stored).toEqual([{ identifier: 'x', dispositionMetricPrompt: 'Was it?', dispositionMetricType: 'BOOLEAN' }]);
   });
 
@@ -151,7 +197,13 @@ describe('§12.7 pitfalls', () => {
   it('12. rate limit answers 429 with Retry-After, in both body shapes', async () => {
     await emu.close();
     for (const shape of ['envelope', 'documented'] as const) {
-      emu = await startEmulator({ versioning: 'v1', rateLimitPerSecond: 2, rateLimitBody: shape, now: () => clock, seed: { agents: [{ _id: AGENT }] } });
+      emu = await startEmulator({
+        versioning: 'v1',
+        rateLimitPerSecond: 2,
+        rateLimitBody: shape,
+        now: () => clock,
+        seed: { agents: [{ _id: AGENT }] },
+      });
       const statuses = [];
       let last;
       for (let i = 0; i < 3; i++) {
@@ -160,7 +212,11 @@ describe('§12.7 pitfalls', () => {
       }
       expect(statuses).toEqual([200, 200, 429]);
       expect(last?.headers.get('retry-after')).toBe('1');
-      expect(last?.json).toEqual(shape === 'envelope' ? { status: false, errors: ['Rate limit exceeded'] } : { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 });
+      expect(last?.json).toEqual(
+        shape === 'envelope'
+          ? { status: false, errors: ['Rate limit exceeded'] }
+          : { status: false, error: 'Rate limit exceeded', code: 'RATE_LIMIT_EXCEEDED', retry_after: 1 },
+      );
       clock += 1000;
       expect((await call('GET', `/agent/${AGENT}`)).status).toBe(200);
       if (shape === 'envelope') await emu.close();
@@ -170,12 +226,18 @@ describe('§12.7 pitfalls', () => {
 
 describe('§12.1 global behaviour', () => {
   it('requires a bearer key (401 envelope)', async () => {
-    expect((await call('GET', `/agent/${AGENT}`, undefined, null)).json).toEqual({ status: false, errors: ['Unauthorized: User not found'] });
+    expect((await call('GET', `/agent/${AGENT}`, undefined, null)).json).toEqual({
+      status: false,
+      errors: ['Unauthorized: User not found'],
+    });
     expect((await call('GET', `/agent/${AGENT}`, undefined, 'sk_wrong')).status).toBe(401);
   });
 
   it('answers unknown routes, and plain DELETE /agent/{id}, with Express HTML 404', async () => {
-    for (const [method, path] of [['GET', '/organization'], ['DELETE', `/agent/${AGENT}`]] as const) {
+    for (const [method, path] of [
+      ['GET', '/organization'],
+      ['DELETE', `/agent/${AGENT}`],
+    ] as const) {
       const res = await call(method, path);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');
@@ -184,29 +246,50 @@ describe('§12.1 global behaviour', () => {
   });
 
   it('adds x-request-id and rejects bad JSON', async () => {
-    const res = await fetch(`${emu.url}/agent/${AGENT}/drafts`, { method: 'POST', headers: { authorization: `Bearer ${emu.apiKey}` }, body: '{oops' });
+    const res = await fetch(`${emu.url}/agent/${AGENT}/drafts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emu.apiKey}` },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('drafts: only the creator or an admin discards; discarded drafts vanish', async () => {
     await emu.close();
-    emu = await startEmulator({ versioning: 'v1', now: () => clock, keys: { sk_a: { userId: 'a' }, sk_b: { userId: 'b' } }, seed: { agents: [{ _id: AGENT }] } });
+    emu = await startEmulator({
+      versioning: 'v1',
+      now: () => clock,
+      keys: { sk_a: { userId: 'a' }, sk_b: { userId: 'b' } },
+      seed: { agents: [{ _id: AGENT }] },
+    });
     const active = (await call('GET', `/agent/${AGENT}`, undefined, 'sk_a')).json.data.activeVersionId;
-    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: active }, 'sk_a')).json.data.draftId;
+    const draftId = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: active }, 'sk_a')).json.data
+      .draftId;
     expect((await call('DELETE', `/agent/${AGENT}/drafts/${draftId}`, undefined, 'sk_b')).status).toBe(403);
-    expect((await call('DELETE', `/agent/${AGENT}/drafts/${draftId}`, undefined, 'sk_a')).json).toEqual({ status: true, data: null });
+    expect((await call('DELETE', `/agent/${AGENT}/drafts/${draftId}`, undefined, 'sk_a')).json).toEqual({
+      status: true,
+      data: null,
+    });
     expect((await call('GET', `/agent/${AGENT}/drafts`, undefined, 'sk_a')).json.data).toEqual([]);
     expect((await call('POST', `/agent/${AGENT}/drafts/${draftId}/publish`, {}, 'sk_a')).status).toBe(404);
   });
 
   it('POST /agent creates an agent with an active V1 and checks language.switching', async () => {
-    expect((await call('POST', '/agent', { name: 'x', language: { default: 'en' } })).json.errors).toEqual(['Invalid Input: Required']);
+    expect((await call('POST', '/agent', { name: 'x', language: { default: 'en' } })).json.errors).toEqual([
+      'Invalid Input: Required',
+    ]);
     const created = await call('POST', '/agent', { name: 'New agent' });
     expect(created.status).toBe(201);
     const agent = (await call('GET', `/agent/${created.json.data}`)).json.data;
     expect(agent.activeVersionId).toMatch(/^[a-f0-9]{24}$/);
-    expect(agent._resolvedConfig.postCallAnalyticsConfig).toEqual({ dispositionMetrics: [], successMetrics: [], summaryPrompt: '', useInternalAnalyticsModel: true, useReasoningModel: false });
+    expect(agent._resolvedConfig.postCallAnalyticsConfig).toEqual({
+      dispositionMetrics: [],
+      successMetrics: [],
+      summaryPrompt: '',
+      useInternalAnalyticsModel: true,
+      useReasoningModel: false,
+    });
   });
 
   it('publish removes the draft; republishing it is 404; publish validates label length', async () => {
@@ -214,6 +297,8 @@ describe('§12.1 global behaviour', () => {
     expect((await call('POST', `/agent/${AGENT}/drafts/${draftId}/publish`, {})).status).toBe(404);
     const active = (await call('GET', `/agent/${AGENT}`)).json.data.activeVersionId;
     const other = (await call('POST', `/agent/${AGENT}/drafts`, { sourceVersionId: active })).json.data.draftId;
-    expect((await call('POST', `/agent/${AGENT}/drafts/${other}/publish`, { label: 'x'.repeat(201) })).status).toBe(400);
+    expect((await call('POST', `/agent/${AGENT}/drafts/${other}/publish`, { label: 'x'.repeat(201) })).status).toBe(
+      400,
+    );
   });
 });

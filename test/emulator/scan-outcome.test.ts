@@ -13,7 +13,10 @@ describe('scan outcome switch', () => {
     await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS });
     expect((await h.call('POST', `${base}/draft/publish`)).status).toBe(202);
     h.clock.now += 1;
-    expect((await h.call('GET', `${base}/draft`)).json.data.latest.securityCheck).toMatchObject({ status: 'failed', reason: 'prompt injection' });
+    expect((await h.call('GET', `${base}/draft`)).json.data.latest.securityCheck).toMatchObject({
+      status: 'failed',
+      reason: 'prompt injection',
+    });
     expect((await h.live()).branch.headRevisionId).toBe(head);
     expect(h.emu.getSwitches()).toMatchObject({ scanOutcome: 'failed', scanReason: 'prompt injection' });
   });
@@ -24,7 +27,10 @@ describe('scan outcome switch', () => {
     await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS });
     await h.call('POST', `${base}/draft/publish`);
     h.clock.now += 1;
-    expect((await h.call('GET', `${base}/draft`)).json.data.latest.securityCheck).toMatchObject({ status: 'errored', reason: null });
+    expect((await h.call('GET', `${base}/draft`)).json.data.latest.securityCheck).toMatchObject({
+      status: 'errored',
+      reason: null,
+    });
     h.emu.setSwitches({ scanOutcome: 'passed' });
     await h.call('PUT', `${base}/draft`, { firstMessage: 'Hi' });
     expect((await h.call('POST', `${base}/draft/publish`)).status).toBe(202);

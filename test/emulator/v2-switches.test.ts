@@ -15,11 +15,18 @@ async function publishNew(label = 'x') {
 
 describe('v2 switches', () => {
   it('metricsLocation places the metrics in resolvedConfig; getAgentState stays flat', async () => {
-    const expected = { analytics: (r: Json) => r.analytics.dispositionMetrics, 'analytics.postCallAnalyticsConfig': (r: Json) => r.analytics.postCallAnalyticsConfig.dispositionMetrics, postCallAnalyticsConfig: (r: Json) => r.postCallAnalyticsConfig.dispositionMetrics };
+    const expected = {
+      analytics: (r: Json) => r.analytics.dispositionMetrics,
+      'analytics.postCallAnalyticsConfig': (r: Json) => r.analytics.postCallAnalyticsConfig.dispositionMetrics,
+      postCallAnalyticsConfig: (r: Json) => r.postCallAnalyticsConfig.dispositionMetrics,
+    };
     for (const [location, read] of Object.entries(expected)) {
       h = await startV2({ metricsLocation: location as never });
       const live = await h.live();
-      const rev = await h.call('GET', `/agent/${AGENT}/branches/${live.branch._id}/revisions/${live.branch.headRevisionId}`);
+      const rev = await h.call(
+        'GET',
+        `/agent/${AGENT}/branches/${live.branch._id}/revisions/${live.branch.headRevisionId}`,
+      );
       expect([location, read(rev.json.data.resolvedConfig)]).toEqual([location, METRICS.dispositionMetrics]);
       expect(h.emu.getAgentState(AGENT)?.branches?.[0]?.revisions[0]?.postCallAnalyticsConfig).toMatchObject(METRICS);
       await h.emu.close();
@@ -83,22 +90,45 @@ describe('v2 switches', () => {
     await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS });
     const stale = (await h.call('GET', `${base}/draft`)).json.data.latest.draftRevision;
     expect((await h.call('PUT', `${base}/draft`, { firstMessage: 'Hey', expectedRevision: stale })).status).toBe(200);
-    expect((await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: METRICS, expectedRevision: stale })).status).toBe(200);
-    const lean = await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS, expectedRevision: stale });
+    expect(
+      (await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: METRICS, expectedRevision: stale })).status,
+    ).toBe(200);
+    const lean = await h.call('PUT', `${base}/draft`, {
+      postCallAnalyticsConfig: NEW_METRICS,
+      expectedRevision: stale,
+    });
     expect([lean.status, lean.json]).toEqual([409, { status: false, errors: ['analytics.postCallAnalyticsConfig'] }]);
     h.emu.setSwitches({ conflictBody: 'rich' });
-    const rich = await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS, expectedRevision: stale });
-    expect(rich.json).toMatchObject({ status: false, errors: ['analytics.postCallAnalyticsConfig'], data: { conflict: { expectedRevision: stale, latestRevision: 3, diffs: [{ section: 'analytics' }] } } });
+    const rich = await h.call('PUT', `${base}/draft`, {
+      postCallAnalyticsConfig: NEW_METRICS,
+      expectedRevision: stale,
+    });
+    expect(rich.json).toMatchObject({
+      status: false,
+      errors: ['analytics.postCallAnalyticsConfig'],
+      data: { conflict: { expectedRevision: stale, latestRevision: 3, diffs: [{ section: 'analytics' }] } },
+    });
     const unavailable = await h.call('PUT', `${base}/draft`, { firstMessage: 'x', expectedRevision: 99 });
-    expect([unavailable.status, unavailable.json]).toEqual([409, { status: false, errors: ['base_revision_unavailable'] }]);
+    expect([unavailable.status, unavailable.json]).toEqual([
+      409,
+      { status: false, errors: ['base_revision_unavailable'] },
+    ]);
   });
 
   it('putMerge deep keeps omitted postCallAnalyticsConfig keys; replace drops them; lists are replaced either way', async () => {
-    for (const [mode, expected] of [['deep', { useReasoningModel: false }], ['replace', {}]] as const) {
+    for (const [mode, expected] of [
+      ['deep', { useReasoningModel: false }],
+      ['replace', {}],
+    ] as const) {
       h = await startV2({ putMerge: mode });
       const base = await h.base();
-      await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: { dispositionMetrics: NEW_METRICS.dispositionMetrics } });
-      const draft = h.emu.getAgentState(AGENT)?.branches?.[0]?.draft?.postCallAnalyticsConfig as Record<string, unknown>;
+      await h.call('PUT', `${base}/draft`, {
+        postCallAnalyticsConfig: { dispositionMetrics: NEW_METRICS.dispositionMetrics },
+      });
+      const draft = h.emu.getAgentState(AGENT)?.branches?.[0]?.draft?.postCallAnalyticsConfig as Record<
+        string,
+        unknown
+      >;
       expect(draft.dispositionMetrics).toEqual(NEW_METRICS.dispositionMetrics);
       expect([mode, draft.useReasoningModel]).toEqual([mode, (expected as Record<string, unknown>).useReasoningModel]);
       await h.emu.close();
@@ -114,7 +144,14 @@ describe('v2 switches', () => {
     h = await startV2({ freezeMs: 1000 });
     const base = await h.base();
     const frozen = await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS });
-    expect([frozen.status, frozen.json]).toEqual([423, { status: false, error_type: 'config_freeze_active', errors: ['Agent config is frozen for a maintenance window'] }]);
+    expect([frozen.status, frozen.json]).toEqual([
+      423,
+      {
+        status: false,
+        error_type: 'config_freeze_active',
+        errors: ['Agent config is frozen for a maintenance window'],
+      },
+    ]);
     expect((await h.call('GET', `/agent/${AGENT}/branches`)).status).toBe(200);
     h.clock.now += 1000;
     expect((await h.call('PUT', `${base}/draft`, { postCallAnalyticsConfig: NEW_METRICS })).status).toBe(200);
@@ -131,12 +168,22 @@ describe('v2 switches', () => {
     expect((await h.call('GET', `/agent/${AGENT}/versions?limit=1`)).status).toBe(200);
   });
 
-  it('a seed file\'s options set switches; explicit options win; bad options are named', async () => {
-    const seed = checkSeed({ options: { publishMode: 'sync', metricsLocation: 'postCallAnalyticsConfig', securityCheckMs: 5 }, agents: [{ _id: AGENT }] });
+  it("a seed file's options set switches; explicit options win; bad options are named", async () => {
+    const seed = checkSeed({
+      options: { publishMode: 'sync', metricsLocation: 'postCallAnalyticsConfig', securityCheckMs: 5 },
+      agents: [{ _id: AGENT }],
+    });
     const emu = await startEmulator({ seed, metricsLocation: 'analytics' });
-    expect(emu.getSwitches()).toMatchObject({ publishMode: 'sync', metricsLocation: 'analytics', securityCheckMs: 5, versioning: 'v2' });
+    expect(emu.getSwitches()).toMatchObject({
+      publishMode: 'sync',
+      metricsLocation: 'analytics',
+      securityCheckMs: 5,
+      versioning: 'v2',
+    });
     await emu.close();
-    expect(() => checkSeed({ options: { publishMode: 'later' }, agents: [] })).toThrow('seed: options.publishMode must be one of sync, async, got "later"');
+    expect(() => checkSeed({ options: { publishMode: 'later' }, agents: [] })).toThrow(
+      'seed: options.publishMode must be one of sync, async, got "later"',
+    );
     expect(() => checkSeed({ options: { bogus: 1 }, agents: [] })).toThrow(/options.bogus is not a switch/);
   });
 
@@ -144,7 +191,9 @@ describe('v2 switches', () => {
     const emu = await startEmulator({ branchModel: false, seed: { agents: [{ _id: AGENT }] } });
     expect(emu.getAgentState(AGENT)?.versioning).toBe('v1');
     emu.setBranchModel(true);
-    const res = await fetch(`${emu.url}/agent/${AGENT}/versions`, { headers: { authorization: `Bearer ${emu.apiKey}` } });
+    const res = await fetch(`${emu.url}/agent/${AGENT}/versions`, {
+      headers: { authorization: `Bearer ${emu.apiKey}` },
+    });
     expect([res.status, res.headers.get('deprecation')]).toEqual([409, 'true']);
     await emu.close();
   });

@@ -56,13 +56,21 @@ describe('mapBounded', () => {
 
 describe('buildMatrix', () => {
   it('balances agents across slices and respects the cap', () => {
-    const files = Array.from({ length: 10 }, (_, i) => ({ path: `m/${i}.yaml`, agentIds: Array.from({ length: (i % 3) + 1 }, (_, j) => `${i}-${j}`) }));
+    const files = Array.from({ length: 10 }, (_, i) => ({
+      path: `m/${i}.yaml`,
+      agentIds: Array.from({ length: (i % 3) + 1 }, (_, j) => `${i}-${j}`),
+    }));
     const { include } = buildMatrix(files, 3);
     expect(include).toHaveLength(3);
     const sizes = include.map((s) => s.agents.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     expect(include.flatMap((s) => s.files).sort()).toEqual(files.map((f) => f.path).sort());
-    expect(buildMatrix(Array.from({ length: 400 }, (_, i) => ({ path: `${i}`, agentIds: ['a'] })), 1000).include).toHaveLength(256);
+    expect(
+      buildMatrix(
+        Array.from({ length: 400 }, (_, i) => ({ path: `${i}`, agentIds: ['a'] })),
+        1000,
+      ).include,
+    ).toHaveLength(256);
   });
 });
 
@@ -70,9 +78,17 @@ describe('limiter against a rate-limited emulator', () => {
   it('a shared limiter below the server limit draws no 429', async () => {
     const { startEmulator } = await import('../../src/emulator/index.js');
     const { AtomsClient } = await import('../../src/atoms/client.js');
-    const emu = await startEmulator({ versioning: 'v1', rateLimitPerSecond: 50, seed: { agents: [{ _id: '65f1a2b3c4d5e6f708192a3b' }] } });
+    const emu = await startEmulator({
+      versioning: 'v1',
+      rateLimitPerSecond: 50,
+      seed: { agents: [{ _id: '65f1a2b3c4d5e6f708192a3b' }] },
+    });
     try {
-      const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, limiter: createRateLimiter({ requestsPerSecond: 40 }) });
+      const api = new AtomsClient({
+        apiKey: emu.apiKey,
+        baseUrl: emu.url,
+        limiter: createRateLimiter({ requestsPerSecond: 40 }),
+      });
       await Promise.all(Array.from({ length: 60 }, () => api.getAgent('65f1a2b3c4d5e6f708192a3b')));
       expect(emu.requests.filter((r) => r.status === 429)).toEqual([]);
       expect(emu.requests).toHaveLength(60);

@@ -23,8 +23,13 @@ afterEach(async () => {
   await elsewhere.close();
 });
 
-const client = (token = TOKEN) => new GitHubClient(token, 'acme', 'voice', gh.url, { onWait: (info) => void waits.push(info.seconds) });
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('expected a failure'), (error: unknown) => error);
+const client = (token = TOKEN) =>
+  new GitHubClient(token, 'acme', 'voice', gh.url, { onWait: (info) => void waits.push(info.seconds) });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('expected a failure'),
+    (error: unknown) => error,
+  );
 
 describe('the token goes only to the API origin', () => {
   it('does not follow a pagination Link to another origin', async () => {
@@ -32,7 +37,9 @@ describe('the token goes only to the API origin', () => {
     gh.linkBase = elsewhere.url;
     const error = await failure(client().listComments(7));
     expect(error).toBeInstanceOf(GitHubApiError);
-    expect(String(error)).toContain(`was sent to ${elsewhere.url}, which is not the API's origin (${gh.url}); not followed`);
+    expect(String(error)).toContain(
+      `was sent to ${elsewhere.url}, which is not the API's origin (${gh.url}); not followed`,
+    );
     expect(elsewhere.authorizations).toEqual([]);
   });
 
@@ -40,8 +47,12 @@ describe('the token goes only to the API origin', () => {
     gh.branches.set('main', 'abc123');
     gh.redirect({ path: /^\/repos\/acme\/old-name\//, status: 301, location: '/repos/acme/voice/branches/main' });
     expect(await new GitHubClient(TOKEN, 'acme', 'old-name', gh.url).branchHead('main')).toBe('abc123');
-    gh.redirect({ path: /^\/repos\/acme\/voice\/branches\/main$/, status: 307, location: `${elsewhere.url}/repos/acme/voice/branches/main` });
-    expect(String(await failure(client().branchHead('main')))).toContain('not the API\'s origin');
+    gh.redirect({
+      path: /^\/repos\/acme\/voice\/branches\/main$/,
+      status: 307,
+      location: `${elsewhere.url}/repos/acme/voice/branches/main`,
+    });
+    expect(String(await failure(client().branchHead('main')))).toContain("not the API's origin");
     expect(elsewhere.authorizations).toEqual([]);
   });
 });
@@ -70,36 +81,67 @@ describe('retries (plugin-retry and plugin-throttling)', () => {
     gh.failNext({ method: 'POST', path: /comments$/, status: 502 });
     expect(await failure(client().createComment(7, 'x'))).toMatchObject({ status: 502 });
     expect(statuses(/comments$/)).toEqual([502]);
-    gh.failNext({ method: 'POST', path: /comments$/, status: 403, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', headers: { 'retry-after': '3' } });
+    gh.failNext({
+      method: 'POST',
+      path: /comments$/,
+      status: 403,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      headers: { 'retry-after': '3' },
+    });
     await client().createComment(7, 'y');
     expect(waits).toEqual([3]);
     expect(gh.comments.get(7)?.map((c) => c.body)).toEqual(['y']);
   });
 
   it('a secondary rate limit without Retry-After waits the minute GitHub asks for; a reset an hour away fails fast', async () => {
-    gh.failNext({ method: 'GET', path: /comments$/, status: 403, message: 'You have exceeded a secondary rate limit.' });
+    gh.failNext({
+      method: 'GET',
+      path: /comments$/,
+      status: 403,
+      message: 'You have exceeded a secondary rate limit.',
+    });
     await client().listComments(7);
     expect(waits).toEqual([60]);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    gh.failNext({ method: 'GET', path: /comments$/, status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    gh.failNext({
+      method: 'GET',
+      path: /comments$/,
+      status: 403,
+      message: 'API rate limit exceeded',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    });
     expect(await failure(client().listComments(7))).toMatchObject({ status: 403, rateLimited: true });
   });
 
   it('no answer at all (nothing listening) fails with no status, a read after its retries', async () => {
     await gh.close();
     expect(await failure(client().createComment(7, 'x'))).toMatchObject({ name: 'GitHubApiError', status: undefined });
-    expect(String(await failure(client().listComments(7)))).toMatch(/GitHub API: listing comments of #7 failed \(\w+\)\./);
+    expect(String(await failure(client().listComments(7)))).toMatch(
+      /GitHub API: listing comments of #7 failed \(\w+\)\./,
+    );
   });
 });
 
 describe("GitHub's reason", () => {
   it('a locked conversation is a 403 that says so, not a missing permission', async () => {
-    gh.failNext({ method: 'POST', path: /comments$/, status: 403, message: 'Unable to create comment because issue is locked.' });
+    gh.failNext({
+      method: 'POST',
+      path: /comments$/,
+      status: 403,
+      message: 'Unable to create comment because issue is locked.',
+    });
     const locked = await failure(client().createComment(7, 'x'));
-    expect(locked).toMatchObject({ status: 403, locked: true, reason: 'Unable to create comment because issue is locked.' });
+    expect(locked).toMatchObject({
+      status: 403,
+      locked: true,
+      reason: 'Unable to create comment because issue is locked.',
+    });
     expect(String(locked)).toContain('failed (403: Unable to create comment because issue is locked.)');
     gh.failNext({ method: 'POST', path: /comments$/, status: 403 });
-    expect(await failure(client().createComment(7, 'x'))).toMatchObject({ locked: false, reason: 'Resource not accessible by integration' });
+    expect(await failure(client().createComment(7, 'x'))).toMatchObject({
+      locked: false,
+      reason: 'Resource not accessible by integration',
+    });
   });
 });
 

@@ -17,7 +17,11 @@ export interface LiveTarget {
 }
 
 /** The metric the suite adds and takes away again; nothing else of the agent changes. */
-export const CHECK_METRIC = { identifier: 'atoms_metrics_live_check', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Did the caller confirm the atoms-metrics live check?' };
+export const CHECK_METRIC = {
+  identifier: 'atoms_metrics_live_check',
+  dispositionMetricType: 'BOOLEAN',
+  dispositionMetricPrompt: 'Did the caller confirm the atoms-metrics live check?',
+};
 
 export async function runLiveSuite(target: LiveTarget): Promise<void> {
   const ws = makeWorkspace({});

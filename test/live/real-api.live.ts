@@ -8,6 +8,15 @@ import { runLiveSuite } from './live-suite.js';
 const apiKey = process.env.ATOMS_LIVE_API_KEY ?? '';
 const agentId = process.env.ATOMS_LIVE_AGENT_ID ?? '';
 
-it.skipIf(apiKey === '' || agentId === '')(`the live suite against ${process.env.ATOMS_API_URL || DEFAULT_API_URL}`, async () => {
-  await runLiveSuite({ apiUrl: (process.env.ATOMS_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''), apiKey, agentId, log: (line) => console.log(line) });
-}, 15 * 60_000);
+it.skipIf(apiKey === '' || agentId === '')(
+  `the live suite against ${process.env.ATOMS_API_URL || DEFAULT_API_URL}`,
+  async () => {
+    await runLiveSuite({
+      apiUrl: (process.env.ATOMS_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
+      apiKey,
+      agentId,
+      log: (line) => console.log(line),
+    });
+  },
+  15 * 60_000,
+);

@@ -13,7 +13,11 @@ let tls: { port: number; close(): Promise<void> };
 let emulatorPort: number;
 
 beforeEach(async () => {
-  emu = await startEmulator({ versioning: 'v2', securityCheckMs: 0, seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: { dispositionMetrics: [] } }] }] } });
+  emu = await startEmulator({
+    versioning: 'v2',
+    securityCheckMs: 0,
+    seed: { agents: [{ _id: AGENT, versions: [{ postCallAnalyticsConfig: { dispositionMetrics: [] } }] }] },
+  });
   emulatorPort = Number(new URL(emu.url).port);
   tls = await startTlsFront(emulatorPort);
   proxy = await startProxy({ 'atoms.test': emulatorPort });
@@ -24,14 +28,22 @@ afterEach(async () => {
   await emu.close();
 });
 
-const client = (baseUrl: string, env: NodeJS.ProcessEnv) => new AtomsClient({ apiKey: emu.apiKey, baseUrl, dispatcher: createDispatcher({ env, ca: TEST_CA }), sleep: async () => {} });
+const client = (baseUrl: string, env: NodeJS.ProcessEnv) =>
+  new AtomsClient({
+    apiKey: emu.apiKey,
+    baseUrl,
+    dispatcher: createDispatcher({ env, ca: TEST_CA }),
+    sleep: async () => {},
+  });
 
 describe('Atoms API behind a proxy', () => {
   it('tunnels https through CONNECT (HTTPS_PROXY)', async () => {
     // The tunnel ends at the TLS front, so the proxy maps atoms.test:<tls port> there.
     await proxy.close();
     proxy = await startProxy({ 'atoms.test': tls.port });
-    const branches = await client(`https://atoms.test:${tls.port}/atoms/v1`, { HTTPS_PROXY: proxy.url }).branches.listBranches(AGENT);
+    const branches = await client(`https://atoms.test:${tls.port}/atoms/v1`, {
+      HTTPS_PROXY: proxy.url,
+    }).branches.listBranches(AGENT);
     expect(branches.length).toBeGreaterThan(0);
     expect(proxy.hits).toEqual([{ kind: 'connect', target: `atoms.test:${tls.port}` }]);
     expect(emu.requests.length).toBe(1);
@@ -46,7 +58,10 @@ describe('Atoms API behind a proxy', () => {
   });
 
   it('goes past the proxy for a NO_PROXY host, and never proxies loopback', async () => {
-    const bypassed = client(`http://atoms.test:${emulatorPort}/atoms/v1`, { HTTP_PROXY: proxy.url, NO_PROXY: 'example.org,.test' });
+    const bypassed = client(`http://atoms.test:${emulatorPort}/atoms/v1`, {
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: 'example.org,.test',
+    });
     // atoms.test resolves nowhere without the proxy: the failure proves the request did not go through it.
     await expect(bypassed.getAgent(AGENT)).rejects.toThrow(/Could not reach the Atoms API at http:\/\/atoms\.test/);
     await client(emu.url, { HTTP_PROXY: proxy.url }).getAgent(AGENT);

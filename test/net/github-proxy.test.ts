@@ -34,7 +34,9 @@ describe('GitHub API behind a proxy', () => {
     await proxy.close();
     proxy = await startProxy({ 'github.test': tls.port });
     try {
-      const client = new GitHubClient('ghp_token', 'acme', 'voice', `https://github.test:${tls.port}`, { dispatcher: createDispatcher({ env: { HTTPS_PROXY: proxy.url }, ca: TEST_CA }) });
+      const client = new GitHubClient('ghp_token', 'acme', 'voice', `https://github.test:${tls.port}`, {
+        dispatcher: createDispatcher({ env: { HTTPS_PROXY: proxy.url }, ca: TEST_CA }),
+      });
       await client.createComment(7, 'through the tunnel');
       expect((await client.listComments(7)).map((c) => c.body)).toEqual(['through the tunnel']);
       expect(proxy.hits).toEqual([{ kind: 'connect', target: `github.test:${tls.port}` }]);
@@ -44,7 +46,9 @@ describe('GitHub API behind a proxy', () => {
   });
 
   it('NO_PROXY sends GitHub past the proxy', async () => {
-    const client = new GitHubClient('ghp_token', 'acme', 'voice', `http://github.test:${ghPort}`, { dispatcher: createDispatcher({ env: { HTTP_PROXY: proxy.url, NO_PROXY: 'github.test:' + ghPort } }) });
+    const client = new GitHubClient('ghp_token', 'acme', 'voice', `http://github.test:${ghPort}`, {
+      dispatcher: createDispatcher({ env: { HTTP_PROXY: proxy.url, NO_PROXY: 'github.test:' + ghPort } }),
+    });
     await expect(client.listComments(7)).rejects.toThrow(/GitHub API: listing comments of #7 failed/);
     expect(proxy.hits).toEqual([]);
   });
@@ -58,19 +62,35 @@ describe('GitHub API behind a proxy', () => {
 
     it('comments through the proxy (GITHUB_API_URL on a GitHub Enterprise-style host)', async () => {
       const event = join(ws.dir, '.event.json');
-      writeFileSync(event, JSON.stringify({ pull_request: { number: 7, labels: [], head: { repo: { full_name: 'acme/voice' } }, base: { repo: { full_name: 'acme/voice' } } } }));
-      const result = await runAction(ws.dir, { 'github-token': 'ghs_actions_token', config: 'metrics/*.yaml' }, {
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: event,
-        GITHUB_REPOSITORY: 'acme/voice',
-        GITHUB_API_URL: `http://github.test:${ghPort}`,
-        HTTP_PROXY: proxy.url,
-        NO_PROXY: 'example.org',
-      });
+      writeFileSync(
+        event,
+        JSON.stringify({
+          pull_request: {
+            number: 7,
+            labels: [],
+            head: { repo: { full_name: 'acme/voice' } },
+            base: { repo: { full_name: 'acme/voice' } },
+          },
+        }),
+      );
+      const result = await runAction(
+        ws.dir,
+        { 'github-token': 'ghs_actions_token', config: 'metrics/*.yaml' },
+        {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_REPOSITORY: 'acme/voice',
+          GITHUB_API_URL: `http://github.test:${ghPort}`,
+          HTTP_PROXY: proxy.url,
+          NO_PROXY: 'example.org',
+        },
+      );
       expect(result.stdout).not.toContain('::warning::Could not write');
       expect(gh.comments.get(7)).toHaveLength(1);
       expect(proxy.hits.length).toBeGreaterThan(0);
-      expect(proxy.hits.every((hit) => hit.kind === 'forward' && hit.target.startsWith(`http://github.test:${ghPort}/`))).toBe(true);
+      expect(
+        proxy.hits.every((hit) => hit.kind === 'forward' && hit.target.startsWith(`http://github.test:${ghPort}/`)),
+      ).toBe(true);
     });
   });
 });

@@ -5,13 +5,20 @@ import type { DispositionMetric, PostCallAnalyticsConfig } from '../../src/confi
 import { diffWords } from '../../src/plan/text-diff.js';
 import type { ConfigDiff, FlagChange, MetricChange, MetricFieldChange } from '../../src/plan/types.js';
 
-const samePrompt = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const samePrompt = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function fieldChanges(before: DispositionMetric, after: DispositionMetric): MetricFieldChange[] {
   const changes: MetricFieldChange[] = [];
-  if (before.dispositionMetricType !== after.dispositionMetricType) changes.push({ field: 'type', before: before.dispositionMetricType, after: after.dispositionMetricType });
+  if (before.dispositionMetricType !== after.dispositionMetricType)
+    changes.push({ field: 'type', before: before.dispositionMetricType, after: after.dispositionMetricType });
   if (before.dispositionMetricPrompt !== after.dispositionMetricPrompt) {
-    changes.push({ field: 'prompt', before: before.dispositionMetricPrompt, after: after.dispositionMetricPrompt, parts: diffWords(before.dispositionMetricPrompt, after.dispositionMetricPrompt) });
+    changes.push({
+      field: 'prompt',
+      before: before.dispositionMetricPrompt,
+      after: after.dispositionMetricPrompt,
+      parts: diffWords(before.dispositionMetricPrompt, after.dispositionMetricPrompt),
+    });
   }
   const oldChoices = before.choices ?? [];
   const newChoices = after.choices ?? [];
@@ -19,16 +26,22 @@ function fieldChanges(before: DispositionMetric, after: DispositionMetric): Metr
   const removed = oldChoices.filter((c) => !newChoices.includes(c));
   const common = newChoices.filter((c) => oldChoices.includes(c));
   const reordered = common.join('\u0000') !== oldChoices.filter((c) => newChoices.includes(c)).join('\u0000');
-  if (added.length > 0 || removed.length > 0 || reordered) changes.push({ field: 'choices', added, removed, reordered, before: oldChoices, after: newChoices });
+  if (added.length > 0 || removed.length > 0 || reordered)
+    changes.push({ field: 'choices', added, removed, reordered, before: oldChoices, after: newChoices });
   return changes;
 }
 
 function breakingReasons(identifier: string, fields: readonly MetricFieldChange[]): string[] {
   const reasons: string[] = [];
   for (const change of fields) {
-    if (change.field === 'type') reasons.push(`\`${identifier}\` changes type ${change.before} → ${change.after}: consumers expecting ${change.before} values will receive ${change.after}.`);
+    if (change.field === 'type')
+      reasons.push(
+        `\`${identifier}\` changes type ${change.before} → ${change.after}: consumers expecting ${change.before} values will receive ${change.after}.`,
+      );
     if (change.field === 'choices' && change.removed.length > 0) {
-      reasons.push(`\`${identifier}\` drops ENUM choice${change.removed.length > 1 ? 's' : ''} ${change.removed.map((c) => `\`${c}\``).join(', ')}: those values will no longer be produced, so filters and dashboards on them go empty.`);
+      reasons.push(
+        `\`${identifier}\` drops ENUM choice${change.removed.length > 1 ? 's' : ''} ${change.removed.map((c) => `\`${c}\``).join(', ')}: those values will no longer be produced, so filters and dashboards on them go empty.`,
+      );
     }
   }
   return reasons;
@@ -46,7 +59,10 @@ export function diffConfigsBeforeIndex(live: PostCallAnalyticsConfig, desired: P
   const previousOf = new Map<string, DispositionMetric>();
   const renamedAway = new Set<string>();
   for (const metric of added) {
-    const match = removed.find((old) => !renamedAway.has(old.identifier) && samePrompt(old.dispositionMetricPrompt, metric.dispositionMetricPrompt));
+    const match = removed.find(
+      (old) =>
+        !renamedAway.has(old.identifier) && samePrompt(old.dispositionMetricPrompt, metric.dispositionMetricPrompt),
+    );
     if (match) {
       previousOf.set(metric.identifier, match);
       renamedAway.add(match.identifier);
@@ -58,7 +74,15 @@ export function diffConfigsBeforeIndex(live: PostCallAnalyticsConfig, desired: P
     if (before) {
       const fields = fieldChanges(before, after);
       if (fields.length === 0) unchanged.push(after.identifier);
-      else metrics.push({ kind: 'changed', identifier: after.identifier, before, after, fields, breaking: breakingReasons(after.identifier, fields) });
+      else
+        metrics.push({
+          kind: 'changed',
+          identifier: after.identifier,
+          before,
+          after,
+          fields,
+          breaking: breakingReasons(after.identifier, fields),
+        });
     } else if (previousOf.has(after.identifier)) {
       const previous = previousOf.get(after.identifier) ?? after;
       const fields = fieldChanges(previous, after);
@@ -69,7 +93,10 @@ export function diffConfigsBeforeIndex(live: PostCallAnalyticsConfig, desired: P
         before: previous,
         after,
         fields,
-        breaking: [`\`${previous.identifier}\` is renamed to \`${after.identifier}\` (same prompt): consumers keyed on \`${previous.identifier}\` stop receiving values, and \`${after.identifier}\` starts empty.`, ...breakingReasons(after.identifier, fields)],
+        breaking: [
+          `\`${previous.identifier}\` is renamed to \`${after.identifier}\` (same prompt): consumers keyed on \`${previous.identifier}\` stop receiving values, and \`${after.identifier}\` starts empty.`,
+          ...breakingReasons(after.identifier, fields),
+        ],
       });
     } else {
       metrics.push({ kind: 'added', identifier: after.identifier, after, fields: [], breaking: [] });
@@ -77,14 +104,23 @@ export function diffConfigsBeforeIndex(live: PostCallAnalyticsConfig, desired: P
   }
   for (const before of removed) {
     if (renamedAway.has(before.identifier)) continue;
-    metrics.push({ kind: 'removed', identifier: before.identifier, before, fields: [], breaking: [`\`${before.identifier}\` is removed: exports, webhooks and dashboards keyed on it stop receiving values.`] });
+    metrics.push({
+      kind: 'removed',
+      identifier: before.identifier,
+      before,
+      fields: [],
+      breaking: [
+        `\`${before.identifier}\` is removed: exports, webhooks and dashboards keyed on it stop receiving values.`,
+      ],
+    });
   }
 
   const flags: FlagChange[] = [];
   for (const flag of ['useInternalAnalyticsModel', 'useReasoningModel', 'summaryPrompt', 'successMetrics'] as const) {
     const before = live[flag];
     const after = desired[flag];
-    if (JSON.stringify(before) !== JSON.stringify(after)) flags.push({ flag, before: before ?? null, after: after ?? null });
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      flags.push({ flag, before: before ?? null, after: after ?? null });
   }
   const keptOrderLive = live.dispositionMetrics.map((m) => m.identifier).filter((id) => desiredById.has(id));
   const keptOrderDesired = desired.dispositionMetrics.map((m) => m.identifier).filter((id) => liveById.has(id));

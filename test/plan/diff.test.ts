@@ -3,30 +3,56 @@ import { normalizeConfig } from '../../src/config/normalize.js';
 import { diffConfigs } from '../../src/plan/diff.js';
 import { diffWords } from '../../src/plan/text-diff.js';
 
-const m = (identifier: string, type = 'BOOLEAN', prompt = `Was ${identifier} covered?`, choices?: string[]) => ({ identifier, dispositionMetricType: type, dispositionMetricPrompt: prompt, ...(choices ? { choices } : {}) });
+const m = (identifier: string, type = 'BOOLEAN', prompt = `Was ${identifier} covered?`, choices?: string[]) => ({
+  identifier,
+  dispositionMetricType: type,
+  dispositionMetricPrompt: prompt,
+  ...(choices ? { choices } : {}),
+});
 const cfg = (...metrics: object[]) => normalizeConfig({ dispositionMetrics: metrics });
 
 describe('diffConfigs', () => {
   it('finds nothing between equal configs whatever the form (defaults, legacy nested type)', () => {
-    const live = normalizeConfig({ dispositionMetrics: [{ identifier: 'a', dispositionMetricPrompt: 'Was a covered?', dispositionValues: { type: 'BOOLEAN' } }], summaryPrompt: '', successMetrics: [] });
+    const live = normalizeConfig({
+      dispositionMetrics: [
+        { identifier: 'a', dispositionMetricPrompt: 'Was a covered?', dispositionValues: { type: 'BOOLEAN' } },
+      ],
+      summaryPrompt: '',
+      successMetrics: [],
+    });
     const diff = diffConfigs(live, normalizeConfig({ dispositionMetrics: [m('a')], useInternalAnalyticsModel: true }));
-    expect(diff).toEqual({ metrics: [], flags: [], unchanged: ['a'], orderChanged: false, hasChanges: false, breaking: false });
+    expect(diff).toEqual({
+      metrics: [],
+      flags: [],
+      unchanged: ['a'],
+      orderChanged: false,
+      hasChanges: false,
+      breaking: false,
+    });
   });
 
   it('classifies added (safe), removed (breaking), type change (breaking), prompt change (safe)', () => {
-    const diff = diffConfigs(cfg(m('a'), m('b'), m('c')), cfg(m('a', 'BOOLEAN', 'Was a fully covered?'), m('c', 'INTEGER'), m('d')));
+    const diff = diffConfigs(
+      cfg(m('a'), m('b'), m('c')),
+      cfg(m('a', 'BOOLEAN', 'Was a fully covered?'), m('c', 'INTEGER'), m('d')),
+    );
     expect(diff.metrics.map((c) => [c.kind, c.identifier, c.breaking.length > 0])).toEqual([
       ['changed', 'a', false],
       ['changed', 'c', true],
       ['added', 'd', false],
       ['removed', 'b', true],
     ]);
-    expect(diff.metrics[1]?.breaking).toEqual(['`c` changes type BOOLEAN → INTEGER: consumers expecting BOOLEAN values will receive INTEGER.']);
+    expect(diff.metrics[1]?.breaking).toEqual([
+      '`c` changes type BOOLEAN → INTEGER: consumers expecting BOOLEAN values will receive INTEGER.',
+    ]);
     expect(diff.breaking).toBe(true);
   });
 
   it('detects a rename by the same prompt', () => {
-    const diff = diffConfigs(cfg(m('old_name', 'BOOLEAN', 'Was it resolved?')), cfg(m('new_name', 'BOOLEAN', '  was it  RESOLVED? ')));
+    const diff = diffConfigs(
+      cfg(m('old_name', 'BOOLEAN', 'Was it resolved?')),
+      cfg(m('new_name', 'BOOLEAN', '  was it  RESOLVED? ')),
+    );
     expect(diff.metrics).toHaveLength(1);
     expect(diff.metrics[0]).toMatchObject({ kind: 'renamed', identifier: 'new_name', previousIdentifier: 'old_name' });
     expect(diff.metrics[0]?.breaking[0]).toContain('consumers keyed on `old_name` stop receiving values');
@@ -37,13 +63,18 @@ describe('diffConfigs', () => {
     expect(diffConfigs(live, cfg(m('o', 'ENUM', 'Outcome?', ['a', 'b', 'c', 'd']))).breaking).toBe(false);
     const removed = diffConfigs(live, cfg(m('o', 'ENUM', 'Outcome?', ['a', 'c'])));
     expect(removed.breaking).toBe(true);
-    expect(removed.metrics[0]?.fields).toEqual([{ field: 'choices', added: [], removed: ['b'], reordered: false, before: ['a', 'b', 'c'], after: ['a', 'c'] }]);
+    expect(removed.metrics[0]?.fields).toEqual([
+      { field: 'choices', added: [], removed: ['b'], reordered: false, before: ['a', 'b', 'c'], after: ['a', 'c'] },
+    ]);
     const reordered = diffConfigs(live, cfg(m('o', 'ENUM', 'Outcome?', ['c', 'b', 'a'])));
     expect([reordered.breaking, reordered.metrics[0]?.fields[0]]).toMatchObject([false, { reordered: true }]);
   });
 
   it('reports flags and metric order', () => {
-    const diff = diffConfigs(cfg(m('a'), m('b')), normalizeConfig({ useReasoningModel: true, dispositionMetrics: [m('b'), m('a')] }));
+    const diff = diffConfigs(
+      cfg(m('a'), m('b')),
+      normalizeConfig({ useReasoningModel: true, dispositionMetrics: [m('b'), m('a')] }),
+    );
     expect(diff.flags).toEqual([{ flag: 'useReasoningModel', before: false, after: true }]);
     expect([diff.orderChanged, diff.breaking, diff.hasChanges]).toEqual([true, false, true]);
   });
@@ -64,7 +95,12 @@ describe('diffWords', () => {
     const started = performance.now();
     const parts = diffWords(a, b);
     expect(performance.now() - started).toBeLessThan(500);
-    expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.op !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(a);
   });
 });
 
@@ -84,6 +120,11 @@ describe('diffWords on a long prompt', () => {
   it('finds scattered edits in the middle too', () => {
     const after = words.map((w, i) => (i % 100 === 50 ? w.toUpperCase() : w));
     const parts = diffWords(words.join(' '), after.join(' '));
-    expect(parts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual(['WORD50', 'WORD150', 'WORD250', 'WORD350']);
+    expect(parts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual([
+      'WORD50',
+      'WORD150',
+      'WORD250',
+      'WORD350',
+    ]);
   });
 });

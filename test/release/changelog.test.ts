@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const section = (tag: string) => spawnSync(process.execPath, ['scripts/changelog-section.mjs', tag], { encoding: 'utf8' });
+const section = (tag: string) =>
+  spawnSync(process.execPath, ['scripts/changelog-section.mjs', tag], { encoding: 'utf8' });
 
 describe('CHANGELOG.md', () => {
   it("has a section for package.json's version, at the top", () => {

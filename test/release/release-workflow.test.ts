@@ -5,7 +5,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 type Step = { run?: string; env?: Record<string, string> };
-const workflow = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as { on: { push: { tags: string[] } }; jobs: Record<string, { needs?: string; steps: Step[] }> };
+const workflow = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+  on: { push: { tags: string[] } };
+  jobs: Record<string, { needs?: string; steps: Step[] }>;
+};
 const runs = (job: string) => (workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? '').join('\n');
 
 describe('the release workflow', () => {

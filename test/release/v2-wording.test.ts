@@ -14,11 +14,14 @@ describe('v2 is the default, in words', () => {
   });
 
   it("the generated workflow's comments describe publishing on the live branch, v1's activate only as the exception", () => {
-    const comments = renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' }).split('\n').flatMap((line) => (line.includes('#') ? [line.slice(line.indexOf('#'))] : [])).join('\n');
+    const comments = renderMetricsWorkflow({ metricsDir: 'metrics', branch: 'main' })
+      .split('\n')
+      .flatMap((line) => (line.includes('#') ? [line.slice(line.indexOf('#'))] : []))
+      .join('\n');
     expect(comments).toContain('on its live branch');
     expect(comments).not.toMatch(/activates/);
     expect(comments.match(/activate/g)).toHaveLength(1);
-    expect(comments).toContain("v1 versioning: publish, security check, activate");
+    expect(comments).toContain('v1 versioning: publish, security check, activate');
   });
 
   it('CHANGELOG: the v1 apply of 0.1.0 is named as v1', () => {
@@ -28,7 +31,11 @@ describe('v2 is the default, in words', () => {
   });
 
   it('the pending changesets (the next release notes) mention v2, init, drift, history, rollback and rules', () => {
-    const notes = readdirSync('.changeset').filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => readFileSync(`.changeset/${name}`, 'utf8')).join('\n');
-    for (const word of ['v2', 'branch model', 'init', 'drift', 'history', 'rollback', 'rules']) expect([word, notes.includes(word)]).toEqual([word, true]);
+    const notes = readdirSync('.changeset')
+      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .map((name) => readFileSync(`.changeset/${name}`, 'utf8'))
+      .join('\n');
+    for (const word of ['v2', 'branch model', 'init', 'drift', 'history', 'rollback', 'rules'])
+      expect([word, notes.includes(word)]).toEqual([word, true]);
   });
 });

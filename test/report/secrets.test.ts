@@ -40,7 +40,9 @@ describe('redaction of JSON-like values', () => {
   it('stringifies once when nothing is secret, and redacts before stringifying when something is', () => {
     registerSecret('sk_out_"q"_1');
     expect(stringifyRedacted({ a: ['x'] }, 2)).toBe(JSON.stringify({ a: ['x'] }, null, 2));
-    expect(stringifyRedacted({ a: ['the key sk_out_"q"_1'], ['sk_out_"q"_1']: 1 }, 2)).toBe(JSON.stringify({ a: ['the key ***'], ['***']: 1 }, null, 2));
+    expect(stringifyRedacted({ a: ['the key sk_out_"q"_1'], ['sk_out_"q"_1']: 1 }, 2)).toBe(
+      JSON.stringify({ a: ['the key ***'], ['***']: 1 }, null, 2),
+    );
   });
 
   it('copies a value when a secret holds a surrogate (JSON escapes a lone one, not a pair), so it is still found', () => {

@@ -22,7 +22,9 @@ export async function bundleCli(): Promise<CliBundle> {
     target: 'node20',
     logLevel: 'error',
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins (as scripts/build.mjs does).
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
   });
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -2,12 +2,32 @@
 import { isRecord } from '../../src/atoms/wire.js';
 import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
 import { runCli } from '../../src/cli/main.js';
-import { startEmulator, type EmulatorOptions, type EmulatorSeed, type RunningEmulator } from '../../src/emulator/index.js';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type EmulatorSeed,
+  type RunningEmulator,
+} from '../../src/emulator/index.js';
 import { recordingIo } from './cli-io.js';
 
 export const AGENT = '65f1a2b3c4d5e6f708192a3b';
-const LAUNCH = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was the issue resolved?' }], summaryPrompt: 'Summarise the call.' };
-export const EDITED = { dispositionMetrics: [...LAUNCH.dispositionMetrics, { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' }], summaryPrompt: 'Summarise the call.' };
+const LAUNCH = {
+  dispositionMetrics: [
+    {
+      identifier: 'call_resolved',
+      dispositionMetricType: 'BOOLEAN',
+      dispositionMetricPrompt: 'Was the issue resolved?',
+    },
+  ],
+  summaryPrompt: 'Summarise the call.',
+};
+export const EDITED = {
+  dispositionMetrics: [
+    ...LAUNCH.dispositionMetrics,
+    { identifier: 'follow_up', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was a follow-up promised?' },
+  ],
+  summaryPrompt: 'Summarise the call.',
+};
 
 /** One agent with a launch revision from the migration, and (unless `migratedOnly`) a later dashboard publish on Main. */
 export function seedFor(versioning: 'v1' | 'v2' = 'v2'): EmulatorSeed {
@@ -16,7 +36,13 @@ export function seedFor(versioning: 'v1' | 'v2' = 'v2'): EmulatorSeed {
 
 /** An emulator with these options and the seed, then a dashboard publish so the live head is not the migration's. */
 export async function startAccount(options: EmulatorOptions, versioning: 'v1' | 'v2' = 'v2'): Promise<RunningEmulator> {
-  const emu = await startEmulator({ securityCheckMs: 0, callsSeed: 7, callsPerAgent: 20, ...options, seed: seedFor(versioning) });
+  const emu = await startEmulator({
+    securityCheckMs: 0,
+    callsSeed: 7,
+    callsPerAgent: 20,
+    ...options,
+    seed: seedFor(versioning),
+  });
   emu.simulateDashboardChange(AGENT, EDITED);
   return emu;
 }
@@ -25,7 +51,15 @@ export interface DoctorRun {
   code: number;
   out: string;
   err: string;
-  json: { agentId: string; model: string; findings: { id: string; answer: string; evidence: string }[]; emulatorArgs: string[]; scratchBranch?: { name: string; id: string | null; archived: boolean } } | undefined;
+  json:
+    | {
+        agentId: string;
+        model: string;
+        findings: { id: string; answer: string; evidence: string }[];
+        emulatorArgs: string[];
+        scratchBranch?: { name: string; id: string | null; archived: boolean };
+      }
+    | undefined;
   answers: Record<string, string>;
 }
 
@@ -38,7 +72,13 @@ export async function runDoctor(emu: RunningEmulator, args: string[], env: NodeJ
   } catch {
     json = undefined;
   }
-  return { code, out: io.out, err: io.err, json, answers: Object.fromEntries((json?.findings ?? []).map((f) => [f.id, f.answer])) };
+  return {
+    code,
+    out: io.out,
+    err: io.err,
+    json,
+    answers: Object.fromEntries((json?.findings ?? []).map((f) => [f.id, f.answer])),
+  };
 }
 
 /** The emulator `atoms-metrics emulator <args…>` would start, with the same account on it. */
@@ -59,7 +99,10 @@ export function liveOf(emu: RunningEmulator): { branchId: string; head: string |
 
 /** Writes (non-GET requests) since `from`, and whether each is under the given branch. */
 export function writesSince(emu: RunningEmulator, from: number): { method: string; path: string; status: number }[] {
-  return emu.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path, status: r.status }));
+  return emu.requests
+    .slice(from)
+    .filter((r) => r.method !== 'GET')
+    .map((r) => ({ method: r.method, path: r.path, status: r.status }));
 }
 
 /** Branch ids the API still lists (archived ones are not listed). */
@@ -67,5 +110,7 @@ export async function listedBranches(emu: RunningEmulator): Promise<string[]> {
   const res = await fetch(`${emu.url}/agent/${AGENT}/branches`, { headers: { authorization: `Bearer ${emu.apiKey}` } });
   const body: unknown = await res.json();
   const list = isRecord(body) && isRecord(body.data) && Array.isArray(body.data.branches) ? body.data.branches : [];
-  return list.flatMap((b: unknown) => (isRecord(b) && isRecord(b.branch) && typeof b.branch._id === 'string' ? [b.branch._id] : []));
+  return list.flatMap((b: unknown) =>
+    isRecord(b) && isRecord(b.branch) && typeof b.branch._id === 'string' ? [b.branch._id] : [],
+  );
 }

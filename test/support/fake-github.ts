@@ -28,7 +28,14 @@ export interface FakeGitHub {
   issues: Map<number, FakeIssue>;
   requests: { method: string; path: string; status: number }[];
   /** The next matching requests fail with this status, GitHub's `message` and headers (e.g. `retry-after`). */
-  failNext(spec: { method: string; path: RegExp; status: number; times?: number; message?: string; headers?: Record<string, string> }): void;
+  failNext(spec: {
+    method: string;
+    path: RegExp;
+    status: number;
+    times?: number;
+    message?: string;
+    headers?: Record<string, string>;
+  }): void;
   /** From now on, never answers any request (a GitHub that hangs); they are still counted in `hung`. */
   hangAll(): void;
   hung: number;
@@ -51,14 +58,25 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
   const issues: FakeGitHub['issues'] = new Map();
   let nextIssue = 100;
   const requests: FakeGitHub['requests'] = [];
-  const failures: { method: string; path: RegExp; status: number; times: number; message?: string; headers?: Record<string, string> }[] = [];
+  const failures: {
+    method: string;
+    path: RegExp;
+    status: number;
+    times: number;
+    message?: string;
+    headers?: Record<string, string>;
+  }[] = [];
   const redirects: { path: RegExp; status: number; location: string }[] = [];
   const authorizations: { path: string; authorization: string }[] = [];
   const state = { linkBase: '', hang: false, hung: 0 };
   let nextId = 1000;
   let url = '';
   const identity = (token: string) =>
-    token.startsWith('ghs_app_') ? { login: 'metrics-app[bot]', type: 'Bot' } : token.startsWith('ghs_') ? { login: 'github-actions[bot]', type: 'Bot' } : { login: `user-${token}`, type: 'User' };
+    token.startsWith('ghs_app_')
+      ? { login: 'metrics-app[bot]', type: 'Bot' }
+      : token.startsWith('ghs_')
+        ? { login: 'github-actions[bot]', type: 'Bot' }
+        : { login: `user-${token}`, type: 'User' };
 
   const read = async (req: IncomingMessage) => {
     let text = '';
@@ -87,14 +105,21 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     const failure = failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
     if (failure) {
       failure.times--;
-      return send(failure.status, { message: failure.message ?? 'Resource not accessible by integration' }, failure.headers);
+      return send(
+        failure.status,
+        { message: failure.message ?? 'Resource not accessible by integration' },
+        failure.headers,
+      );
     }
     const me = identity(token);
     // GraphQL's viewer answers for integration tokens too (REST /user does not).
     if (path === '/graphql' && method === 'POST') return send(200, { data: { viewer: { login: me.login } } });
     const base = `/repos/${owner}/${repo}`;
     let m: RegExpExecArray | null;
-    if (path === '/user' && method === 'GET') return token.startsWith('ghs_') ? send(403, { message: 'Resource not accessible by integration' }) : send(200, { login: me.login, type: me.type });
+    if (path === '/user' && method === 'GET')
+      return token.startsWith('ghs_')
+        ? send(403, { message: 'Resource not accessible by integration' })
+        : send(200, { login: me.login, type: me.type });
     if ((m = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
       const issue = Number(m[1]);
       const list = comments.get(issue) ?? [];
@@ -103,8 +128,17 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
         const page = Number(parsed.searchParams.get('page') ?? 1);
         const last = Math.max(1, Math.ceil(list.length / perPage));
         const base = state.linkBase || url;
-        const link: Record<string, string> = page < last ? { link: `<${base}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${base}${path}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
-        return send(200, list.slice((page - 1) * perPage, page * perPage).map((c) => render(c, issue)), link);
+        const link: Record<string, string> =
+          page < last
+            ? {
+                link: `<${base}${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <${base}${path}?per_page=${perPage}&page=${last}>; rel="last"`,
+              }
+            : {};
+        return send(
+          200,
+          list.slice((page - 1) * perPage, page * perPage).map((c) => render(c, issue)),
+          link,
+        );
       }
       if (method === 'POST') {
         const body = await read(req);
@@ -125,16 +159,35 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
       }
       return send(404, { message: 'Not Found' });
     }
-    if ((m = new RegExp(`^${base}/commits/([0-9a-f]+)/pulls$`).exec(path))) return send(200, (pullsOfCommit.get(m[1] ?? '') ?? []).map((pr) => ({ ...pr, state: 'closed' })));
-    const renderIssue = (i: FakeIssue) => ({ ...i, html_url: `https://github.com/${owner}/${repo}/issues/${i.number}` });
+    if ((m = new RegExp(`^${base}/commits/([0-9a-f]+)/pulls$`).exec(path)))
+      return send(
+        200,
+        (pullsOfCommit.get(m[1] ?? '') ?? []).map((pr) => ({ ...pr, state: 'closed' })),
+      );
+    const renderIssue = (i: FakeIssue) => ({
+      ...i,
+      html_url: `https://github.com/${owner}/${repo}/issues/${i.number}`,
+    });
     if (path === `${base}/issues` && method === 'GET') {
       const label = parsed.searchParams.get('labels');
       const state = parsed.searchParams.get('state') ?? 'open';
-      return send(200, [...issues.values()].filter((i) => (state === 'all' || i.state === state) && (!label || i.labels.some((l) => l.name === label))).map(renderIssue));
+      return send(
+        200,
+        [...issues.values()]
+          .filter((i) => (state === 'all' || i.state === state) && (!label || i.labels.some((l) => l.name === label)))
+          .map(renderIssue),
+      );
     }
     if (path === `${base}/issues` && method === 'POST') {
       const body = await read(req);
-      const issue: FakeIssue = { number: nextIssue++, title: String(body.title), body: String(body.body ?? ''), state: 'open', labels: (Array.isArray(body.labels) ? body.labels : []).map((name) => ({ name: String(name) })), user: me };
+      const issue: FakeIssue = {
+        number: nextIssue++,
+        title: String(body.title),
+        body: String(body.body ?? ''),
+        state: 'open',
+        labels: (Array.isArray(body.labels) ? body.labels : []).map((name) => ({ name: String(name) })),
+        user: me,
+      };
       issues.set(issue.number, issue);
       return send(201, renderIssue(issue));
     }
@@ -148,7 +201,9 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     }
     if ((m = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path)) && method === 'GET') {
       const pr = pulls.get(Number(m[1]));
-      return pr ? send(200, { number: Number(m[1]), state: 'open', labels: pr.labels }) : send(404, { message: 'Not Found' });
+      return pr
+        ? send(200, { number: Number(m[1]), state: 'open', labels: pr.labels })
+        : send(404, { message: 'Not Found' });
     }
     if ((m = new RegExp(`^${base}/branches/([^/]+)$`).exec(path))) {
       const sha = branches.get(decodeURIComponent(m[1] ?? ''));
@@ -157,7 +212,12 @@ export async function startFakeGitHub(owner = 'acme', repo = 'voice'): Promise<F
     return send(404, { message: 'Not Found' });
   });
 
-  const render = (c: FakeComment, issue: number) => ({ id: c.id, body: c.body, user: c.user, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}` });
+  const render = (c: FakeComment, issue: number) => ({
+    id: c.id,
+    body: c.body,
+    user: c.user,
+    html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}`,
+  });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -31,7 +31,11 @@ function parseOutputFile(text: string): Record<string, string> {
 const SUMMARY_FILE = join(tmpdir(), `atoms-metrics-summary-${process.pid}.md`);
 
 /** Runs the action in-process with `inputs` (names as in action.yml) and extra environment. */
-export async function runAction(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+export async function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   const saved = { ...process.env };
   const savedExitCode = process.exitCode;
   const outputFile = join(workspace, '.github-output');
@@ -39,9 +43,15 @@ export async function runAction(workspace: string, inputs: Record<string, string
   const summaryFile = SUMMARY_FILE;
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('GITHUB_')) delete process.env[key];
-  Object.assign(process.env, env, { GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile });
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('INPUT_') || key.startsWith('GITHUB_')) delete process.env[key];
+  Object.assign(process.env, env, {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+  });
+  for (const [name, value] of Object.entries(inputs))
+    process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   let stdout = '';
   const write = process.stdout.write.bind(process.stdout);
   // The validate path writes its commands through run()'s writer; the other modes through @actions/core's process.stdout.

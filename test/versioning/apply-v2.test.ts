@@ -9,8 +9,22 @@ import { buildPlan } from '../../src/plan/run-plan.js';
 
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const V1_AGENT = '65f1a2b3c4d5e6f708192a3c';
-const LIVE = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }] };
-const DESIRED = normalizeConfig({ dispositionMetrics: [...LIVE.dispositionMetrics, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome?', choices: ['resolved', 'escalated'] }] });
+const LIVE = {
+  dispositionMetrics: [
+    { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' },
+  ],
+};
+const DESIRED = normalizeConfig({
+  dispositionMetrics: [
+    ...LIVE.dispositionMetrics,
+    {
+      identifier: 'call_outcome',
+      dispositionMetricType: 'ENUM',
+      dispositionMetricPrompt: 'What was the outcome?',
+      choices: ['resolved', 'escalated'],
+    },
+  ],
+});
 
 let clock: number;
 let emu: RunningEmulator;
@@ -20,14 +34,41 @@ const sleep = async (ms: number) => {
 };
 
 async function start(options: EmulatorOptions = {}) {
-  emu = await startEmulator({ securityCheckMs: 6000, now: () => clock, seed: { agents: [{ _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }, { _id: V1_AGENT, versioning: 'v1', versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] }] }, ...options });
+  emu = await startEmulator({
+    securityCheckMs: 6000,
+    now: () => clock,
+    seed: {
+      agents: [
+        { _id: AGENT, versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] },
+        { _id: V1_AGENT, versioning: 'v1', versions: [{ isActive: true, postCallAnalyticsConfig: LIVE }] },
+      ],
+    },
+    ...options,
+  });
 }
 
 function deps(overrides: Partial<ApplyDeps> = {}): ApplyDeps & { concurrency: number } {
   const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url, sleep, now: () => clock, random: () => 0.5 });
-  return { api, sleep, now: () => clock, log: (line) => log.push(line), securityCheckTimeoutMs: 180_000, onLiveChanged: 'fail', concurrency: 4, ...overrides };
+  return {
+    api,
+    sleep,
+    now: () => clock,
+    log: (line) => log.push(line),
+    securityCheckTimeoutMs: 180_000,
+    onLiveChanged: 'fail',
+    concurrency: 4,
+    ...overrides,
+  };
 }
-const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({ agentId: AGENT, file: 'metrics/a.yaml', desired: DESIRED, commitSha: 'abcdef1234567890', label: 'Add call_outcome (#7)', description: 'Merged from #7', ...overrides });
+const target = (overrides: Partial<ApplyTarget> = {}): ApplyTarget => ({
+  agentId: AGENT,
+  file: 'metrics/a.yaml',
+  desired: DESIRED,
+  commitSha: 'abcdef1234567890',
+  label: 'Add call_outcome (#7)',
+  description: 'Merged from #7',
+  ...overrides,
+});
 const apply = async (t: ApplyTarget = target(), d = deps()) => (await applyAll([t], d))[0];
 const main = () => emu.getAgentState(AGENT)?.branches?.[0];
 const writes = () => emu.requests.filter((r) => r.method !== 'GET');
@@ -54,7 +95,9 @@ describe('apply on the branch model (v2)', () => {
     // Outside the wait: branches (detection), head revision, PUT, the check before publishing (branch, draft, diff of
     // the draft), publish, and what is live after (the new revision, its diff from the old head, the branch list) = 10.
     const published = emu.requests.findIndex((r) => r.path.endsWith('/draft/publish'));
-    const polls = emu.requests.slice(published + 1).filter((r) => r.method === 'GET' && /\/branches\/[a-f0-9]{24}(\/draft)?$/.test(r.path)).length;
+    const polls = emu.requests
+      .slice(published + 1)
+      .filter((r) => r.method === 'GET' && /\/branches\/[a-f0-9]{24}(\/draft)?$/.test(r.path)).length;
     expect(emu.requests.length - polls).toBe(10);
     expect(polls).toBeGreaterThan(0);
     expect(log.join('\n')).toContain('v2 revision 2');
@@ -174,7 +217,17 @@ describe('apply on the branch model (v2)', () => {
 
   it('a publish_in_progress answer is waited out, then what went live is checked', async () => {
     await start();
-    emu.injectFault({ method: 'POST', path: /\/draft\/publish$/, status: 409, afterEffect: true, body: { status: false, error_type: 'publish_in_progress', errors: ['A publish is already in progress for this branch'] } });
+    emu.injectFault({
+      method: 'POST',
+      path: /\/draft\/publish$/,
+      status: 409,
+      afterEffect: true,
+      body: {
+        status: false,
+        error_type: 'publish_in_progress',
+        errors: ['A publish is already in progress for this branch'],
+      },
+    });
     const result = await apply();
     expect(result?.status).toBe('applied');
     expect(main()?.revisions).toHaveLength(2);
@@ -198,19 +251,34 @@ describe('apply on the branch model (v2)', () => {
     expect(writes()).toHaveLength(0);
   });
 
-  it.each(['analytics.postCallAnalyticsConfig', 'analytics', 'postCallAnalyticsConfig'] as const)('reads the metrics wherever the revision keeps them (%s)', async (metricsLocation) => {
-    await start({ metricsLocation });
-    expect((await apply())?.status).toBe('applied');
-    expect((await apply())?.status).toBe('unchanged');
-  });
+  it.each(['analytics.postCallAnalyticsConfig', 'analytics', 'postCallAnalyticsConfig'] as const)(
+    'reads the metrics wherever the revision keeps them (%s)',
+    async (metricsLocation) => {
+      await start({ metricsLocation });
+      expect((await apply())?.status).toBe('applied');
+      expect((await apply())?.status).toBe('unchanged');
+    },
+  );
 });
 
 describe('plan on both models', () => {
   it('reads a mixed fleet in one run: 2 requests per v2 agent, and names the branch and revision', async () => {
     await start();
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
-    const plan = await buildPlan({ api, concurrency: 4, diagnostics: [], files: [], targets: [{ agentId: AGENT, file: 'a.yaml', desired: DESIRED }, { agentId: V1_AGENT, file: 'b.yaml', desired: DESIRED }] });
-    expect(plan.agents.map((a) => [a.model, a.status])).toEqual([['v2', 'changed'], ['v1', 'changed']]);
+    const plan = await buildPlan({
+      api,
+      concurrency: 4,
+      diagnostics: [],
+      files: [],
+      targets: [
+        { agentId: AGENT, file: 'a.yaml', desired: DESIRED },
+        { agentId: V1_AGENT, file: 'b.yaml', desired: DESIRED },
+      ],
+    });
+    expect(plan.agents.map((a) => [a.model, a.status])).toEqual([
+      ['v2', 'changed'],
+      ['v1', 'changed'],
+    ]);
     expect(plan.agents[0]?.liveLabel).toMatch(/^v2 revision 1 \([a-f0-9]{24}\) of branch Main$/);
     expect(emu.requests.filter((r) => r.path.includes(AGENT))).toHaveLength(2);
     expect(emu.requests.every((r) => r.method === 'GET')).toBe(true);
@@ -218,9 +286,20 @@ describe('plan on both models', () => {
 
   it('an unrecognised read shape is an error naming the agent, never "no metrics"', async () => {
     await start();
-    emu.injectFault({ method: 'GET', path: /\/revisions\/[a-f0-9]{24}$/, status: 200, body: { status: true, data: { revision: { _id: 'x' }, resolvedConfig: { analytics: { somethingElse: true } } } } });
+    emu.injectFault({
+      method: 'GET',
+      path: /\/revisions\/[a-f0-9]{24}$/,
+      status: 200,
+      body: { status: true, data: { revision: { _id: 'x' }, resolvedConfig: { analytics: { somethingElse: true } } } },
+    });
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
-    const plan = await buildPlan({ api, concurrency: 1, diagnostics: [], files: [], targets: [{ agentId: AGENT, file: 'a.yaml', desired: DESIRED }] });
+    const plan = await buildPlan({
+      api,
+      concurrency: 1,
+      diagnostics: [],
+      files: [],
+      targets: [{ agentId: AGENT, file: 'a.yaml', desired: DESIRED }],
+    });
     expect(plan.agents[0]?.status).toBe('error');
     expect(plan.agents[0]?.message).toContain(`agent ${AGENT}`);
     expect(plan.agents[0]?.message).toContain('dispositionMetrics');
@@ -228,9 +307,20 @@ describe('plan on both models', () => {
 
   it('the v1 read needs _resolvedConfig: a top-level postCallAnalyticsConfig alone is not taken as live', async () => {
     await start();
-    emu.injectFault({ method: 'GET', path: `/agent/${V1_AGENT}`, status: 200, body: { status: true, data: { _id: V1_AGENT, activeVersionId: 'a'.repeat(24), postCallAnalyticsConfig: LIVE } } });
+    emu.injectFault({
+      method: 'GET',
+      path: `/agent/${V1_AGENT}`,
+      status: 200,
+      body: { status: true, data: { _id: V1_AGENT, activeVersionId: 'a'.repeat(24), postCallAnalyticsConfig: LIVE } },
+    });
     const api = new AtomsClient({ apiKey: emu.apiKey, baseUrl: emu.url });
-    const plan = await buildPlan({ api, concurrency: 1, diagnostics: [], files: [], targets: [{ agentId: V1_AGENT, file: 'b.yaml', desired: DESIRED }] });
+    const plan = await buildPlan({
+      api,
+      concurrency: 1,
+      diagnostics: [],
+      files: [],
+      targets: [{ agentId: V1_AGENT, file: 'b.yaml', desired: DESIRED }],
+    });
     expect(plan.agents[0]?.status).toBe('error');
     expect(plan.agents[0]?.message).toContain('_resolvedConfig');
   });

@@ -16,7 +16,11 @@ import { join } from 'node:path';
 const AGENT = '65f1a2b3c4d5e6f708192a3b';
 const KEY = 'sk_emulator_key';
 const ANA_KEY = 'sk_ana_key_123456';
-const LIVE = { dispositionMetrics: [{ identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' }] };
+const LIVE = {
+  dispositionMetrics: [
+    { identifier: 'call_resolved', dispositionMetricType: 'BOOLEAN', dispositionMetricPrompt: 'Was it resolved?' },
+  ],
+};
 const FILE = `agentId: "${AGENT}"
 postCallAnalyticsConfig:
   dispositionMetrics:
@@ -28,7 +32,17 @@ postCallAnalyticsConfig:
       dispositionMetricPrompt: What was the outcome of the call?
       choices: [resolved, escalated]
 `;
-const DESIRED = normalizeConfig({ dispositionMetrics: [...LIVE.dispositionMetrics, { identifier: 'call_outcome', dispositionMetricType: 'ENUM', dispositionMetricPrompt: 'What was the outcome of the call?', choices: ['resolved', 'escalated'] }] });
+const DESIRED = normalizeConfig({
+  dispositionMetrics: [
+    ...LIVE.dispositionMetrics,
+    {
+      identifier: 'call_outcome',
+      dispositionMetricType: 'ENUM',
+      dispositionMetricPrompt: 'What was the outcome of the call?',
+      choices: ['resolved', 'escalated'],
+    },
+  ],
+});
 const DRAFT_PUT = /^\/agent\/[a-f0-9]{24}\/branches\/[a-f0-9]{24}\/draft$/;
 const PUBLISH = /\/draft\/publish$/;
 
@@ -55,7 +69,11 @@ async function apply(...args: string[]) {
 
 /** Ana, a person with her own key, calls the API directly. */
 async function asAna(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu.url}${path}`, { method, headers: { authorization: `Bearer ${ANA_KEY}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ANA_KEY}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as { data?: unknown } };
 }
 
@@ -67,8 +85,12 @@ const publishes = () => emu.requests.filter((r) => PUBLISH.test(r.path));
 /** The change went live exactly once and nothing of ours is left open. */
 function expectLiveOnce() {
   const branch = main();
-  expect(branch?.revisions.filter((r) => normalizeConfig(r.postCallAnalyticsConfig).dispositionMetrics.length === 2)).toHaveLength(1);
-  expect(normalizeConfig(branch?.revisions.find((r) => r._id === branch.headRevisionId)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+  expect(
+    branch?.revisions.filter((r) => normalizeConfig(r.postCallAnalyticsConfig).dispositionMetrics.length === 2),
+  ).toHaveLength(1);
+  expect(
+    normalizeConfig(branch?.revisions.find((r) => r._id === branch.headRevisionId)?.postCallAnalyticsConfig),
+  ).toEqual(DESIRED);
   expect(branch?.draft).toBeNull();
 }
 
@@ -119,8 +141,20 @@ describe('1. a run that stopped half-way never blocks the next: it resumes or re
 
   it('a 423 freeze outlasts the wait on publish: "re-run when the window is over" is true', async () => {
     await start();
-    emu.injectFault({ method: 'POST', path: PUBLISH, status: 423, body: { status: false, error_type: 'config_freeze_active', errors: ['frozen'] }, times: 100 });
-    emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 423, body: { status: false, error_type: 'config_freeze_active', errors: ['frozen'] }, times: 100 });
+    emu.injectFault({
+      method: 'POST',
+      path: PUBLISH,
+      status: 423,
+      body: { status: false, error_type: 'config_freeze_active', errors: ['frozen'] },
+      times: 100,
+    });
+    emu.injectFault({
+      method: 'DELETE',
+      path: DRAFT_PUT,
+      status: 423,
+      body: { status: false, error_type: 'config_freeze_active', errors: ['frozen'] },
+      times: 100,
+    });
     const first = await runWithFreezeBudget();
     expect(first.code).toBe(1);
     expect(first.all).toContain('re-run when the window is over');
@@ -160,8 +194,19 @@ describe('1. a run that stopped half-way never blocks the next: it resumes or re
 
   it("a leftover holding an earlier version of the file's metrics is replaced (known from git), a person's metrics-only draft is refused", async () => {
     await start();
-    const earlier = normalizeConfig({ dispositionMetrics: [...LIVE.dispositionMetrics, { identifier: 'old_metric', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'Old?' }] });
-    await asAna('PUT', `${branchPath()}/draft`, { postCallAnalyticsConfig: { dispositionMetrics: [{ identifier: 'anas_metric', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'Hers' }] } });
+    const earlier = normalizeConfig({
+      dispositionMetrics: [
+        ...LIVE.dispositionMetrics,
+        { identifier: 'old_metric', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'Old?' },
+      ],
+    });
+    await asAna('PUT', `${branchPath()}/draft`, {
+      postCallAnalyticsConfig: {
+        dispositionMetrics: [
+          { identifier: 'anas_metric', dispositionMetricType: 'STRING', dispositionMetricPrompt: 'Hers' },
+        ],
+      },
+    });
     const refused = await apply();
     expect(refused.code).toBe(1);
     expect(refused.all).toContain("someone's unpublished work (edited by Ana (analytics");
@@ -172,9 +217,16 @@ describe('1. a run that stopped half-way never blocks the next: it resumes or re
     await asAna('DELETE', `${branchPath()}/draft`);
     await asAna('PUT', `${branchPath()}/draft`, { postCallAnalyticsConfig: earlier });
     const { execFileSync } = await import('node:child_process');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: ws.dir });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: ws.dir });
     git('init', '-q');
-    writeFileSync(join(ws.dir, 'metrics/agent.yaml'), FILE.replace('call_outcome', 'old_metric').replace('What was the outcome of the call?', 'Old?').replace(/\n {6}choices: \[resolved, escalated\]/, '').replace('ENUM', 'STRING'));
+    writeFileSync(
+      join(ws.dir, 'metrics/agent.yaml'),
+      FILE.replace('call_outcome', 'old_metric')
+        .replace('What was the outcome of the call?', 'Old?')
+        .replace(/\n {6}choices: \[resolved, escalated\]/, '')
+        .replace('ENUM', 'STRING'),
+    );
     git('add', '.');
     git('commit', '-qm', 'earlier');
     writeFileSync(join(ws.dir, 'metrics/agent.yaml'), FILE);
@@ -192,19 +244,31 @@ async function runWithFreezeBudget() {
   const { applyAll } = await import('../../src/apply/apply-all.js');
   const { AtomsClient } = await import('../../src/atoms/client.js');
   const lines: string[] = [];
-  const [result] = await applyAll([{ agentId: AGENT, file: 'metrics/agent.yaml', desired: DESIRED, commitSha: 'local', label: 'x', description: 'x' }], {
-    api: new AtomsClient({ apiKey: KEY, baseUrl: emu.url }),
-    sleep: async () => {},
-    now: (() => {
-      let t = 0;
-      return () => (t += 10_000);
-    })(),
-    log: (line) => lines.push(line),
-    securityCheckTimeoutMs: 60_000,
-    onLiveChanged: 'apply',
-    concurrency: 1,
-    freezeWaitMs: 30_000,
-  });
+  const [result] = await applyAll(
+    [
+      {
+        agentId: AGENT,
+        file: 'metrics/agent.yaml',
+        desired: DESIRED,
+        commitSha: 'local',
+        label: 'x',
+        description: 'x',
+      },
+    ],
+    {
+      api: new AtomsClient({ apiKey: KEY, baseUrl: emu.url }),
+      sleep: async () => {},
+      now: (() => {
+        let t = 0;
+        return () => (t += 10_000);
+      })(),
+      log: (line) => lines.push(line),
+      securityCheckTimeoutMs: 60_000,
+      onLiveChanged: 'apply',
+      concurrency: 1,
+      freezeWaitMs: 30_000,
+    },
+  );
   return { code: result?.status === 'failed' ? 1 : 0, all: `${lines.join('\n')}\n${result?.error ?? ''}` };
 }
 
@@ -230,13 +294,19 @@ describe("2. someone else's content never goes out under our label", () => {
       if (done || method !== 'GET' || !path.endsWith('/draft')) return;
       done = true;
       // Synchronous, before the check's reads are answered: the other run's PUT lands between ours and our publish.
-      emu.openForeignDraft(AGENT, { editorName: 'Run of #12', changedSections: ['analytics'], config: { ...LIVE, useReasoningModel: true } });
+      emu.openForeignDraft(AGENT, {
+        editorName: 'Run of #12',
+        changedSections: ['analytics'],
+        config: { ...LIVE, useReasoningModel: true },
+      });
     });
     const run = await apply();
     expect(run.code).toBe(1);
     expect(publishes()).toHaveLength(0);
     expect(run.all).toContain('Run of #12 (analytics');
-    expect(normalizeConfig(main()?.draft?.postCallAnalyticsConfig)).toEqual(normalizeConfig({ ...LIVE, useReasoningModel: true }));
+    expect(normalizeConfig(main()?.draft?.postCallAnalyticsConfig)).toEqual(
+      normalizeConfig({ ...LIVE, useReasoningModel: true }),
+    );
   });
 
   it('someone edits the prompt in the instant between our last check and the publish: the run says their edit went out with our label and fails', async () => {
@@ -349,9 +419,27 @@ describe('the action, as the runner runs it', () => {
   const push = () => {
     const path = join(ws.dir, '.event.json');
     writeFileSync(path, JSON.stringify({ ref: 'refs/heads/main', after: SHA, repository: { default_branch: 'main' } }));
-    return { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path, GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'acme/voice', GITHUB_API_URL: gh.url, GITHUB_WORKFLOW: 'metrics', GITHUB_JOB: 'apply', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '44' };
+    return {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: path,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: SHA,
+      GITHUB_REPOSITORY: 'acme/voice',
+      GITHUB_API_URL: gh.url,
+      GITHUB_WORKFLOW: 'metrics',
+      GITHUB_JOB: 'apply',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '44',
+    };
   };
-  const inputs = () => ({ 'api-key': KEY, 'api-url': emu.url, 'github-token': 'ghs_token_abcdef', config: 'metrics/*.yaml', mode: 'apply', 'max-requests-per-second': '0' });
+  const inputs = () => ({
+    'api-key': KEY,
+    'api-url': emu.url,
+    'github-token': 'ghs_token_abcdef',
+    config: 'metrics/*.yaml',
+    mode: 'apply',
+    'max-requests-per-second': '0',
+  });
 
   it("someone else's failed scan is not recorded as this change's: the next run, once their draft is gone, applies", async () => {
     await start({ publishMode: 'async', securityCheckMs: 1500 });
@@ -384,7 +472,19 @@ describe('rollback says "verified" only when it is true', () => {
     { scope: 'whole revision (restore)', args: ['--whole-revision'], path: /\/restore$/ },
     { scope: 'metrics only (publish)', args: [], path: PUBLISH },
   ])('another branch made live during the $scope: the rollback says what is live and fails', async ({ args, path }) => {
-    await start({ seed: { agents: [{ _id: AGENT, versions: [{ label: 'One', postCallAnalyticsConfig: DESIRED }, { label: 'Two', postCallAnalyticsConfig: LIVE }] }] } });
+    await start({
+      seed: {
+        agents: [
+          {
+            _id: AGENT,
+            versions: [
+              { label: 'One', postCallAnalyticsConfig: DESIRED },
+              { label: 'Two', postCallAnalyticsConfig: LIVE },
+            ],
+          },
+        ],
+      },
+    });
     emu.act({ method: 'POST', path, action: 'make-live', arg: 'hotfix', by: 'Ana' });
     const cli = recordingIo(ws.dir, { SMALLEST_API_KEY: KEY, ATOMS_API_URL: emu.url });
     const code = await runCli(['rollback', AGENT, '--yes', '--allow-breaking', ...args], cli);
@@ -397,7 +497,20 @@ describe('rollback says "verified" only when it is true', () => {
 
 describe('a metrics-only rollback owns drafts as apply does', () => {
   it("someone's open draft on the live branch: the rollback writes nothing into it, publishes nothing, and says whose it is", async () => {
-    await start({ seed: { agents: [{ _id: AGENT, versions: [{ label: 'One', postCallAnalyticsConfig: DESIRED }, { label: 'Two', postCallAnalyticsConfig: LIVE }], drafts: [{ editorName: 'Ana', changedSections: ['workflow_prompt'] }] }] } });
+    await start({
+      seed: {
+        agents: [
+          {
+            _id: AGENT,
+            versions: [
+              { label: 'One', postCallAnalyticsConfig: DESIRED },
+              { label: 'Two', postCallAnalyticsConfig: LIVE },
+            ],
+            drafts: [{ editorName: 'Ana', changedSections: ['workflow_prompt'] }],
+          },
+        ],
+      },
+    });
     const cli = recordingIo(ws.dir, { SMALLEST_API_KEY: KEY, ATOMS_API_URL: emu.url });
     const code = await runCli(['rollback', AGENT, '--yes', '--allow-breaking'], cli);
     expect(code).toBe(1);
@@ -412,7 +525,7 @@ describe.each([
   { diffPaths: 'indexed', metricsLocation: 'analytics.postCallAnalyticsConfig' },
   { diffPaths: 'leaf', metricsLocation: 'postCallAnalyticsConfig' },
 ] as const)('whatever diff paths the platform answers ($diffPaths, metrics at $metricsLocation)', (switches) => {
-  it('applies and verifies; a leftover of ours is resumed; a person\'s analytics edit is refused', async () => {
+  it("applies and verifies; a leftover of ours is resumed; a person's analytics edit is refused", async () => {
     await start(switches);
     emu.injectFault({ method: 'POST', path: PUBLISH, status: 403 });
     emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 403, times: 20 });

@@ -18,14 +18,28 @@ function versionConfig(resolved: unknown): PostCallAnalyticsConfig | undefined {
 }
 
 /** Reads the published version: its check, and whether it positively holds the file's metrics (throws when it holds others). */
-export async function readBackVersion(api: AtomsApi, target: ApplyTarget, version: AgentVersion): Promise<{ check: AgentVersion['securityCheck']; contentMatched: boolean }> {
+export async function readBackVersion(
+  api: AtomsApi,
+  target: ApplyTarget,
+  version: AgentVersion,
+): Promise<{ check: AgentVersion['securityCheck']; contentMatched: boolean }> {
   const detail = await api.getVersion(target.agentId, version._id);
   const content = versionConfig(detail.resolvedConfig);
-  if (content && !configsEqual(content, target.desired)) throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
+  if (content && !configsEqual(content, target.desired))
+    throw new ApplyStop(`version ${version._id} does not hold the metrics of ${target.file}; not activating it`);
   return { check: detail.version.securityCheck, contentMatched: content !== undefined };
 }
 
-export async function waitAndActivate(api: AtomsApi, target: ApplyTarget, version: AgentVersion, forkedFrom: string, marker: string, deps: ApplyDeps, say: (line: string) => void, result: ApplyResult): Promise<void> {
+export async function waitAndActivate(
+  api: AtomsApi,
+  target: ApplyTarget,
+  version: AgentVersion,
+  forkedFrom: string,
+  marker: string,
+  deps: ApplyDeps,
+  say: (line: string) => void,
+  result: ApplyResult,
+): Promise<void> {
   const started = deps.now();
   let poll = 0;
   let check = version.securityCheck;
@@ -48,17 +62,23 @@ export async function waitAndActivate(api: AtomsApi, target: ApplyTarget, versio
       const activeId = active ? active._id : (await api.getAgent(target.agentId)).activeVersionId;
       if (activeId !== forkedFrom) {
         if (activeId === version._id || (active && hasMarker(active, marker))) {
-          say(`live already holds this change (version ${active?.versionNumber ?? '?'}, ${activeId}), activated by another run; not activating again`);
+          say(
+            `live already holds this change (version ${active?.versionNumber ?? '?'}, ${activeId}), activated by another run; not activating again`,
+          );
           result.versionId = activeId ?? version._id;
           return;
         }
-        throw new ApplyStop(`someone activated version ${activeId} while this change was being published from ${forkedFrom}; not activating ${version._id} over it. Re-run the plan to review the new diff.`);
+        throw new ApplyStop(
+          `someone activated version ${activeId} while this change was being published from ${forkedFrom}; not activating ${version._id} over it. Re-run the plan to review the new diff.`,
+        );
       }
       const first = ourVersions(versions, marker)[0];
       if (first && first._id !== version._id) {
         // Every run converges on the oldest version of the change; activating it is idempotent, so this run
         // sees it through rather than report success for an activation it never saw.
-        say(`another run published version ${first.versionNumber ?? '?'} (${first._id}) for this same change first; activating that one instead (version ${version._id} stays inactive)`);
+        say(
+          `another run published version ${first.versionNumber ?? '?'} (${first._id}) for this same change first; activating that one instead (version ${version._id} stays inactive)`,
+        );
         version = first;
         result.versionId = first._id;
         result.versionNumber = first.versionNumber;
@@ -93,20 +113,33 @@ export async function waitAndActivate(api: AtomsApi, target: ApplyTarget, versio
       return;
     }
     if (check.status === 'failed' || check.status === 'errored') {
-      throw new ApplyStop(`version ${version._id} failed the platform's security check${check.reason ? `: ${check.reason}` : ''}. Live is unchanged; fix the prompts and merge again.`);
+      throw new ApplyStop(
+        `version ${version._id} failed the platform's security check${check.reason ? `: ${check.reason}` : ''}. Live is unchanged; fix the prompts and merge again.`,
+      );
     }
     if (scanVerdict(check).state === 'unknown') {
-      throw new ApplyStop(`version ${version._id} reports a security-check status "${check.status}" that this version does not know; not waiting it out. It is published, not active; check it in the dashboard, then re-run to resume.`);
+      throw new ApplyStop(
+        `version ${version._id} reports a security-check status "${check.status}" that this version does not know; not waiting it out. It is published, not active; check it in the dashboard, then re-run to resume.`,
+      );
     }
     const waited = deps.now() - started;
     if (deps.signal?.aborted) {
-      throw new ApplyStop(`cancelled while waiting for the security check: version ${version.versionNumber ?? '?'} (${version._id}) is published but not active; a re-run resumes and activates it, never publishing again.`);
+      throw new ApplyStop(
+        `cancelled while waiting for the security check: version ${version.versionNumber ?? '?'} (${version._id}) is published but not active; a re-run resumes and activates it, never publishing again.`,
+      );
     }
     if (waited >= deps.securityCheckTimeoutMs) {
-      throw new ApplyStop(`version ${version._id} is published but its security check has not passed after ${Math.round(waited / 1000)} s, so it is not active. Re-run to resume: it will not publish again.`);
+      throw new ApplyStop(
+        `version ${version._id} is published but its security check has not passed after ${Math.round(waited / 1000)} s, so it is not active. Re-run to resume: it will not publish again.`,
+      );
     }
-    say(`waiting for the security check of version ${version.versionNumber ?? '?'} (${Math.round(waited / 1000)} s so far)…`);
-    const pause = Math.min(pollDelayMs(poll++, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), deps.securityCheckTimeoutMs - waited);
+    say(
+      `waiting for the security check of version ${version.versionNumber ?? '?'} (${Math.round(waited / 1000)} s so far)…`,
+    );
+    const pause = Math.min(
+      pollDelayMs(poll++, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000),
+      deps.securityCheckTimeoutMs - waited,
+    );
     // Waiting holds no concurrency slot: another agent's writes go on meanwhile.
     await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
     if (!verifiedContent) {

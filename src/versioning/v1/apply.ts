@@ -44,7 +44,9 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     const existing = ourVersions(recent, marker)[0];
     const rejected = recent.find((v) => hasMarker(v, marker) && v.securityCheck?.status === 'failed');
     if (!existing && rejected) {
-      throw new ApplyStop(`version ${rejected.versionNumber ?? '?'} (${rejected._id}) was published for this same change and failed the platform's security check${rejected.securityCheck?.reason ? `: ${rejected.securityCheck.reason}` : ''}. Publishing it again would fail the same way; change the prompts and merge again.`);
+      throw new ApplyStop(
+        `version ${rejected.versionNumber ?? '?'} (${rejected._id}) was published for this same change and failed the platform's security check${rejected.securityCheck?.reason ? `: ${rejected.securityCheck.reason}` : ''}. Publishing it again would fail the same way; change the prompts and merge again.`,
+      );
     }
     const finishWith = async (found: AgentVersion, status: 'applied' | 'resumed'): Promise<ApplyResult> => {
       published = true;
@@ -58,10 +60,14 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     if (existing) {
       version = existing;
       published = true;
-      say(`found version ${existing.versionNumber ?? '?'} (${existing._id}) published earlier for this change; resuming`);
+      say(
+        `found version ${existing.versionNumber ?? '?'} (${existing._id}) published earlier for this change; resuming`,
+      );
       result.status = 'resumed';
       if (existing.sourceVersionId && existing.sourceVersionId !== forkedFrom) {
-        throw new ApplyStop(`version ${existing._id} was published from ${existing.sourceVersionId}, but live is now ${forkedFrom}: someone changed the agent meanwhile. Not activating; re-run the plan.`);
+        throw new ApplyStop(
+          `version ${existing._id} was published from ${existing.sourceVersionId}, but live is now ${forkedFrom}: someone changed the agent meanwhile. Not activating; re-run the plan.`,
+        );
       }
     } else {
       if (deps.signal?.aborted) throw new ApplyStop('cancelled before anything was written for this agent');
@@ -69,8 +75,14 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
       const rivals = sortOutRivals(await api.listDrafts(target.agentId), ourDraftId, marker, deps.now());
       for (const leftover of rivals.leftovers) {
         await api.deleteDraft(target.agentId, leftover.draftId ?? '').then(
-          () => say(`removed draft ${leftover.draftId} "${leftover.draftName ?? ''}", left by an earlier run of this change that did not finish`),
-          () => say(`could not remove draft ${leftover.draftId}, left by an earlier run of this change; discard it in the dashboard`),
+          () =>
+            say(
+              `removed draft ${leftover.draftId} "${leftover.draftName ?? ''}", left by an earlier run of this change that did not finish`,
+            ),
+          () =>
+            say(
+              `could not remove draft ${leftover.draftId}, left by an earlier run of this change; discard it in the dashboard`,
+            ),
         );
       }
       if (rivals.first?.draftId) {
@@ -78,19 +90,25 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
         // draft publishes once, and the run that loses that race reads the version it became. Nobody waits on a
         // run that may have died.
         const first = rivals.first.draftId;
-        say(`draft ${first} of this same change was made first (by another run, still going or gone); publishing that one and discarding ours`);
+        say(
+          `draft ${first} of this same change was made first (by another run, still going or gone); publishing that one and discarding ours`,
+        );
         await api.deleteDraft(target.agentId, ourDraftId).catch(() => undefined);
         ourDraftId = undefined;
         if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
         const theirs = await publishEarliest(api, target, first, patchBody(target.desired, live), marker, deps, say);
         return await finishWith(theirs, 'resumed');
       }
-      await api.patchDraftConfig(target.agentId, ourDraftId, { postCallAnalyticsConfig: patchBody(target.desired, live) });
+      await api.patchDraftConfig(target.agentId, ourDraftId, {
+        postCallAnalyticsConfig: patchBody(target.desired, live),
+      });
       say(`patched draft ${ourDraftId}`);
       if (deps.signal?.aborted) throw new ApplyStop('cancelled before publishing; nothing of ours goes live');
       version = await publishOnce(api, target, ourDraftId, marker, deps, say);
       published = true;
-      say(`published version ${version.versionNumber ?? '?'} (${version._id}); publish never activates, so activation follows`);
+      say(
+        `published version ${version.versionNumber ?? '?'} (${version._id}); publish never activates, so activation follows`,
+      );
     }
     result.versionId = version._id;
     result.versionNumber = version.versionNumber;
@@ -99,7 +117,10 @@ export async function applyAgent(target: ApplyTarget, deps: ApplyDeps): Promise<
     if (result.status === 'failed') result.status = 'applied';
     return result;
   } catch (error) {
-    const message = error instanceof ApplyStop || error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ApplyStop || error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig
+        ? error.message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     let where = '';
     if (ourDraftId && !published && deps.signal?.aborted) {
       // A cancel starts no write: the next run of this change finds the draft by its name and publishes it.

@@ -8,7 +8,14 @@ import type { ApplyDeps } from '../apply-types.js';
 import { AtomsApiError } from '../../atoms/errors.js';
 import type { AtomsApi } from '../../atoms/types.js';
 import { UnrecognisedLiveConfig } from '../live-config.js';
-import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from '../model.js';
+import {
+  nameVersion,
+  type AgentHistory,
+  type LiveState,
+  type RollbackRequest,
+  type RollbackResult,
+  type VersioningModel,
+} from '../model.js';
 
 export function createV1Model(api: AtomsApi): VersioningModel {
   const history = async (agentId: string, limit: number): Promise<AgentHistory> => {
@@ -18,7 +25,17 @@ export function createV1Model(api: AtomsApi): VersioningModel {
     return {
       model: 'v1',
       agentId,
-      entries: sorted.map((v) => ({ id: v._id, number: v.versionNumber, label: v.label, by: v.publishedBy ?? null, at: v.publishedAt ?? v.createdAt ?? null, scan: v.securityCheck?.status ?? null, scanReason: v.securityCheck?.reason ?? null, live: v.isActive, restoredFrom: null })),
+      entries: sorted.map((v) => ({
+        id: v._id,
+        number: v.versionNumber,
+        label: v.label,
+        by: v.publishedBy ?? null,
+        at: v.publishedAt ?? v.createdAt ?? null,
+        scan: v.securityCheck?.status ?? null,
+        scanReason: v.securityCheck?.reason ?? null,
+        live: v.isActive,
+        restoredFrom: null,
+      })),
     };
   };
 
@@ -26,7 +43,14 @@ export function createV1Model(api: AtomsApi): VersioningModel {
     kind: 'v1',
     async readLive(agentId: string): Promise<LiveState> {
       const { agent, config } = await readV1Agent(api, agentId);
-      return { model: 'v1', agentId, config, liveId: agent.activeVersionId, name: agent.name, label: nameVersion('v1', null, agent.activeVersionId) };
+      return {
+        model: 'v1',
+        agentId,
+        config,
+        liveId: agent.activeVersionId,
+        name: agent.name,
+        label: nameVersion('v1', null, agent.activeVersionId),
+      };
     },
     apply: (target, deps) => applyAgent(target, deps),
     history,
@@ -37,7 +61,8 @@ export function createV1Model(api: AtomsApi): VersioningModel {
         liveNow: () => activeV1Version(api, request.agentId),
         restoreWhole: (read, say) => reactivateWholeVersion(api, request.agentId, read, say),
         apply: (target, applyDeps) => applyAgent(target, applyDeps),
-        expected: (error): error is Error => error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop,
+        expected: (error): error is Error =>
+          error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop,
       };
       return runRollback(request, deps, ports);
     },

@@ -6,6 +6,13 @@ import { findAnalyticsInAgentRead, UnrecognisedLiveConfig } from '../live-config
 export async function readV1Agent(api: AtomsApi, agentId: string) {
   const agent = await api.getAgent(agentId);
   const read = findAnalyticsInAgentRead(agent.resolvedConfig);
-  if (!read.found) throw new UnrecognisedLiveConfig(agentId, `GET /agent/${agentId}`, agent.activeVersionId === null && agent.resolvedConfig === undefined ? 'active version (the agent has never been activated)' : read.missing);
+  if (!read.found)
+    throw new UnrecognisedLiveConfig(
+      agentId,
+      `GET /agent/${agentId}`,
+      agent.activeVersionId === null && agent.resolvedConfig === undefined
+        ? 'active version (the agent has never been activated)'
+        : read.missing,
+    );
   return { agent, config: read.config };
 }

@@ -24,7 +24,8 @@ export function sortOutRivals(drafts: readonly AgentVersion[], ours: string, mar
   const same = drafts.filter((d) => d.draftId !== ours && (d.draftName ?? '').startsWith(`${marker} `));
   const leftovers = same.filter((d) => now - created(d) > LEFTOVER_AFTER_MS);
   const live = same.filter((d) => !leftovers.includes(d));
-  const order = (a: AgentVersion, b: AgentVersion) => created(a) - created(b) || (a.draftId ?? '').localeCompare(b.draftId ?? '');
+  const order = (a: AgentVersion, b: AgentVersion) =>
+    created(a) - created(b) || (a.draftId ?? '').localeCompare(b.draftId ?? '');
   const earliest = [...live, ...(mine ? [mine] : [])].sort(order)[0];
   return { leftovers, ...(earliest && earliest.draftId !== ours ? { first: earliest } : {}) };
 }

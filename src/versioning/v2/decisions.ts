@@ -7,15 +7,31 @@ import { scanVerdict } from '../scan-verdict.js';
 /** The live branch: the wrapper's `isLive`, never `isDefault` (a branch other than Main can be live). */
 export function pickLiveBranch(branches: readonly BranchSummary[]): { branch: BranchSummary } | { problem: string } {
   const live = branches.filter((b) => b.isLive);
-  if (live.length === 1 && live[0]) return live[0].headRevisionId ? { branch: live[0] } : { problem: `live branch ${live[0].name || live[0].branchId} has no committed revision` };
-  if (live.length === 0) return { problem: branches.length === 0 ? 'the agent has no branches (not migrated to the branch model?)' : `none of its ${branches.length} branches is live` };
-  return { problem: `${live.length} branches claim to be live (${live.map((b) => b.name).join(', ')}); the platform allows one` };
+  if (live.length === 1 && live[0])
+    return live[0].headRevisionId
+      ? { branch: live[0] }
+      : { problem: `live branch ${live[0].name || live[0].branchId} has no committed revision` };
+  if (live.length === 0)
+    return {
+      problem:
+        branches.length === 0
+          ? 'the agent has no branches (not migrated to the branch model?)'
+          : `none of its ${branches.length} branches is live`,
+    };
+  return {
+    problem: `${live.length} branches claim to be live (${live.map((b) => b.name).join(', ')}); the platform allows one`,
+  };
 }
 
 /** "edited by Ana (analytics, llm) at 2026-11-30T10:00:00Z; Ben (voice)": who has unpublished edits on the branch. */
 export function describeDraftEditors(draft: DraftDetail): string {
-  const edits = draft.editHistory.map((e) => `${e.editorName ?? 'someone'} (${e.changedSections.join(', ') || 'no section named'}${e.at ? ` at ${e.at}` : ''})`);
-  return edits.length > 0 ? `edited by ${edits.join('; ')}` : `${draft.editCount} edit${draft.editCount === 1 ? '' : 's'}, editors not named`;
+  const edits = draft.editHistory.map(
+    (e) =>
+      `${e.editorName ?? 'someone'} (${e.changedSections.join(', ') || 'no section named'}${e.at ? ` at ${e.at}` : ''})`,
+  );
+  return edits.length > 0
+    ? `edited by ${edits.join('; ')}`
+    : `${draft.editCount} edit${draft.editCount === 1 ? '' : 's'}, editors not named`;
 }
 
 /** True when the draft is being published right now (a publish of ours or someone's that is still scanning). */
@@ -25,16 +41,26 @@ export function isDraftPublishing(draft: DraftDetail): boolean {
   return verdict.state === 'pending';
 }
 
-export type PollState = { state: 'committed'; headRevisionId: string } | { state: 'failed'; status: string; reason: string | null } | { state: 'pending'; detail: string } | { state: 'vanished' } | { state: 'unknown'; status: string };
+export type PollState =
+  | { state: 'committed'; headRevisionId: string }
+  | { state: 'failed'; status: string; reason: string | null }
+  | { state: 'pending'; detail: string }
+  | { state: 'vanished' }
+  | { state: 'unknown'; status: string };
 
 /**
  * One look at a publish in flight (fact sheet §1.7, the MCP's method): the head moved → committed; the draft
  * carries a failed scan → failed; the draft is gone and the head did not move → it vanished (discarded, cancelled,
  * or not yet visible); otherwise still pending.
  */
-export function publishProgress(input: { branch: BranchSummary; headBefore: string; draft: DraftDetail | null | undefined }): PollState {
+export function publishProgress(input: {
+  branch: BranchSummary;
+  headBefore: string;
+  draft: DraftDetail | null | undefined;
+}): PollState {
   const { branch } = input;
-  if (branch.headRevisionId && branch.headRevisionId !== input.headBefore) return { state: 'committed', headRevisionId: branch.headRevisionId };
+  if (branch.headRevisionId && branch.headRevisionId !== input.headBefore)
+    return { state: 'committed', headRevisionId: branch.headRevisionId };
   if (input.draft === undefined) return { state: 'pending', detail: 'head not moved yet' };
   if (input.draft === null) return { state: 'vanished' };
   const verdict = scanVerdict(input.draft.latest.securityCheck);
@@ -43,7 +69,13 @@ export function publishProgress(input: { branch: BranchSummary; headBefore: stri
   return { state: 'pending', detail: verdict.state === 'pending' ? verdict.status : 'scan not reported yet' };
 }
 
-export type ConflictKind = 'migration' | 'draft-conflict' | 'base-unavailable' | 'publish-in-progress' | 'failed-draft' | 'other';
+export type ConflictKind =
+  | 'migration'
+  | 'draft-conflict'
+  | 'base-unavailable'
+  | 'publish-in-progress'
+  | 'failed-draft'
+  | 'other';
 
 /** The SDK's discriminator order for 409 bodies (fact sheet §3), lean and rich variants both. */
 export function classifyConflict(error: AtomsApiError): ConflictKind {

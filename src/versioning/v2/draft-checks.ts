@@ -17,15 +17,30 @@ export interface Flow extends WaitContext {
 /** Just before publishing: is the branch where we read it, and does its draft hold exactly the file and nothing else? */
 export async function problemBeforePublish(flow: Flow): Promise<{ message: string; headMoved: boolean } | undefined> {
   const { api, agentId, branch, h0, live, target } = flow;
-  const [now, draft] = await Promise.all([api.getBranch(agentId, branch.branchId), api.getDraft(agentId, branch.branchId)]);
-  if (!now.isLive) return { message: `branch ${branch.name} is no longer live: another branch was made live while this run prepared its draft`, headMoved: false };
-  if (now.headRevisionId !== h0) return { message: `someone published revision ${now.headRevisionNumber ?? '?'} (${now.headRevisionId ?? 'none'}) on branch ${branch.name} while this run prepared its draft`, headMoved: true };
+  const [now, draft] = await Promise.all([
+    api.getBranch(agentId, branch.branchId),
+    api.getDraft(agentId, branch.branchId),
+  ]);
+  if (!now.isLive)
+    return {
+      message: `branch ${branch.name} is no longer live: another branch was made live while this run prepared its draft`,
+      headMoved: false,
+    };
+  if (now.headRevisionId !== h0)
+    return {
+      message: `someone published revision ${now.headRevisionNumber ?? '?'} (${now.headRevisionId ?? 'none'}) on branch ${branch.name} while this run prepared its draft`,
+      headMoved: true,
+    };
   if (!draft) return { message: 'our draft is gone: someone discarded it', headMoved: false };
-  if (isDraftPublishing(draft)) return { message: `someone started publishing the draft (${describeDraftEditors(draft)})`, headMoved: false };
+  if (isDraftPublishing(draft))
+    return { message: `someone started publishing the draft (${describeDraftEditors(draft)})`, headMoved: false };
   const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, h0, live), target.desired, [], live);
   if (verdict.kind === 'ours') return undefined;
   const what = verdict.kind === 'foreign' ? verdict.what : 'no change at all';
-  return { message: `the draft no longer holds exactly ${target.file}: it now has ${what} (${describeDraftEditors(draft)}). Our label goes on nothing but the file's metrics`, headMoved: false };
+  return {
+    message: `the draft no longer holds exactly ${target.file}: it now has ${what} (${describeDraftEditors(draft)}). Our label goes on nothing but the file's metrics`,
+    headMoved: false,
+  };
 }
 
 /**
@@ -39,12 +54,27 @@ export async function takeBackOurDraft(flow: Flow): Promise<{ discarded: boolean
     const now = await api.getBranch(agentId, branch.branchId);
     const draft = now.hasOpenDraft ? await api.getDraft(agentId, branch.branchId) : null;
     if (!draft) return none;
-    if (isDraftPublishing(draft)) return { discarded: false, text: 'The open draft is being published; it was left as it is.' };
+    if (isDraftPublishing(draft))
+      return { discarded: false, text: 'The open draft is being published; it was left as it is.' };
     // Against the head our edit was written on: our draft differs from it by this change alone, whatever moved since.
-    const verdict = judgeDraft(await readDraftContent(api, agentId, branch.branchId, flow.h0, flow.live), target.desired, [], flow.live);
-    if (verdict.kind !== 'ours') return { discarded: false, text: `The open draft was left as it is: it holds ${verdict.kind === 'foreign' ? 'more than this change' : 'no change of ours'}.` };
-    return (await api.discardDraft(agentId, branch.branchId)) ? { discarded: true, text: 'Our draft (holding only this change) was discarded.' } : none;
+    const verdict = judgeDraft(
+      await readDraftContent(api, agentId, branch.branchId, flow.h0, flow.live),
+      target.desired,
+      [],
+      flow.live,
+    );
+    if (verdict.kind !== 'ours')
+      return {
+        discarded: false,
+        text: `The open draft was left as it is: it holds ${verdict.kind === 'foreign' ? 'more than this change' : 'no change of ours'}.`,
+      };
+    return (await api.discardDraft(agentId, branch.branchId))
+      ? { discarded: true, text: 'Our draft (holding only this change) was discarded.' }
+      : none;
   } catch (error) {
-    return { discarded: false, text: `Could not check the open draft (${error instanceof Error ? error.message : String(error)}); the next run recognises a draft that holds only this change and resumes it.` };
+    return {
+      discarded: false,
+      text: `Could not check the open draft (${error instanceof Error ? error.message : String(error)}); the next run recognises a draft that holds only this change and resumes it.`,
+    };
   }
 }

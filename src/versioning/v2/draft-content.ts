@@ -8,7 +8,13 @@ import { normalizeConfig } from '../../config/normalize.js';
 import type { PostCallAnalyticsConfig } from '../../config/types.js';
 
 /** The keys of `postCallAnalyticsConfig`; a change to anything else in the analytics section is not a metrics change. */
-const ANALYTICS_KEYS = new Set(['dispositionMetrics', 'useInternalAnalyticsModel', 'useReasoningModel', 'summaryPrompt', 'successMetrics']);
+const ANALYTICS_KEYS = new Set([
+  'dispositionMetrics',
+  'useInternalAnalyticsModel',
+  'useReasoningModel',
+  'summaryPrompt',
+  'successMetrics',
+]);
 /** Wrappers a diff path may start with before the analytics keys (the metrics' place in a revision is undocumented, §1.9). */
 const WRAPPERS = new Set(['analytics', 'postCallAnalyticsConfig']);
 
@@ -36,7 +42,13 @@ function tokens(path: string): (string | number)[] {
 type Tree = Record<string, unknown> | unknown[];
 
 function child(node: Tree, key: string | number): unknown {
-  return Array.isArray(node) ? (typeof key === 'number' ? node[key] : undefined) : typeof key === 'string' ? node[key] : undefined;
+  return Array.isArray(node)
+    ? typeof key === 'number'
+      ? node[key]
+      : undefined
+    : typeof key === 'string'
+      ? node[key]
+      : undefined;
 }
 
 /** Sets `value` at `path` below `root` (copying as it goes); false when the path does not fit the tree's shape. */
@@ -61,7 +73,13 @@ function setAt(root: Record<string, unknown>, path: (string | number)[], value: 
     // A value where the path goes on below it: the path does not describe the analytics the head holds.
     if (next !== undefined && next !== null && typeof next !== 'object') return false;
     const nextKey = path[i + 1];
-    const made: Tree = Array.isArray(next) ? [...next] : isRecord(next) ? { ...next } : typeof nextKey === 'number' ? [] : {};
+    const made: Tree = Array.isArray(next)
+      ? [...next]
+      : isRecord(next)
+        ? { ...next }
+        : typeof nextKey === 'number'
+          ? []
+          : {};
     if (Array.isArray(node)) {
       if (typeof key !== 'number') return false;
       node[key] = made;
@@ -77,7 +95,9 @@ function setAt(root: Record<string, unknown>, path: (string | number)[], value: 
 /** A list a leaf-path diff shortened leaves holes (`null`) at the removed places: they are not metrics. */
 function dropHoles(config: Record<string, unknown>): Record<string, unknown> {
   const metrics = config.dispositionMetrics;
-  return Array.isArray(metrics) ? { ...config, dispositionMetrics: metrics.filter((m) => m !== null && m !== undefined) } : config;
+  return Array.isArray(metrics)
+    ? { ...config, dispositionMetrics: metrics.filter((m) => m !== null && m !== undefined) }
+    : config;
 }
 
 /** The draft's analytics: the head's, with the diff's analytics changes laid over them. */
@@ -89,15 +109,22 @@ function analyticsOf(changes: { path: string; newValue: unknown }[], head: PostC
     while (typeof path[0] === 'string' && WRAPPERS.has(path[0]) && !ANALYTICS_KEYS.has(path[0])) path.shift();
     if (path.length === 0) {
       // The whole analytics object changed in one entry.
-      if (!isRecord(change.newValue)) return { state: 'unreadable', why: `the analytics section was replaced by ${JSON.stringify(change.newValue)?.slice(0, 80)}` };
+      if (!isRecord(change.newValue))
+        return {
+          state: 'unreadable',
+          why: `the analytics section was replaced by ${JSON.stringify(change.newValue)?.slice(0, 80)}`,
+        };
       const unknown = Object.keys(change.newValue).filter((k) => !ANALYTICS_KEYS.has(k));
-      if (unknown.length > 0) return { state: 'unreadable', why: `the analytics section also changed ${unknown.join(', ')}` };
+      if (unknown.length > 0)
+        return { state: 'unreadable', why: `the analytics section also changed ${unknown.join(', ')}` };
       config = structuredClone(change.newValue);
       continue;
     }
     const first = path[0];
-    if (typeof first !== 'string' || !ANALYTICS_KEYS.has(first)) return { state: 'unreadable', why: `the analytics section also changed ${change.path}` };
-    if (!setAt(config, path, structuredClone(change.newValue))) return { state: 'unreadable', why: `the diff path ${change.path} does not fit the analytics the head holds` };
+    if (typeof first !== 'string' || !ANALYTICS_KEYS.has(first))
+      return { state: 'unreadable', why: `the analytics section also changed ${change.path}` };
+    if (!setAt(config, path, structuredClone(change.newValue)))
+      return { state: 'unreadable', why: `the diff path ${change.path} does not fit the analytics the head holds` };
   }
   return { state: 'changed', config: normalizeConfig(dropHoles(config)) };
 }
@@ -105,6 +132,8 @@ function analyticsOf(changes: { path: string; newValue: unknown }[], head: PostC
 /** What the draft holds compared with the head whose metrics are `head`. */
 export function draftContentFromDiff(diff: DiffResult, head: PostCallAnalyticsConfig): DraftContent {
   const analytics = diff.diffs.filter((d) => d.section === 'analytics').flatMap((d) => d.changes);
-  const otherSections = diff.diffs.filter((d) => d.section !== 'analytics' && d.changes.length > 0).map((d) => ({ section: d.section, paths: d.changes.map((c) => c.path) }));
+  const otherSections = diff.diffs
+    .filter((d) => d.section !== 'analytics' && d.changes.length > 0)
+    .map((d) => ({ section: d.section, paths: d.changes.map((c) => c.path) }));
   return { otherSections, analytics: analyticsOf(analytics, head) };
 }

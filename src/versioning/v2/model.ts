@@ -7,7 +7,14 @@ import type { BranchSummary } from '../../atoms/branch-types.js';
 import { AtomsApiError } from '../../atoms/errors.js';
 import type { AtomsApi } from '../../atoms/types.js';
 import { UnrecognisedLiveConfig } from '../live-config.js';
-import { nameVersion, type AgentHistory, type LiveState, type RollbackRequest, type RollbackResult, type VersioningModel } from '../model.js';
+import {
+  nameVersion,
+  type AgentHistory,
+  type LiveState,
+  type RollbackRequest,
+  type RollbackResult,
+  type VersioningModel,
+} from '../model.js';
 import { pickLiveBranch } from './decisions.js';
 import { readRollbackPair, restoreWholeRevision } from './rollback.js';
 import { runRollback, type RollbackPorts } from '../../rollback/flow.js';
@@ -26,13 +33,27 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
   };
   const history = async (agentId: string, limit: number): Promise<AgentHistory> => {
     const branch = await liveBranch(agentId);
-    const { revisions } = await api.branches.listRevisions(agentId, branch.branchId, { limit: Math.min(100, Math.max(1, limit)) });
-    const committed = revisions.filter((r) => r.status !== 'draft').sort((a, b) => (b.revisionNumber ?? b.versionNumber ?? 0) - (a.revisionNumber ?? a.versionNumber ?? 0));
+    const { revisions } = await api.branches.listRevisions(agentId, branch.branchId, {
+      limit: Math.min(100, Math.max(1, limit)),
+    });
+    const committed = revisions
+      .filter((r) => r.status !== 'draft')
+      .sort((a, b) => (b.revisionNumber ?? b.versionNumber ?? 0) - (a.revisionNumber ?? a.versionNumber ?? 0));
     return {
       model: 'v2',
       agentId,
       branch: branch.name,
-      entries: committed.map((r) => ({ id: r._id, number: r.revisionNumber ?? r.versionNumber, label: r.label, by: r.publishedByName ?? r.publishedBy, at: r.publishedAt ?? r.createdAt, scan: r.securityCheck?.status ?? null, scanReason: r.securityCheck?.reason ?? null, live: r._id === branch.headRevisionId, restoredFrom: r.restoredFromRevisionId })),
+      entries: committed.map((r) => ({
+        id: r._id,
+        number: r.revisionNumber ?? r.versionNumber,
+        label: r.label,
+        by: r.publishedByName ?? r.publishedBy,
+        at: r.publishedAt ?? r.createdAt,
+        scan: r.securityCheck?.status ?? null,
+        scanReason: r.securityCheck?.reason ?? null,
+        live: r._id === branch.headRevisionId,
+        restoredFrom: r.restoredFromRevisionId,
+      })),
     };
   };
 
@@ -42,9 +63,16 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
       const branch = await liveBranch(agentId);
       const head = await readRevisionConfig(api.branches, agentId, branch.branchId, branch.headRevisionId ?? '');
       const number = head.revision.revisionNumber ?? branch.headRevisionNumber;
-      return { model: 'v2', agentId, config: head.config, liveId: branch.headRevisionId, label: nameVersion('v2', number, branch.headRevisionId, branch.name) };
+      return {
+        model: 'v2',
+        agentId,
+        config: head.config,
+        liveId: branch.headRevisionId,
+        label: nameVersion('v2', number, branch.headRevisionId, branch.name),
+      };
     },
-    apply: async (target, deps) => applyV2(target, deps, primed.has(target.agentId) ? await branchesOf(target.agentId) : undefined),
+    apply: async (target, deps) =>
+      applyV2(target, deps, primed.has(target.agentId) ? await branchesOf(target.agentId) : undefined),
     history,
     async rollback(request: RollbackRequest, deps: ApplyDeps): Promise<RollbackResult> {
       let branch: BranchSummary | undefined;
@@ -57,11 +85,20 @@ export function createV2Model(api: AtomsApi, primed: Map<string, BranchSummary[]
         },
         liveNow: async () => {
           const now = await api.branches.getBranch(request.agentId, branch?.branchId ?? '');
-          return { id: now.isLive ? now.headRevisionId : null, name: now.isLive ? nameVersion('v2', now.headRevisionNumber, now.headRevisionId, now.name) : `another branch than ${now.name}` };
+          return {
+            id: now.isLive ? now.headRevisionId : null,
+            name: now.isLive
+              ? nameVersion('v2', now.headRevisionNumber, now.headRevisionId, now.name)
+              : `another branch than ${now.name}`,
+          };
         },
-        restoreWhole: async (read, say) => (branch ? restoreWholeRevision(api, request.agentId, branch, read, deps, say) : { message: 'no live branch read' }),
+        restoreWhole: async (read, say) =>
+          branch
+            ? restoreWholeRevision(api, request.agentId, branch, read, deps, say)
+            : { message: 'no live branch read' },
         apply: (target, applyDeps) => applyV2(target, applyDeps, branch ? [branch] : undefined),
-        expected: (error): error is Error => error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop,
+        expected: (error): error is Error =>
+          error instanceof AtomsApiError || error instanceof UnrecognisedLiveConfig || error instanceof ApplyStop,
       };
       return runRollback(request, deps, ports);
     },

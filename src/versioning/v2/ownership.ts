@@ -18,12 +18,21 @@ export type DraftVerdict =
   | { kind: 'foreign'; what: string };
 
 /** Judges the draft's content against this change and the file's earlier contents. */
-export function judgeDraft(content: DraftContent, desired: PostCallAnalyticsConfig, earlier: readonly PostCallAnalyticsConfig[], head: PostCallAnalyticsConfig): DraftVerdict {
-  const others = content.otherSections.map((s) => `${s.section} (${s.paths.slice(0, 3).join(', ')}${s.paths.length > 3 ? ', …' : ''})`);
+export function judgeDraft(
+  content: DraftContent,
+  desired: PostCallAnalyticsConfig,
+  earlier: readonly PostCallAnalyticsConfig[],
+  head: PostCallAnalyticsConfig,
+): DraftVerdict {
+  const others = content.otherSections.map(
+    (s) => `${s.section} (${s.paths.slice(0, 3).join(', ')}${s.paths.length > 3 ? ', …' : ''})`,
+  );
   const { analytics } = content;
-  if (analytics.state === 'unreadable') return { kind: 'foreign', what: [...others, `analytics: ${analytics.why}`].join('; ') };
+  if (analytics.state === 'unreadable')
+    return { kind: 'foreign', what: [...others, `analytics: ${analytics.why}`].join('; ') };
   const metricsChanged = analytics.state === 'changed' && !configsEqual(analytics.config, head);
-  if (others.length > 0) return { kind: 'foreign', what: `changes to ${others.join('; ')}${metricsChanged ? ' and to the metrics' : ''}` };
+  if (others.length > 0)
+    return { kind: 'foreign', what: `changes to ${others.join('; ')}${metricsChanged ? ' and to the metrics' : ''}` };
   if (!metricsChanged || analytics.state !== 'changed') return { kind: 'empty' };
   if (configsEqual(analytics.config, desired)) return { kind: 'ours' };
   if (earlier.some((config) => configsEqual(config, analytics.config))) return { kind: 'ours-earlier' };

@@ -13,6 +13,12 @@ export async function readRevisionConfig(api: BranchApi, agentId: string, branch
 }
 
 /** What the branch's open draft holds against the head `headId` (whose metrics are `head`), through the diff. */
-export async function readDraftContent(api: BranchApi, agentId: string, branchId: string, headId: string, head: PostCallAnalyticsConfig): Promise<DraftContent> {
+export async function readDraftContent(
+  api: BranchApi,
+  agentId: string,
+  branchId: string,
+  headId: string,
+  head: PostCallAnalyticsConfig,
+): Promise<DraftContent> {
   return draftContentFromDiff(await api.diff(agentId, headId, `${branchId}:draft`), head);
 }

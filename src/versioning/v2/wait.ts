@@ -25,7 +25,11 @@ export interface WaitContext {
  * Waits for a publish (or restore) in flight until the head moves. `expectPublishing`: after an ambiguous answer,
  * a draft that is open but not publishing means the publish never took effect.
  */
-export async function waitForPublish(ctx: WaitContext, headBefore: string, options: { expectPublishing: boolean; draftCarriesScan?: boolean }): Promise<WaitOutcome> {
+export async function waitForPublish(
+  ctx: WaitContext,
+  headBefore: string,
+  options: { expectPublishing: boolean; draftCarriesScan?: boolean },
+): Promise<WaitOutcome> {
   const { api, agentId, branch, deps, say } = ctx;
   const started = deps.now();
   let vanished = 0;
@@ -44,13 +48,18 @@ export async function waitForPublish(ctx: WaitContext, headBefore: string, optio
       if (++vanished >= 3) return { state: 'vanished' };
     } else {
       vanished = 0;
-      if (options.expectPublishing && draft && !isDraftPublishing(draft) && ++idle >= 2) return { state: 'not-published' };
+      if (options.expectPublishing && draft && !isDraftPublishing(draft) && ++idle >= 2)
+        return { state: 'not-published' };
     }
     const waited = deps.now() - started;
     if (deps.signal?.aborted) return { state: 'cancelled', waitedMs: waited };
     if (waited >= deps.securityCheckTimeoutMs) return { state: 'timeout', waitedMs: waited };
-    if (poll === 0 || poll % 5 === 0) say(`waiting for the platform's security scan on branch ${branch.name} (${Math.round(waited / 1000)} s so far)…`);
-    const pause = Math.min(pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000), Math.max(1, deps.securityCheckTimeoutMs - waited));
+    if (poll === 0 || poll % 5 === 0)
+      say(`waiting for the platform's security scan on branch ${branch.name} (${Math.round(waited / 1000)} s so far)…`);
+    const pause = Math.min(
+      pollDelayMs(poll, deps.pollStartMs ?? 1000, deps.pollCapMs ?? 5000),
+      Math.max(1, deps.securityCheckTimeoutMs - waited),
+    );
     // Waiting holds no concurrency slot: another agent's writes go on meanwhile.
     await (deps.idle ? deps.idle(() => deps.sleep(pause)) : deps.sleep(pause));
   }
