@@ -4,6 +4,7 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffResult } from '../atoms/branch-types.js';
+import { isMetricsPath } from '../versioning/v2/draft-content.js';
 
 export interface SectionChange {
   section: string;
@@ -38,27 +39,6 @@ export function summariseSection(changes: readonly Change[]): string {
   const paths = [...new Set(changes.map((c) => c.path))];
   const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ', …' : '');
   return `${plural(paths.length, 'field')} changed (${shown})`;
-}
-
-/** The keys of `postCallAnalyticsConfig`, and the wrappers a path may start with before them (as in draft-content.ts). */
-const METRICS_KEYS = new Set([
-  'dispositionMetrics',
-  'useInternalAnalyticsModel',
-  'useReasoningModel',
-  'summaryPrompt',
-  'successMetrics',
-]);
-const WRAPPERS = new Set(['analytics', 'postCallAnalyticsConfig']);
-
-/** Whether a change in the analytics section is one of the metrics (shown by the metrics' diff) rather than something beside them. */
-function isMetricsPath(path: string): boolean {
-  const tokens = path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((t) => t !== '');
-  while (tokens.length > 0 && WRAPPERS.has(tokens[0] ?? '') && !METRICS_KEYS.has(tokens[0] ?? '')) tokens.shift();
-  // The whole analytics object in one entry: the metrics' diff shows it.
-  return tokens.length === 0 || METRICS_KEYS.has(tokens[0] ?? '');
 }
 
 /** Every section in which `diff` (live → target) has changes besides the metrics; analytics only for what lies beside them. */

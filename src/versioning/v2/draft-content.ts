@@ -39,6 +39,19 @@ function tokens(path: string): (string | number)[] {
     .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
 }
 
+/** A diff path's tokens below the wrappers it may start with: `[]` for the whole analytics object in one entry. */
+function metricsTokens(path: string): (string | number)[] {
+  const rest = tokens(path);
+  while (typeof rest[0] === 'string' && WRAPPERS.has(rest[0]) && !ANALYTICS_KEYS.has(rest[0])) rest.shift();
+  return rest;
+}
+
+/** Whether a change in the analytics section is one of the metrics (or the whole object), not a field beside them. */
+export function isMetricsPath(path: string): boolean {
+  const rest = metricsTokens(path);
+  return rest.length === 0 || (typeof rest[0] === 'string' && ANALYTICS_KEYS.has(rest[0]));
+}
+
 type Tree = Record<string, unknown> | unknown[];
 
 function child(node: Tree, key: string | number): unknown {
@@ -105,8 +118,7 @@ function analyticsOf(changes: { path: string; newValue: unknown }[], head: PostC
   if (changes.length === 0) return { state: 'unchanged' };
   let config: Record<string, unknown> = structuredClone({ ...head });
   for (const change of changes) {
-    const path = tokens(change.path);
-    while (typeof path[0] === 'string' && WRAPPERS.has(path[0]) && !ANALYTICS_KEYS.has(path[0])) path.shift();
+    const path = metricsTokens(change.path);
     if (path.length === 0) {
       // The whole analytics object changed in one entry.
       if (!isRecord(change.newValue))
