@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);
-import{a}from"./chunk-KOJDEIXS.js";import"./chunk-2JBL36WE.js";export{a as parseYaml};

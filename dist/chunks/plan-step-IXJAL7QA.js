@@ -1,0 +1,3 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);
+import{n as a,o as b,p as c,q as d,r as e}from"./chunk-TPSY3OO6.js";import"./chunk-FTCGMZCU.js";import"./chunk-IFN5MWSZ.js";import"./chunk-PKZNH6NJ.js";import"./chunk-TPEQTPWF.js";import"./chunk-IDHK36QS.js";import"./chunk-COBOCXUB.js";import"./chunk-5VXLI5TE.js";export{a as commentScope,c as createAtomsClient,d as createGitHubClient,e as runPlanStep,b as runUrl};

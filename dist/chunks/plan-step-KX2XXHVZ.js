@@ -1,3 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-const require = typeof process.getBuiltinModule === 'function' ? (id) => { const m = process.getBuiltinModule(id); if (m === undefined) throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); return m; } : __createRequire(import.meta.url);
-import{n as a,o as b,p as c,q as d,r as e}from"./chunk-XH6BV663.js";import"./chunk-DPCV2P5N.js";import"./chunk-IEZVIYJ5.js";import"./chunk-77PE24NN.js";import"./chunk-3Q7L3TJW.js";import"./chunk-KOJDEIXS.js";import"./chunk-4B5VHVV7.js";import"./chunk-2JBL36WE.js";export{a as commentScope,c as createAtomsClient,d as createGitHubClient,e as runPlanStep,b as runUrl};
