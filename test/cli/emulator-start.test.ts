@@ -1,5 +1,7 @@
 // `atoms-metrics emulator` started with no seed, from an empty directory: it holds the documentation's example agent,
 // and the commands it suggests work as printed.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEmulatorArgs } from '../../src/cli/emulator-args.js';
 import { runEmulatorCommand } from '../../src/cli/emulator-command.js';
@@ -60,5 +62,37 @@ describe('atoms-metrics emulator', () => {
     const io = recordingIo(ws.dir);
     expect(await runCli(['emulator', '--empty', '--seed', 'x.json'], io)).toBe(2);
     expect(io.err).toContain('--empty and --seed exclude each other');
+  });
+
+  it("rehearses a person acting between the tool's calls: with --act, apply stops and leaves her edit where it is", async () => {
+    ws = makeWorkspace({});
+    const { io, exit, stop } = await startCommand(
+      [
+        '--port',
+        '0',
+        '--security-check-ms',
+        '0',
+        '--act',
+        'PUT /agent/*/branches/*/draft edit-draft=workflow_prompt by=Ana',
+      ],
+      ws.dir,
+    );
+    try {
+      expect(io.out).toContain('act: PUT');
+      const env = /export ATOMS_API_URL=(\S+) SMALLEST_API_KEY=(\S+)/.exec(io.out);
+      const cli = recordingIo(ws.dir, { ATOMS_API_URL: env?.[1], SMALLEST_API_KEY: env?.[2] });
+      expect(await runCli(['pull', '65f1a2b3c4d5e6f708192a3b', '--out', 'metrics'], cli)).toBe(0);
+      const [file] = readdirSync(join(ws.dir, 'metrics'));
+      const path = join(ws.dir, 'metrics', file ?? '');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('useReasoningModel: false', 'useReasoningModel: true'));
+      const apply = recordingIo(ws.dir, { ATOMS_API_URL: env?.[1], SMALLEST_API_KEY: env?.[2] });
+      expect(await runCli(['apply', 'metrics'], apply)).toBe(1);
+      expect(apply.err + apply.out).toContain('Ana (workflow_prompt');
+      expect(apply.err + apply.out).toContain('left as it is');
+      expect(io.err).toContain('act: Ana edited workflow_prompt in the draft of branch Main');
+    } finally {
+      stop();
+    }
+    expect(await exit).toBe(0);
   });
 });
