@@ -11,6 +11,7 @@ import { DEFAULT_API_URL, DEFAULT_PATTERN } from '../defaults.js';
 import { DEFAULT_LIMITS, readFleetLimits, type FleetLimits } from './limits.js';
 import { STATS_OPTIONS, readStatsCommand, type StatsCommand } from './stats-args.js';
 import type { DoctorCommand } from './doctor-command.js';
+import type { RollbackCommand } from './rollback-command.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
@@ -68,19 +69,7 @@ export type CliCommand =
       format: 'text' | 'json';
       versioning: VersioningChoice;
     }
-  | {
-      kind: 'rollback';
-      target: string;
-      apiUrl: string;
-      to?: number;
-      execute: boolean;
-      format: 'text' | 'json';
-      versioning: VersioningChoice;
-      securityCheckTimeoutMs: number;
-      wholeRevision: boolean;
-      allowInvalid: boolean;
-      allowBreaking: boolean;
-    }
+  | ({ kind: 'rollback' } & RollbackCommand)
   | { kind: 'list'; patterns: string[]; maxSlices: number; disabledRules: string[] }
   | {
       kind: 'emulator';
