@@ -139,6 +139,38 @@ describe('1. a run that stopped half-way never blocks the next: it resumes or re
     expectLiveOnce();
   });
 
+  it('a leftover of ours whose head moved under it (a restore leaves the draft slot alone): discarded and written afresh on the new head, never published over it', async () => {
+    await start();
+    emu.injectFault({ method: 'POST', path: PUBLISH, status: 403 });
+    emu.injectFault({ method: 'DELETE', path: DRAFT_PUT, status: 403, times: 20 });
+    expect((await apply()).code).toBe(1);
+    emu.clearFaults();
+    const leftover = main()?.draft?.draftId;
+    // A new head on the live branch that keeps the prompt but not the leftover's base: publishing the old draft would revert it.
+    emu.simulateDashboardChange(AGENT, { ...LIVE, useReasoningModel: true });
+    const again = await apply();
+    expect(again.all).toContain('discarded the draft an earlier run left: it was opened from revision');
+    expect(again.code).toBe(0);
+    const branch = main();
+    expect(branch?.revisions).toHaveLength(3);
+    expect(normalizeConfig(branch?.revisions.at(-1)?.postCallAnalyticsConfig)).toEqual(DESIRED);
+    expect(branch?.draft).toBeNull();
+    expect(leftover).toBeTruthy();
+  });
+
+  it("someone's draft whose head moved under it is refused, and left as it is", async () => {
+    await start();
+    await asAna('PUT', `${branchPath()}/draft`, { globalPrompt: 'Ana prompt' });
+    emu.simulateDashboardChange(AGENT, { ...LIVE, useReasoningModel: true });
+    const before = emu.requests.length;
+    const run = await apply();
+    expect(run.code).toBe(1);
+    expect(run.all).toContain('opened from revision');
+    expect(run.all).toContain('Ana (workflow_prompt');
+    expect(writes(before)).toEqual([]);
+    expect(main()?.draft?.editHistory.map((e) => e.editorName)).toEqual(['Ana']);
+  });
+
   it('a 423 freeze outlasts the wait on publish: "re-run when the window is over" is true', async () => {
     await start();
     emu.injectFault({
